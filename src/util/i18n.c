@@ -1,0 +1,34 @@
+/*
+ * i18n.c -- locale and message catalogue set-up.
+ */
+#include <config.h>
+
+#include <langinfo.h>
+#include <locale.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/i18n.h"
+
+int
+i18n_init(void)
+{
+	const char *codeset;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+
+	codeset = nl_langinfo(CODESET);
+	if (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0)
+		return 0;
+	if (i18n_is_gb18030())
+		return 0;
+	return -1;
+}
+
+int
+i18n_is_gb18030(void)
+{
+	return strcasecmp(nl_langinfo(CODESET), "GB18030") == 0;
+}

@@ -1,0 +1,21 @@
+## tests/local.mk: one libcheck runner per layer (each holds one suite
+## per module), plus the shell tests that drive the real programs.
+##
+## The runners print libcheck's summary line into their .log files;
+## ./quickstart check collects those lines so CI shows the counts.
+
+TESTS_ENVIRONMENT_COMMON = top_srcdir='$(top_srcdir)' top_builddir='$(top_builddir)' \
+	abs_top_builddir='$(abs_top_builddir)' abs_top_srcdir='$(abs_top_srcdir)' \
+	CK_VERBOSITY=normal LC_ALL=C.UTF-8
+AM_TESTS_ENVIRONMENT = $(TESTS_ENVIRONMENT_COMMON); export top_srcdir top_builddir \
+	abs_top_builddir abs_top_srcdir CK_VERBOSITY LC_ALL;
+
+noinst_LIBRARIES += tests/lib/libestest.a
+tests_lib_libestest_a_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_lib_libestest_a_SOURCES = tests/lib/testlib.c tests/lib/testlib.h
+
+TEST_LIBS = tests/lib/libestest.a $(ESEAL_LIBS) $(CHECK_LIBS)
+TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests $(CHECK_CFLAGS)
+
+include tests/util/local.mk
+include tests/cli/local.mk

@@ -1,0 +1,6 @@
+#ifndef TESTS_UTIL_SUITES_H
+#define TESTS_UTIL_SUITES_H
+#include <check.h>
+Suite *text_suite(void);
+Suite *buf_suite(void);
+#endif
