@@ -13,3 +13,6 @@ doc/eseal.1: src/eseal$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) doc && $(HELP2MAN) --no-info --name="the electronic-seal workstation" \
 	  --output=$@ $(top_builddir)/src/eseal$(EXEEXT) || \
 	  { test -f $(srcdir)/$@ && cp $(srcdir)/$@ $@; }
+## The pages are rebuilt whenever the programs are, so distclean removes
+## the build's copies (the distributed ones stay in the source tree).
+DISTCLEANFILES = doc/esealctl.1 doc/eseal.1
