@@ -18,4 +18,5 @@ TEST_LIBS = tests/lib/libestest.a $(ESEAL_LIBS) $(CHECK_LIBS)
 TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests $(CHECK_CFLAGS)
 
 include tests/util/local.mk
+include tests/crypto/local.mk
 include tests/cli/local.mk

@@ -44,7 +44,49 @@
 	X(STATUS_REFUSED_KIND,	N_("Documents that did not flow through the system, and Party-group documents, are not e-sealed (Art. 2).")) \
 	X(STATUS_ENCODING,	N_("The text is not valid UTF-8 or GB18030.")) \
 	X(STATUS_CANCELLED,	N_("Cancelled.")) \
-	X(STATUS_UNSUPPORTED,	N_("Not supported."))
+	X(STATUS_UNSUPPORTED,	N_("Not supported.")) \
+	X(STATUS_MALFORMED,	N_("The data is damaged or not in the expected format.")) \
+	X(STATUS_POLICY_FLOOR,	N_("The policy cannot be set looser than this workstation's classification allows.")) \
+	X(STATUS_LAST_ADMIN,	N_("That would leave the workspace without an enabled system administrator, security administrator or auditor.")) \
+	X(STATUS_SESSION_IDLE,	N_("The session was locked after a period of inactivity; enter your password to go on.")) \
+	X(STATUS_WORKSPACE_EXISTS, N_("A workspace already exists there; choose another directory.")) \
+	X(STATUS_AUDIT_BROKEN,	N_("The audit trail does not verify: entries were altered, removed, inserted or reordered.")) \
+	X(STATUS_AUDIT_RETENTION, N_("Audit entries younger than the retention period cannot be archived.")) \
+	X(STATUS_AUDIT_SPACE,	N_("The audit trail has passed its space threshold; the security auditor should archive old entries.")) \
+	X(STATUS_AUDIT_NO_KEY,	N_("The workstation's audit signing key is missing or unreadable.")) \
+	X(STATUS_FORM_SYNTAX,	N_("A form definition is malformed; the message names the file and line.")) \
+	X(STATUS_RENDER_FONT,	N_("No Chinese font is installed for documents and seals; install the fonts-noto-cjk package or the bureau's fonts.")) \
+	X(STATUS_RENDER,	N_("Drawing the document or the seal impression failed; see the log.")) \
+	X(STATUS_IMPRESSION_NAME, N_("The name does not fit around a seal of that size; shorten it or make the seal larger.")) \
+	X(STATUS_IMPRESSION_NOT_PNG, N_("The impression file is not a readable PNG picture.")) \
+	X(STATUS_IMPRESSION_NO_SIZE, N_("The impression picture does not record its physical size (no pHYs resolution); give its diameter in millimetres.")) \
+	X(STATUS_IMPRESSION_LOW_RES, N_("The impression picture is below 600 dpi at its physical size; scan or export it at 600 dpi or more.")) \
+	X(STATUS_IMPRESSION_OPAQUE, N_("The impression picture's background is not transparent.")) \
+	X(STATUS_IMPRESSION_NOT_RED, N_("The impression picture is not red ink on a transparent background (Art. 5: seals are red).")) \
+	X(STATUS_IMPORT_FORMAT,	N_("The file is not in the document format: a header of 'key: value' lines, a blank line, then the body.")) \
+	X(STATUS_CHAIN_LEVEL,	N_("This step of the approval chain needs a higher leader: a section chief or deputy, the bureau leader in charge, or a bureau leader for special-number documents (Flow 1).")) \
+	X(STATUS_NOT_ISSUER,	N_("Only an approver with issuing authority for this kind of document can sign it off (Art. 9).")) \
+	X(STATUS_NOT_ISSUED,	N_("The document was not signed off by a person with issuing authority; it cannot be sealed or printed (Art. 9).")) \
+	X(STATUS_REASON_REQUIRED, N_("A written reason is required.")) \
+	X(STATUS_SELF_APPROVAL,	N_("You cannot approve or decide on your own document, or act twice on one version.")) \
+	X(STATUS_REFUSED_MODE,	N_("The drafter chose the traditional seal: this document is sealed on paper, never electronically (Art. 10).")) \
+	X(STATUS_FROZEN,	N_("The document was sent for e-sealing and can no longer be edited; a change needs a reprint, which restarts approval (Art. 10).")) \
+	X(STATUS_SEAL_CUSTODY,	N_("You are not the custodian of that seal (Art. 6).")) \
+	X(STATUS_SEAL_INACTIVE,	N_("That seal is suspended, revoked or outside its validity period.")) \
+	X(STATUS_COPIES,	N_("The number of copies is not the approved number (Art. 11).")) \
+	X(STATUS_COPIES_EXCEEDED, N_("That is more copies than remain approved for printing (Art. 11).")) \
+	X(STATUS_PRINTER_COLOUR, N_("Sealed documents print only on a colour printer (Flow 2).")) \
+	X(STATUS_PRINTER_CLASSIFIED, N_("Classified documents print only on a classified printer (Art. 13).")) \
+	X(STATUS_STATION_CLASSIFIED, N_("This workstation is not classified for this document: classified documents are made and printed only on a classified machine (Art. 13).")) \
+	X(STATUS_RECALL_PENDING, N_("Every printed copy of the earlier sealed version must first be recalled and recorded as destroyed (Flow 4).")) \
+	X(STATUS_SUPERSEDED,	N_("That sealed version was superseded by a reprint and can no longer be printed (Flow 4).")) \
+	X(STATUS_PRINT_BUSY,	N_("A print job for this document is still in progress; complete it first.")) \
+	X(STATUS_COPY_NUMBER,	N_("No printed copy has that number, or it was already recorded.")) \
+	X(STATUS_WITNESS_REQUIRED, N_("The destruction of recalled copies needs a witness (Flow 4).")) \
+	X(STATUS_PRINTER_DISABLED, N_("That printer is disabled.")) \
+	X(STATUS_DIR_NOT_EMPTY,	N_("The directory is not empty; choose a new or empty directory.")) \
+	X(STATUS_NO_BACKUP,	N_("There is no eseal backup in that directory.")) \
+	X(STATUS_CLEARANCE,	N_("Your clearance does not cover this document's classification (Art. 13)."))
 
 #define STATUS_ENUM(name, msg) name,
 enum status {
