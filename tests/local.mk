@@ -6,9 +6,9 @@
 
 TESTS_ENVIRONMENT_COMMON = top_srcdir='$(top_srcdir)' top_builddir='$(top_builddir)' \
 	abs_top_builddir='$(abs_top_builddir)' abs_top_srcdir='$(abs_top_srcdir)' \
-	CK_VERBOSITY=normal LC_ALL=C.UTF-8
+	CK_VERBOSITY=normal LC_ALL=C.UTF-8 ESEAL_TEST_KDF=1
 AM_TESTS_ENVIRONMENT = $(TESTS_ENVIRONMENT_COMMON); export top_srcdir top_builddir \
-	abs_top_builddir abs_top_srcdir CK_VERBOSITY LC_ALL;
+	abs_top_builddir abs_top_srcdir CK_VERBOSITY LC_ALL ESEAL_TEST_KDF;
 
 noinst_LIBRARIES += tests/lib/libestest.a
 tests_lib_libestest_a_CPPFLAGS = $(TEST_CPPFLAGS)
@@ -18,5 +18,9 @@ TEST_LIBS = tests/lib/libestest.a $(ESEAL_LIBS) $(CHECK_LIBS)
 TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests $(CHECK_CFLAGS)
 
 include tests/util/local.mk
+include tests/store/local.mk
 include tests/crypto/local.mk
+include tests/core/local.mk
+include tests/ui/local.mk
+include tests/render/local.mk
 include tests/cli/local.mk

@@ -190,6 +190,12 @@ enum status crypto_key_rewrap(const unsigned char *blob, size_t n,
     const char *old_password, const char *new_password,
     const struct crypto_kdf_params *p, unsigned char **out, size_t *outlen);
 
+/* Non-zero when the N bytes at P contain KEY's private scalar, raw or as
+ * hex text (keyscan.c): the check that no key lies on disk in the clear.
+ * Says nothing else about the key. */
+int crypto_key_found_in(const struct crypto_key *key, const void *p,
+    size_t n);
+
 /* -- Randomness (rand.c) --------------------------------------------------- */
 
 enum status crypto_random(void *p, size_t n);
@@ -199,5 +205,8 @@ enum status crypto_random_below(uint32_t bound, uint32_t *v);
  * one upper-case letter, lower-case letter, digit and symbol, and none of
  * the look-alikes 0 O o 1 l I; in secure memory (crypto_secure_free). */
 enum status crypto_random_password(size_t len, char **pw);
+
+#include "crypto/x509.h"
+#include "crypto/ses.h"
 
 #endif

@@ -12,13 +12,17 @@ src_crypto_libescrypto_a_SOURCES = \
 	src/crypto/der_write.c \
 	src/crypto/ed25519.c \
 	src/crypto/kdf.c \
+	src/crypto/keyscan.c \
 	src/crypto/key.c \
 	src/crypto/pem.c \
 	src/crypto/pwhash.c \
 	src/crypto/rand.c \
 	src/crypto/secure.c \
+	src/crypto/ses.c src/crypto/ses.h src/crypto/ses_private.h \
+	src/crypto/ses_protect.c src/crypto/ses_verify.c \
 	src/crypto/sign.c \
 	src/crypto/sm2.c \
 	src/crypto/sm3.c \
 	src/crypto/spki.c \
-	src/crypto/wrap.c
+	src/crypto/wrap.c \
+	src/crypto/x509.c src/crypto/x509.h src/crypto/x509_crl.c

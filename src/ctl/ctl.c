@@ -12,6 +12,7 @@
 
 #include "ctl/ctl.h"
 #include "ctl/verbs.h"
+#include "store/store.h"
 
 const struct ctl_verb ctl_verbs[] = {
 	CTL_VERB_LIST
@@ -57,22 +58,6 @@ ctl_version(void)
 	    "<https://gnu.org/licenses/gpl.html>.\n"
 	    "This is free software: you are free to change and redistribute it.\n"
 	    "There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
-}
-
-/* The default workspace: $ESEAL_HOME, else $XDG_DATA_HOME/eseal, else
- * ~/.local/share/eseal.  The caller frees the result. */
-static char *
-ctl_default_home(void)
-{
-	const char *e;
-
-	if ((e = getenv("ESEAL_HOME")) != NULL && *e != '\0')
-		return xstrdup(e);
-	if ((e = getenv("XDG_DATA_HOME")) != NULL && *e != '\0')
-		return xasprintf("%s/eseal", e);
-	if ((e = getenv("HOME")) != NULL && *e != '\0')
-		return xasprintf("%s/.local/share/eseal", e);
-	return xstrdup("/var/lib/eseal");
 }
 
 int
@@ -138,7 +123,7 @@ ctl_main(int argc, char **argv)
 	if (c.verbose)
 		log_open("-", c.verbose > 1 ? LOG_LEVEL_DEBUG : LOG_LEVEL_INFO);
 	if (c.home == NULL)
-		c.home = home = ctl_default_home();
+		c.home = home = store_default_home();
 	c.argc = argc - optind;
 	c.argv = argv + optind;
 	optind = 1;	/* each verb runs getopt over its own arguments */
@@ -157,6 +142,10 @@ ctl_exit_for(enum status st)
 	case STATUS_OK:
 		return CTL_EXIT_OK;
 	case STATUS_INVALID:
+	case STATUS_REASON_REQUIRED:
+	case STATUS_WITNESS_REQUIRED:
+	case STATUS_COPIES:
+	case STATUS_COPY_NUMBER:
 		return CTL_EXIT_USAGE;
 	case STATUS_DENIED:
 	case STATUS_BAD_PASSWORD:
@@ -165,12 +154,29 @@ ctl_exit_for(enum status st)
 	case STATUS_PW_EXPIRED:
 	case STATUS_PW_MUST_CHANGE:
 	case STATUS_ROLE_CONFLICT:
+	case STATUS_CHAIN_LEVEL:
+	case STATUS_NOT_ISSUER:
+	case STATUS_SELF_APPROVAL:
+	case STATUS_SEAL_CUSTODY:
+	case STATUS_CLEARANCE:
 		return CTL_EXIT_DENIED;
 	case STATUS_NOT_FOUND:
 	case STATUS_NO_WORKSPACE:
 		return CTL_EXIT_NOT_FOUND;
 	case STATUS_STATE:
 	case STATUS_REFUSED_KIND:
+	case STATUS_REFUSED_MODE:
+	case STATUS_NOT_ISSUED:
+	case STATUS_FROZEN:
+	case STATUS_RECALL_PENDING:
+	case STATUS_SUPERSEDED:
+	case STATUS_PRINT_BUSY:
+	case STATUS_COPIES_EXCEEDED:
+	case STATUS_SEAL_INACTIVE:
+	case STATUS_PRINTER_COLOUR:
+	case STATUS_PRINTER_CLASSIFIED:
+	case STATUS_STATION_CLASSIFIED:
+	case STATUS_PRINTER_DISABLED:
 		return CTL_EXIT_STATE;
 	case STATUS_IO:
 	case STATUS_NO_SPACE:

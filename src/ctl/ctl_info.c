@@ -11,5 +11,6 @@ ctl_info_run(struct ctl *c)
 {
 	printf("package: %s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 	printf("home: %s\n", c->home);
+	printf("test-hooks: %s\n", testhook_enabled() ? "yes" : "no");
 	return CTL_EXIT_OK;
 }

@@ -3,4 +3,10 @@ noinst_LIBRARIES += src/render/libesrender.a
 src_render_libesrender_a_CPPFLAGS = $(AM_CPPFLAGS) $(CAIRO_CFLAGS)
 src_render_libesrender_a_SOURCES = \
 	src/render/render.h \
-	src/render/render_version.c
+	src/render/font.c src/render/font.h \
+	src/render/impression.c \
+	src/render/impression_check.c \
+	src/render/layout.c src/render/layout.h \
+	src/render/linebreak.c src/render/linebreak.h \
+	src/render/png.c src/render/png.h \
+	src/render/render.c

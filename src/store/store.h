@@ -1,9 +1,169 @@
 /*
- * store.h -- facade of the store layer.  Other layers include only this header.
+ * store.h -- facade of the storage layer: a workspace is one transactional
+ * Berkeley DB environment directory holding every record (records.h).
+ *
+ * Nothing above this layer sees a Berkeley DB type or error code.  Every
+ * read and write happens inside store_run(), which retries the whole
+ * transaction on deadlock or lock timeout, recovers the environment when a
+ * crashed process left it needing recovery, and commits durably before it
+ * returns STATUS_OK: when the caller tells the user "done", it is on disk.
  */
 #ifndef ESEAL_STORE_H
 #define ESEAL_STORE_H
 
+#include <stdint.h>
+
+#include "store/records.h"
 #include "util/util.h"
+
+struct store;		/* an open workspace */
+struct store_txn;	/* one transaction inside store_run() */
+
+/* The schema this program writes; opening a newer one is refused. */
+#define STORE_SCHEMA_VERSION	1
+
+enum store_open_flags {
+	STORE_CREATE	= 1 << 0,	/* create the workspace if missing */
+	STORE_RDONLY	= 1 << 1,	/* check, dump: never write */
+	STORE_SALVAGE	= 1 << 2	/* open despite damaged files; their
+					 * kinds answer STATUS_CORRUPT */
+};
+
+/*
+ * Open the workspace in directory HOME.  Missing directory (without
+ * STORE_CREATE) → STATUS_NO_WORKSPACE; unreadable → STATUS_PERM_FS; a newer
+ * schema → STATUS_SCHEMA_NEWER; damaged files → STATUS_CORRUPT.
+ */
+enum status store_open(const char *home, unsigned flags, struct store **out);
+void store_close(struct store *st);
+const char *store_home(const struct store *st);
+
+/* The workspace directory when none is given: $ESEAL_HOME, else
+ * $XDG_DATA_HOME/eseal, else ~/.local/share/eseal, else /var/lib/eseal.
+ * Both programs use this one rule.  The caller frees the result. */
+char *store_default_home(void);
+
+enum store_mode { STORE_READ, STORE_WRITE };
+
+typedef enum status (*store_txn_fn)(struct store_txn *txn, void *arg);
+
+/*
+ * Run FN in a transaction.  FN must only touch the store through TXN and
+ * must be safe to run again (it is re-run from the start after a
+ * deadlock): keep side effects (printing, files) out of it.  When FN
+ * returns STATUS_OK the transaction commits durably; any other status
+ * aborts it and is returned unchanged.
+ */
+enum status store_run(struct store *st, enum store_mode mode,
+    store_txn_fn fn, void *arg);
+
+/* -- Records ------------------------------------------------------------ */
+
+/* Insert or replace REC (a struct rec_KIND).  If rec->id is 0 the next id
+ * of that kind is assigned and written back into REC. */
+enum status store_put(struct store_txn *txn, enum rec_kind kind, void *rec);
+
+/* Read the record ID of KIND into REC (zeroed first; rec_free() after). */
+enum status store_get(struct store_txn *txn, enum rec_kind kind,
+    uint64_t id, void *rec);
+
+/* Delete a record (and its index entries). */
+enum status store_del(struct store_txn *txn, enum rec_kind kind, uint64_t id);
+
+/* The last id assigned for KIND (0 when none): for "the newest" lookups. */
+enum status store_last_id(struct store_txn *txn, enum rec_kind kind,
+    uint64_t *id);
+
+/* -- Secondary indexes -------------------------------------------------- */
+
+/*
+ * Each index orders records of one kind by a key made of the fields named
+ * here, then the id.  Keys compare as big-endian integers and raw UTF-8,
+ * so a range over the leading fields selects exactly the matching records.
+ */
+enum store_index {
+	IDX_META_KEY,		/* meta: key (unique) */
+	IDX_USER_NAME,		/* user: name (unique) */
+	IDX_SEAL_REGNO,		/* seal: regno (unique) */
+	IDX_PRINTER_NAME,	/* printer: name (unique) */
+	IDX_MEDIUM_UUID,	/* medium: uuid (unique) */
+	IDX_DOC_STATE,		/* doc: state, urgency desc, updated */
+	IDX_DOC_DRAFTER,	/* doc: drafter_id, updated */
+	IDX_DOC_UPDATED,	/* doc: updated */
+	IDX_VERSION_DOC,	/* version: doc_id, number */
+	IDX_APPROVAL_DOC,	/* approval: doc_id, time */
+	IDX_APPLICATION_STATE,	/* application: state, kind, created */
+	IDX_PRINTJOB_TIME,	/* printjob: time */
+	IDX_PRINTJOB_DOC,	/* printjob: doc_id, time */
+	IDX_RECALL_DOC,		/* recall: doc_id, copy_no */
+	IDX_CUSTODY_SEAL,	/* custody: seal_id, created */
+	IDX_GRANT_USER,		/* grant: user_id, seal_id */
+	IDX_AUDIT_TIME,		/* audit: time */
+	IDX__COUNT
+};
+
+/* Look a record up by a unique string index (user name, seal regno ...). */
+enum status store_get_by_name(struct store_txn *txn, enum store_index idx,
+    const char *name, void *rec);
+
+/*
+ * A range over an index: the records whose leading key fields equal
+ * PREFIX[0..nprefix-1] and whose next field lies in [lo, hi] (inclusive;
+ * use 0 and UINT64_MAX for "any").  Numeric fields only; string-keyed
+ * indexes are looked up with store_get_by_name.
+ */
+struct store_range {
+	unsigned	 nprefix;
+	uint64_t	 prefix[3];
+	uint64_t	 lo;
+	uint64_t	 hi;
+};
+
+/* Called per record in key order (or reverse); REC is freed after the
+ * call returns, so copy what you keep.  Return non-zero to stop. */
+typedef int (*store_each_fn)(const void *rec, void *arg);
+
+enum status store_scan(struct store_txn *txn, enum store_index idx,
+    const struct store_range *range, int reverse, store_each_fn fn,
+    void *arg);
+
+/* Count the records in RANGE without decoding them. */
+enum status store_count(struct store_txn *txn, enum store_index idx,
+    const struct store_range *range, uint64_t *count);
+
+/* Every record of KIND in id order: for check, dump and backup only. */
+enum status store_scan_all(struct store_txn *txn, enum rec_kind kind,
+    store_each_fn fn, void *arg);
+
+/* The records of KIND whose id is FIRST or above, in id order: lets a
+ * long listing (dump) go in batches of short transactions. */
+enum status store_scan_ids(struct store_txn *txn, enum rec_kind kind,
+    uint64_t first, store_each_fn fn, void *arg);
+
+/* -- Workspace maintenance --------------------------------------------- */
+
+/* Hot backup of a live workspace into DIR (created; must be empty). */
+enum status store_backup(struct store *st, const char *dir);
+
+/* Restore the backup in DIR into HOME; refuses a live workspace at HOME
+ * (STATUS_WORKSPACE_LIVE) unless FORCE. */
+enum status store_restore(const char *dir, const char *home, int force);
+
+/* Verify every database file and the record invariants (indexes match
+ * records, ids below the sequences, role sets valid); each fault is
+ * reported through REPORT. */
+typedef void (*store_report_fn)(const char *what, void *arg);
+enum status store_check(const char *home, store_report_fn report, void *arg,
+    unsigned *faults);
+
+/* The schema version stored in the workspace. */
+enum status store_schema_version(struct store *st, unsigned *version);
+
+/* Text of one record for dump, one "field: value" per line. */
+char *rec_format(enum rec_kind kind, const void *rec);
+const char *rec_kind_name(enum rec_kind kind);
+
+/* The kind named NAME ("user", "doc" ...): non-zero when found. */
+int rec_kind_from_name(const char *name, enum rec_kind *kind);
 
 #endif

@@ -1,6 +1,22 @@
-## src/ui/local.mk
+## src/ui/local.mk: the ncursesw interface.  Only term.c, draw.c and
+## loop.c include <curses.h>; the other files draw through draw.h.
 noinst_LIBRARIES += src/ui/libesui.a
 src_ui_libesui_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
 src_ui_libesui_a_SOURCES = \
-	src/ui/ui.h \
-	src/ui/ui_version.c
+	src/ui/ui.h src/ui/ui.c \
+	src/ui/term.c src/ui/term.h \
+	src/ui/draw.c src/ui/draw.h \
+	src/ui/loop.c src/ui/loop.h \
+	src/ui/command.c src/ui/command.h \
+	src/ui/field.c src/ui/field.h \
+	src/ui/list.c src/ui/list.h \
+	src/ui/dialog.c src/ui/dialog.h \
+	src/ui/help.c src/ui/help.h \
+	src/ui/formview.c src/ui/formview.h \
+	src/ui/demo.c src/ui/demo.h \
+	src/ui/entry.c src/ui/entry.h \
+	src/ui/app.c src/ui/app.h src/ui/screens.h \
+	src/ui/login.c src/ui/passwd.c src/ui/lock.c \
+	src/ui/home.c src/ui/queue.c \
+	src/ui/admin_users.c src/ui/admin_roles.c src/ui/admin_depts.c \
+	src/ui/admin_policy.c src/ui/admin_audit.c

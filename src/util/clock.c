@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "util/clock.h"
+#include "util/testhook.h"
 
 static int64_t clock_fixed;
 static int clock_env_read;
@@ -18,7 +19,7 @@ clock_now(void)
 
 	if (!clock_env_read) {
 		clock_env_read = 1;
-		env = getenv("ESEAL_FAKE_TIME");
+		env = testhook_env("ESEAL_FAKE_TIME");
 		if (env != NULL && clock_fixed == 0)
 			clock_fixed = strtoll(env, NULL, 10);
 	}

@@ -4,8 +4,8 @@
  * Password expiry, lockouts, custody periods and grants all read the
  * clock through here, so tests can inject a time (and the environment
  * variable ESEAL_FAKE_TIME, seconds since the epoch, does the same for the
- * real programs under test; it is honoured only in builds where tests
- * run, see clock.c).
+ * real programs under test; it is honoured only in builds configured with
+ * --enable-test-hooks, see testhook.h).
  */
 #ifndef ESEAL_UTIL_CLOCK_H
 #define ESEAL_UTIL_CLOCK_H

@@ -9,14 +9,18 @@
 #include <strings.h>
 
 #include "util/i18n.h"
+#include "util/testhook.h"
 
 int
 i18n_init(void)
 {
+	/* A test build run from the build tree finds its catalogue where
+	 * the test put it; an installed one only in LOCALEDIR. */
+	const char *dir = testhook_env("ESEAL_LOCALEDIR");
 	const char *codeset;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	bindtextdomain(PACKAGE, dir != NULL ? dir : LOCALEDIR);
 	textdomain(PACKAGE);
 
 	codeset = nl_langinfo(CODESET);

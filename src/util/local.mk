@@ -8,4 +8,5 @@ src_util_libesutil_a_SOURCES = \
 	src/util/log.c src/util/log.h \
 	src/util/mem.c src/util/mem.h \
 	src/util/status.c src/util/status.h \
+	src/util/testhook.c src/util/testhook.h \
 	src/util/text.c src/util/text.h

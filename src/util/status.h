@@ -86,7 +86,20 @@
 	X(STATUS_PRINTER_DISABLED, N_("That printer is disabled.")) \
 	X(STATUS_DIR_NOT_EMPTY,	N_("The directory is not empty; choose a new or empty directory.")) \
 	X(STATUS_NO_BACKUP,	N_("There is no eseal backup in that directory.")) \
-	X(STATUS_CLEARANCE,	N_("Your clearance does not cover this document's classification (Art. 13)."))
+	X(STATUS_CLEARANCE,	N_("Your clearance does not cover this document's classification (Art. 13).")) \
+	X(STATUS_CERT_UNTRUSTED, N_("The certificate does not lead to a trusted root certificate; import the issuing body's root with 'esealctl seal import-root'.")) \
+	X(STATUS_CERT_EXPIRED,	N_("The certificate was not valid at the signing time.")) \
+	X(STATUS_CERT_REVOKED,	N_("The certificate was revoked or suspended before the signing time.")) \
+	X(STATUS_CERT_NO_CRL,	N_("There is no current revocation list from the certificate's issuer; import one with 'esealctl seal import-crl'.")) \
+	X(STATUS_CERT_USAGE,	N_("The certificate's key usage does not allow signing.")) \
+	X(STATUS_CERT_NOT_IN_SEAL, N_("The signer's certificate is not among the seal's certificates.")) \
+	X(STATUS_DATA_HASH,	N_("The file is not the data that was signed: its hash differs.")) \
+	X(STATUS_SEAL_EXPIRED,	N_("The seal was not valid at the signing time.")) \
+	X(STATUS_NOT_ORIGINAL,	N_("This file is not the signed original; a copy or a conversion has no legal effect (Art. 4).")) \
+	X(STATUS_SEAL_NO_GRANT,	N_("You hold no current grant to use that seal, or its allowed uses are spent.")) \
+	X(STATUS_CUSTODY_PERIOD, N_("That is outside the approved period of the proxy custody (Art. 6).")) \
+	X(STATUS_SEAL_NO_CA,	N_("The office's root certificate is missing or unreadable; seals cannot be made or checked.")) \
+	X(STATUS_SEAL_TWO_PEOPLE, N_("This needs two different people: the office director with the custodian, or the custodian with the proxy (Art. 5, 6)."))
 
 #define STATUS_ENUM(name, msg) name,
 enum status {

@@ -11,6 +11,7 @@
 #include "util/log.h"
 #include "util/mem.h"
 #include "util/status.h"
+#include "util/testhook.h"
 #include "util/text.h"
 
 #endif

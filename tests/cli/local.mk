@@ -1,3 +1,20 @@
 ## tests/cli/local.mk: the command-line programs, run for real.
 TESTS += tests/cli/options.sh
 EXTRA_DIST += tests/cli/options.sh tests/lib/sh.sh
+TESTS += tests/cli/accounts.sh
+EXTRA_DIST += tests/cli/accounts.sh
+TESTS += tests/cli/audit.sh
+EXTRA_DIST += tests/cli/audit.sh
+check_PROGRAMS += tests/cli/audit_tamper
+tests_cli_audit_tamper_SOURCES = tests/cli/audit_tamper.c
+tests_cli_audit_tamper_LDADD = $(ESEAL_LIBS)
+TESTS += tests/cli/doc.sh
+EXTRA_DIST += tests/cli/doc.sh
+check_PROGRAMS += tests/cli/doc_plant
+tests_cli_doc_plant_SOURCES = tests/cli/doc_plant.c
+tests_cli_doc_plant_LDADD = $(ESEAL_LIBS)
+TESTS += tests/cli/seal.sh
+EXTRA_DIST += tests/cli/seal.sh
+check_PROGRAMS += tests/cli/ses_tool
+tests_cli_ses_tool_SOURCES = tests/cli/ses_tool.c
+tests_cli_ses_tool_LDADD = $(ESEAL_LIBS)

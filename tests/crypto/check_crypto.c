@@ -13,7 +13,8 @@ main(void)
 	Suite *suites[] = {
 		sm3_suite(), sm2_suite(), ed25519_suite(), key_suite(),
 		openssl_suite(), der_suite(), pwhash_suite(), wrap_suite(),
-		rand_suite(), NULL
+		rand_suite(), x509_suite(), ses_suite(),
+		keyscan_suite(), NULL
 	};
 
 	if (crypto_init() != STATUS_OK) {

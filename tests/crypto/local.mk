@@ -8,7 +8,9 @@ tests_crypto_check_crypto_SOURCES = tests/crypto/check_crypto.c \
 	tests/crypto/test_ed25519.c tests/crypto/test_key.c \
 	tests/crypto/test_openssl.c tests/crypto/test_der.c \
 	tests/crypto/test_pwhash.c tests/crypto/test_wrap.c \
-	tests/crypto/test_rand.c
+	tests/crypto/test_rand.c \
+	tests/crypto/test_x509.c tests/crypto/test_ses.c \
+	tests/crypto/test_keyscan.c
 # Only the layers the crypto layer stands on, so this runner builds and
 # runs whatever state the layers above are in.
 tests_crypto_check_crypto_LDADD = tests/lib/libestest.a \

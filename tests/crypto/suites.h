@@ -10,4 +10,7 @@ Suite *der_suite(void);
 Suite *pwhash_suite(void);
 Suite *wrap_suite(void);
 Suite *rand_suite(void);
+Suite *x509_suite(void);
+Suite *ses_suite(void);
+Suite *keyscan_suite(void);
 #endif

@@ -1,0 +1,413 @@
+/*
+ * inbox.c -- the queues of work waiting for the session's user.
+ *
+ * Each queue reads the index range of its states (or of the pending
+ * applications), keeps what this user can act on, and orders it most
+ * urgent first, then longest waiting.  Read only: it never changes a
+ * record, and it decides nothing the actions do not check again.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/inbox.h"
+#include "core/wfop.h"
+
+static const char *const inbox_names[INBOX__COUNT] = {
+	"approve", "send", "returned", "seal", "print", "applications"
+};
+
+static const char *const inbox_labels[INBOX__COUNT] = {
+	N_("To approve"), N_("To send for sealing"), N_("Returned to me"),
+	N_("To seal"), N_("To print"), N_("Applications to decide")
+};
+
+const char *
+inbox_queue_name(enum inbox_queue q)
+{
+	return (unsigned) q < INBOX__COUNT ? inbox_names[q] : "unknown";
+}
+
+const char *
+inbox_queue_label(enum inbox_queue q)
+{
+	return (unsigned) q < INBOX__COUNT ? _(inbox_labels[q]) : "";
+}
+
+int
+inbox_queue_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; i < INBOX__COUNT; i++)
+		if (name != NULL && strcmp(inbox_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* A candidate: what the lists show plus what the filters need. */
+struct inbox_cand {
+	struct inbox_item	 item;
+	struct rec_doc		 doc;		/* id, kind, flags, version */
+	uint64_t		 applicant;
+};
+
+struct inbox_set {
+	struct inbox_cand	*v;
+	size_t			 n, cap;
+	size_t			 max;		/* stop at this many, or 0 */
+	enum inbox_queue	 q;
+	uint64_t		 drafter;	/* only this drafter's, or 0 */
+};
+
+static void
+inbox_set_free(struct inbox_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		free((char *) (uintptr_t) set->v[i].item.title);
+	free(set->v);
+	memset(set, 0, sizeof *set);
+}
+
+static struct inbox_cand *
+inbox_set_add(struct inbox_set *set)
+{
+	struct inbox_cand *c;
+
+	if (set->n == set->cap) {
+		set->cap = set->cap * 2 + 16;
+		set->v = xrealloc(set->v, set->cap * sizeof *set->v);
+	}
+	c = &set->v[set->n++];
+	memset(c, 0, sizeof *c);
+	c->item.queue = set->q;
+	return c;
+}
+
+static void
+inbox_fill(struct inbox_cand *c, const struct rec_doc *d)
+{
+	c->item.doc_id = d->id;
+	c->item.kind = d->kind;
+	c->item.state = d->state;
+	c->item.urgency = d->urgency;
+	c->item.classification = d->classification;
+	c->item.copies = d->copies;
+	c->item.since = d->updated;
+	c->item.title = xstrdup(d->title != NULL ? d->title : "");
+
+	/* Only the numbers the filters read; no strings are owned. */
+	c->doc.id = d->id;
+	c->doc.kind = d->kind;
+	c->doc.state = d->state;
+	c->doc.special_number = d->special_number;
+	c->doc.approval_level = d->approval_level;
+	c->doc.drafter_id = d->drafter_id;
+	c->doc.version = d->version;
+}
+
+static int
+inbox_doc_each(const void *rec, void *arg)
+{
+	const struct rec_doc *d = rec;
+	struct inbox_set *set = arg;
+
+	if (set->drafter != 0 && d->drafter_id != set->drafter)
+		return 0;
+	inbox_fill(inbox_set_add(set), d);
+	return set->max != 0 && set->n >= set->max;
+}
+
+static enum status
+inbox_gather_state(struct store_txn *txn, struct inbox_set *set,
+    enum doc_state state)
+{
+	struct store_range r = { 1, { state, 0, 0 }, 0, UINT64_MAX };
+
+	return store_scan(txn, IDX_DOC_STATE, &r, 0, inbox_doc_each, set);
+}
+
+static int
+inbox_app_each(const void *rec, void *arg)
+{
+	const struct rec_application *a = rec;
+	struct inbox_set *set = arg;
+	struct inbox_cand *c = inbox_set_add(set);
+
+	c->item.app_id = a->id;
+	c->item.doc_id = a->doc_id;
+	c->item.copies = a->count;
+	c->item.since = a->created;
+	c->applicant = a->applicant_id;
+	return 0;
+}
+
+/* The pending extra prints, each with its document's urgency and title. */
+static enum status
+inbox_gather_apps(struct store_txn *txn, struct inbox_set *set)
+{
+	struct store_range r = { 2, { APP_PENDING, APP_EXTRA_PRINT, 0 }, 0,
+	    UINT64_MAX };
+	struct rec_doc d;
+	enum status rc;
+	uint32_t count;
+	int64_t since;
+	size_t i;
+
+	rc = store_scan(txn, IDX_APPLICATION_STATE, &r, 0, inbox_app_each, set);
+	for (i = 0; i < set->n && rc == STATUS_OK; i++) {
+		if ((rc = store_get(txn, REC_DOC, set->v[i].item.doc_id, &d)) !=
+		    STATUS_OK)
+			break;
+		/* The application's own count and age, the document's rest. */
+		since = set->v[i].item.since;
+		count = set->v[i].item.copies;
+		inbox_fill(&set->v[i], &d);
+		set->v[i].item.since = since;
+		set->v[i].item.copies = count;
+		rec_free(REC_DOC, &d);
+	}
+	return rc;
+}
+
+/* May ACTOR act at the step C waits at (the approval queue)? */
+static enum status
+inbox_may_approve(struct store_txn *txn, const struct rec_user *actor,
+    const struct inbox_cand *c, int *yes)
+{
+	struct wfop_approvals ap;
+	struct chain chain;
+	enum status rc;
+
+	*yes = 0;
+	if (c->doc.drafter_id == actor->id)
+		return STATUS_OK;
+	if ((rc = wfop_chain(txn, &c->doc, &chain)) != STATUS_OK)
+		return rc;
+	if (c->doc.approval_level >= chain.n ||
+	    chain_may_act(&chain, c->doc.approval_level, actor,
+	    (enum doc_kind) c->doc.kind, 1) != STATUS_OK)
+		return STATUS_OK;
+	if ((rc = wfop_approvals(txn, c->doc.id, c->doc.version, actor->id,
+	    &ap)) != STATUS_OK)
+		return rc;
+	*yes = !ap.acted;
+	return STATUS_OK;
+}
+
+/* Drop the candidates ACTOR cannot act on. */
+static enum status
+inbox_filter(struct store_txn *txn, struct inbox_set *set,
+    const struct rec_user *actor)
+{
+	enum status rc = STATUS_OK;
+	size_t i, keep = 0;
+	int yes;
+
+	for (i = 0; i < set->n && rc == STATUS_OK; i++) {
+		if (set->q == INBOX_APPROVE)
+			rc = inbox_may_approve(txn, actor, &set->v[i], &yes);
+		else if (set->q == INBOX_APPLICATIONS)
+			yes = set->v[i].applicant != actor->id;
+		else
+			yes = 1;
+		if (rc == STATUS_OK && yes)
+			set->v[keep++] = set->v[i];
+		else
+			free((char *) (uintptr_t) set->v[i].item.title);
+	}
+	for (; i < set->n; i++)
+		free((char *) (uintptr_t) set->v[i].item.title);
+	set->n = keep;
+	return rc;
+}
+
+/* Most urgent first, then longest waiting, then by id: the same order
+ * as IDX_DOC_STATE, so a single-state queue keeps its index order. */
+static int
+inbox_cmp(const void *a, const void *b)
+{
+	const struct inbox_item *x = &((const struct inbox_cand *) a)->item;
+	const struct inbox_item *y = &((const struct inbox_cand *) b)->item;
+
+	if (x->urgency != y->urgency)
+		return x->urgency > y->urgency ? -1 : 1;
+	if (x->since != y->since)
+		return x->since < y->since ? -1 : 1;
+	if (x->doc_id != y->doc_id)
+		return x->doc_id < y->doc_id ? -1 : 1;
+	return x->app_id < y->app_id ? -1 : x->app_id > y->app_id;
+}
+
+/* The roles a queue belongs to, and who may see it. */
+static int
+inbox_for(const struct rec_user *u, enum inbox_queue q)
+{
+	switch (q) {
+	case INBOX_APPROVE:
+		return (u->roles & ROLE_APPROVER) && u->leader_level > 0;
+	case INBOX_APPLICATIONS:
+		return (u->roles & ROLE_APPROVER) &&
+		    u->leader_level >= CHAIN_SECTION_CHIEF;
+	case INBOX_SEND:
+	case INBOX_RETURNED:
+		return (u->roles & ROLE_DRAFTER) != 0;
+	case INBOX_SEAL:
+		return (u->roles & ROLE_CLERK) != 0;
+	case INBOX_PRINT:
+		return (u->roles & ROLE_PRINTER) != 0;
+	default:
+		return 0;
+	}
+}
+
+/* Gather, filter and order queue SET->q for ACTOR. */
+static enum status
+inbox_queue(struct store_txn *txn, struct inbox_set *set,
+    const struct rec_user *actor)
+{
+	enum status rc;
+
+	switch (set->q) {
+	case INBOX_APPROVE:
+		rc = inbox_gather_state(txn, set, DOC_IN_APPROVAL);
+		break;
+	case INBOX_SEND:
+		set->drafter = actor->id;
+		rc = inbox_gather_state(txn, set, DOC_APPROVED);
+		break;
+	case INBOX_RETURNED:
+		set->drafter = actor->id;
+		rc = inbox_gather_state(txn, set, DOC_RETURNED);
+		if (rc == STATUS_OK)
+			rc = inbox_gather_state(txn, set, DOC_REJECTED);
+		break;
+	case INBOX_SEAL:
+		rc = inbox_gather_state(txn, set, DOC_TO_SEAL);
+		break;
+	case INBOX_PRINT:
+		rc = inbox_gather_state(txn, set, DOC_SEALED);
+		break;
+	case INBOX_APPLICATIONS:
+		rc = inbox_gather_apps(txn, set);
+		break;
+	default:
+		return STATUS_INVALID;
+	}
+	if (rc == STATUS_OK)
+		rc = inbox_filter(txn, set, actor);
+	if (rc == STATUS_OK && set->n > 1)
+		qsort(set->v, set->n, sizeof *set->v, inbox_cmp);
+	return rc;
+}
+
+/* The queues that need no filter are counted without decoding. */
+static enum status
+inbox_count_one(struct store_txn *txn, enum inbox_queue q,
+    const struct rec_user *actor, uint32_t *n)
+{
+	struct store_range r = { 1, { 0, 0, 0 }, 0, UINT64_MAX };
+	struct inbox_set set;
+	enum status rc;
+	uint64_t count;
+
+	*n = 0;
+	if (!inbox_for(actor, q))
+		return STATUS_OK;
+	if (q == INBOX_SEAL || q == INBOX_PRINT) {
+		r.prefix[0] = q == INBOX_SEAL ? DOC_TO_SEAL : DOC_SEALED;
+		rc = store_count(txn, IDX_DOC_STATE, &r, &count);
+		*n = (uint32_t) count;
+		return rc;
+	}
+	memset(&set, 0, sizeof set);
+	set.q = q;
+	rc = inbox_queue(txn, &set, actor);
+	*n = (uint32_t) set.n;
+	inbox_set_free(&set);
+	return rc;
+}
+
+static enum status
+inbox_counts_fn(struct store_txn *txn, struct wfop *op)
+{
+	struct inbox_counts *out = op->arg;
+	enum status rc = STATUS_OK;
+	int q;
+
+	for (q = 0; q < INBOX__COUNT && rc == STATUS_OK; q++)
+		rc = inbox_count_one(txn, (enum inbox_queue) q, &op->actor,
+		    &out->n[q]);
+	return rc;
+}
+
+enum status
+inbox_counts(struct store *st, struct session *s, struct inbox_counts *out)
+{
+	struct wfop op;
+
+	memset(out, 0, sizeof *out);
+	memset(&op, 0, sizeof op);
+	op.s = s;
+	op.act = ACT_DOC_READ;
+	op.fn = inbox_counts_fn;
+	op.arg = out;
+	return wfop_read(st, &op);
+}
+
+struct inbox_listing {
+	enum inbox_queue	 q;
+	size_t			 offset, limit;
+	struct inbox_set	 set;
+};
+
+static enum status
+inbox_list_fn(struct store_txn *txn, struct wfop *op)
+{
+	struct inbox_listing *l = op->arg;
+
+	inbox_set_free(&l->set);	/* from an earlier, retried run */
+	l->set.q = l->q;
+	if (!inbox_for(&op->actor, l->q))
+		return STATUS_OK;
+	/* Unfiltered single-state queues stop reading once they have
+	 * enough; the others need every candidate to filter and order. */
+	if ((l->q == INBOX_SEAL || l->q == INBOX_PRINT) && l->limit != 0)
+		l->set.max = l->offset + l->limit;
+	return inbox_queue(txn, &l->set, &op->actor);
+}
+
+enum status
+inbox_list(struct store *st, struct session *s, enum inbox_queue q,
+    size_t offset, size_t limit, inbox_fn fn, void *arg)
+{
+	struct inbox_listing l;
+	struct wfop op;
+	enum status rc;
+	size_t i;
+
+	if ((unsigned) q >= INBOX__COUNT)
+		return STATUS_INVALID;
+	memset(&l, 0, sizeof l);
+	l.q = q;
+	l.offset = offset;
+	l.limit = limit;
+	memset(&op, 0, sizeof op);
+	op.s = s;
+	op.act = ACT_DOC_READ;
+	op.fn = inbox_list_fn;
+	op.arg = &l;
+	rc = wfop_read(st, &op);
+
+	/* The callback runs outside the transaction: the UI may take its
+	 * time drawing without holding locks. */
+	for (i = offset; rc == STATUS_OK && i < l.set.n &&
+	    (limit == 0 || i < offset + limit); i++)
+		if (fn(&l.set.v[i].item, arg) != 0)
+			break;
+	inbox_set_free(&l.set);
+	return rc;
+}

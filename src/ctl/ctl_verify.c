@@ -1,0 +1,215 @@
+/*
+ * ctl_verify.c -- "esealctl verify FILE [SIGNATURE]": check a
+ * GB/T 38540 signature against the file it protects and print every
+ * check with its result, in the standard's order, then the verdict.
+ *
+ *   esealctl verify [--root FILE]... [--crl FILE]... FILE [SIGNATURE]
+ *
+ * SIGNATURE defaults to FILE.sig.  The trust comes from the workspace
+ * when there is one (the office's root and revocation list, and the
+ * roots and lists imported from other bodies), plus any --root and
+ * --crl files; no login is needed, verifying is open to anyone.
+ *
+ * Output, one "key: value" per line, stable for scripts: file, signature,
+ * signed, seal, signer, document (when the signature carries this
+ * product's protected information), then one line per check
+ *
+ *   check N ID: ok|FAILED|not run: NOTE
+ *
+ * with ID one of structure, signature, signer-certificate,
+ * certificate-in-seal, data-hash, seal, original, and last
+ * "result: valid original" or "result: NOT VALID: REASON".
+ *
+ * Exit status: 0 every check passed and FILE is the signed original;
+ * 7 a check failed (the signature, a certificate, the seal, the data,
+ * or FILE is a copy or conversion); 6 FILE or SIGNATURE could not be
+ * read; 2 bad usage; 1 the workspace could not be opened.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctl/ctl_seal.h"
+#include "ctl/verbs.h"
+
+static const char *const ctl_verify_ids[SES_CHECK__COUNT] = {
+	"structure", "signature", "signer-certificate", "certificate-in-seal",
+	"data-hash", "seal", "original"
+};
+
+static int
+ctl_verify_usage(void)
+{
+	fputs(_("Usage: esealctl verify [--root FILE]... [--crl FILE]... "
+	    "FILE [SIGNATURE]\n"
+	    "Check the GB/T 38540 signature SIGNATURE (default FILE.sig) of "
+	    "FILE and print\neach check.  Exit status: 0 valid original, "
+	    "7 a check failed, 6 a file\ncould not be read, 2 bad usage.\n"),
+	    stderr);
+	return CTL_EXIT_USAGE;
+}
+
+/* Add a --root or --crl file to T. */
+static enum status
+ctl_verify_add(struct ses_trust *t, const char *path, int crl)
+{
+	unsigned char *data = NULL, *der = NULL;
+	size_t n = 0, len = 0;
+	enum status st;
+
+	if ((st = ctl_seal_read_file(path, &data, &n)) != STATUS_OK)
+		return st;
+	if (n > 0 && data[0] == DER_SEQUENCE)
+		st = crl ? ses_trust_add_crl(t, data, n, 0) :
+		    ses_trust_add_root(t, data, n);
+	else if ((st = crypto_pem_decode((char *) data, n, crl ? "X509 CRL" :
+	    "CERTIFICATE", &der, &len)) == STATUS_OK)
+		st = crl ? ses_trust_add_crl(t, der, len, 0) :
+		    ses_trust_add_root(t, der, len);
+	free(data);
+	free(der);
+	return st;
+}
+
+/* The workspace's trust, when there is a workspace. */
+static enum status
+ctl_verify_workspace(struct ctl *c, struct ses_trust *t)
+{
+	struct store *st = NULL;
+	enum status rc;
+
+	rc = store_open(c->home, STORE_RDONLY, &st);
+	if (rc == STATUS_NO_WORKSPACE)
+		return STATUS_OK;
+	if (rc != STATUS_OK)
+		return rc;
+	rc = seal_trust_load(st, t);
+	store_close(st);
+	return rc == STATUS_SEAL_NO_CA ? STATUS_OK : rc;
+}
+
+static int
+ctl_verify_options(struct ctl *c, struct ses_trust *t)
+{
+	static const struct option opts[] = {
+		{ "root", required_argument, NULL, 'r' },
+		{ "crl", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum status rc;
+	int ch;
+
+	while ((ch = getopt_long(c->argc, c->argv, "", opts, NULL)) != -1) {
+		if (ch != 'r' && ch != 'c')
+			return ctl_verify_usage();
+		if ((rc = ctl_verify_add(t, optarg, ch == 'c')) != STATUS_OK)
+			return ctl_fail(rc, optarg);
+	}
+	if (optind >= c->argc || c->argc - optind > 2)
+		return ctl_verify_usage();
+	return -1;
+}
+
+static void
+ctl_verify_facts(const struct ses_report *r)
+{
+	const struct ses_protected *p = &r->sig.protected;
+	char t[32];
+
+	printf("signed: %s\n", ses_time_text(r->sig.time, t, sizeof t));
+	printf("seal: %s \"%s\" (vendor %s)\n", r->sig.seal.es_id,
+	    r->sig.seal.name, r->sig.seal.vendor);
+	printf("signer: \"%s\" issued by \"%s\"\n", r->signer_cn,
+	    r->signer_issuer_cn);
+	if (!r->sig.has_protected)
+		return;
+	printf("document: %llu version %u %s, %u copies, %s\n",
+	    (unsigned long long) p->doc_id, (unsigned) p->doc_version,
+	    p->doc_number, (unsigned) p->copies, p->data_kind == SES_DATA_PDF ?
+	    "rendered PDF" : "canonical content");
+	if (p->page != 0)
+		printf("placed: page %u at %.3f, %.3f mm, %.3f mm across\n",
+		    (unsigned) p->page, p->x_um / 1000.0, p->y_um / 1000.0,
+		    p->diameter_um / 1000.0);
+	printf("sealed-by: %s (%s)%s\n", p->signer.login, p->signer.name,
+	    p->custody_id != 0 ? " in proxy custody" : "");
+	printf("issued-by: %s (%s) %s, %u approval records\n",
+	    p->issuer.login, p->issuer.name, ses_time_text(p->issued_at, t,
+	    sizeof t), (unsigned) p->approvals);
+}
+
+static void
+ctl_verify_print(const struct ses_report *r, enum status rc)
+{
+	static const char *const outcome[] = { "not run", "ok", "FAILED" };
+	int i;
+
+	if (r->parsed && r->check[SES_CHECK_STRUCTURE].outcome == SES_PASS)
+		ctl_verify_facts(r);
+	for (i = 0; i < SES_CHECK__COUNT; i++)
+		printf("check %d %s: %s: %s\n", i + 1, ctl_verify_ids[i],
+		    outcome[r->check[i].outcome], r->check[i].outcome ==
+		    SES_NOT_RUN ? ses_check_name((enum ses_check) i) :
+		    r->check[i].note);
+	if (rc == STATUS_OK)
+		printf("result: valid original\n");
+	else
+		printf("result: NOT VALID: %s\n", status_message(rc));
+}
+
+static int
+ctl_verify_files(const char *file, const char *sigpath,
+    const struct ses_trust *t)
+{
+	unsigned char *data = NULL, *sig = NULL;
+	size_t n = 0, siglen = 0;
+	struct ses_report r;
+	enum status rc;
+
+	/* Whatever kept a file from being read, the answer is "6". */
+	if ((rc = ctl_seal_read_file(file, &data, &n)) != STATUS_OK) {
+		ctl_fail(rc, file);
+		return CTL_EXIT_IO;
+	}
+	if ((rc = ctl_seal_read_file(sigpath, &sig, &siglen)) != STATUS_OK) {
+		free(data);
+		ctl_fail(rc, sigpath);
+		return CTL_EXIT_IO;
+	}
+	printf("file: %s\nsignature: %s\n", file, sigpath);
+	rc = ses_verify(sig, siglen, data, n, t, &r);
+	ctl_verify_print(&r, rc);
+	ses_report_free(&r);
+	free(data);
+	free(sig);
+	return rc == STATUS_OK ? CTL_EXIT_OK : CTL_EXIT_VERIFY;
+}
+
+int
+ctl_verify_run(struct ctl *c)
+{
+	struct ses_trust t;
+	enum status rc;
+	char *sigpath;
+	int ex;
+
+	if ((rc = crypto_init()) != STATUS_OK)
+		return ctl_fail(rc, NULL);
+	ses_trust_init(&t, clock_now());
+	if ((ex = ctl_verify_options(c, &t)) >= 0) {
+		ses_trust_free(&t);
+		return ex;
+	}
+	if ((rc = ctl_verify_workspace(c, &t)) != STATUS_OK) {
+		ses_trust_free(&t);
+		return ctl_fail(rc, c->home);
+	}
+	sigpath = c->argc - optind == 2 ? xstrdup(c->argv[optind + 1]) :
+	    xasprintf("%s.sig", c->argv[optind]);
+	ex = ctl_verify_files(c->argv[optind], sigpath, &t);
+	free(sigpath);
+	ses_trust_free(&t);
+	return ex;
+}

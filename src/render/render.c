@@ -1,0 +1,227 @@
+/*
+ * render.c -- draws a laid-out document into PDF bytes: black text, the
+ * red masthead and rule, page numbers, and the seal pressed onto the
+ * issuer and date through the one impression drawing.
+ *
+ * Determinism is the point: the hash of these bytes is signed and later
+ * checked again, so nothing here may read the clock, the locale or the
+ * environment.  cairo stamps a creation date by default; we set it from
+ * the document's own date.  The layout decides every position; this file
+ * must not move anything.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+
+#include "render/layout.h"
+
+#define RENDER_PT_PER_MM	(72.0 / 25.4)
+#define RENDER_RULE_WIDTH	0.5	/* the red rule, millimetres */
+
+static cairo_status_t
+render_write(void *closure, const unsigned char *data, unsigned int n)
+{
+	buf_add(closure, data, n);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Each run is drawn where the layout put it; a narrowed line (the
+ * masthead) is scaled about its own start. */
+static enum status
+render_line(struct layout *l, const struct layout_line *ln)
+{
+	cairo_t *cr = l->cr;
+	PangoLayout *pl;
+	double x, top;
+	enum status st;
+	size_t i;
+
+	st = layout_font(l, ln->font, ln->size, &pl);
+	if (st != STATUS_OK)
+		return st;
+	if (ln->red)
+		cairo_set_source_rgb(cr, RENDER_RED_R, RENDER_RED_G,
+		    RENDER_RED_B);
+	else
+		cairo_set_source_rgb(cr, 0, 0, 0);
+
+	for (i = 0; i < ln->n_runs; i++) {
+		pango_layout_set_text(pl, ln->text + ln->runs[i].off,
+		    (int) ln->runs[i].len);
+		top = (double) pango_layout_get_baseline(pl) / PANGO_SCALE;
+		x = ln->left + (ln->runs[i].x - ln->left) * ln->hscale;
+		cairo_save(cr);
+		cairo_translate(cr, x, ln->baseline);
+		cairo_scale(cr, ln->hscale, 1);
+		cairo_move_to(cr, 0, -top);
+		pango_cairo_show_layout(cr, pl);
+		cairo_restore(cr);
+	}
+	return STATUS_OK;
+}
+
+static void
+render_rule(cairo_t *cr, double y)
+{
+	cairo_set_source_rgb(cr, RENDER_RED_R, RENDER_RED_G, RENDER_RED_B);
+	cairo_set_line_width(cr, RENDER_RULE_WIDTH);
+	cairo_move_to(cr, LAYOUT_LEFT, y);
+	cairo_line_to(cr, LAYOUT_LEFT + LAYOUT_WIDTH, y);
+	cairo_stroke(cr);
+}
+
+/* The seal goes on last, multiplied onto the page as ink is: black text
+ * under red stays black and legible. */
+static enum status
+render_seal(struct layout *l, const struct impression_spec *seal)
+{
+	enum status st;
+
+	cairo_save(l->cr);
+	cairo_set_operator(l->cr, CAIRO_OPERATOR_MULTIPLY);
+	st = render_impression(l->cr, seal, l->seal_x, l->seal_y);
+	cairo_restore(l->cr);
+	return st;
+}
+
+static enum status
+render_page(struct layout *l, int page, const struct impression_spec *seal)
+{
+	enum status st = STATUS_OK;
+	size_t i;
+
+	for (i = 0; i < l->n_lines && st == STATUS_OK; i++)
+		if (l->lines[i].page == page)
+			st = render_line(l, &l->lines[i]);
+	if (st == STATUS_OK && page == 0 && l->rule_y > 0)
+		render_rule(l->cr, l->rule_y);
+	if (st == STATUS_OK && seal != NULL && page == l->seal_page)
+		st = render_seal(l, seal);
+	cairo_show_page(l->cr);
+	return st;
+}
+
+/* Metadata fixed by the input: the document's date, never the clock. */
+static void
+render_metadata(cairo_surface_t *s, const struct render_doc *doc)
+{
+	char date[32];
+
+	snprintf(date, sizeof date, "%04d-%02d-%02dT00:00:00",
+	    doc->year % 10000, doc->month % 100, doc->day % 100);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+	    PACKAGE_NAME);
+	if (doc->title != NULL && text_utf8_valid(doc->title,
+	    strlen(doc->title)))
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
+		    doc->title);
+}
+
+/* The seal's width on paper: 0 for none, the standard size for a seal
+ * pressed by hand later, an imported picture's physical width. */
+static enum status
+render_seal_size(const struct render_doc *doc,
+    const struct impression_spec *seal, double *mm)
+{
+	struct impression_png_info info;
+	enum status st;
+
+	*mm = doc->sealed ? IMPRESSION_DIAMETER_MM : 0;
+	if (seal == NULL)
+		return STATUS_OK;
+	*mm = seal->diameter_mm > 0 ? seal->diameter_mm :
+	    IMPRESSION_DIAMETER_MM;
+	if (seal->png == NULL)
+		return STATUS_OK;
+	st = impression_check_png(seal->png, seal->png_len, seal->diameter_mm,
+	    &info);
+	*mm = info.width_mm;
+	return st;
+}
+
+static enum status
+render_pages(cairo_t *cr, const struct render_doc *doc,
+    const struct impression_spec *seal, unsigned long copy_number,
+    struct render_result *result)
+{
+	struct layout l;
+	enum status st;
+	double seal_mm;
+	int page;
+
+	st = render_seal_size(doc, seal, &seal_mm);
+	if (st != STATUS_OK)
+		return st;
+	st = layout_build(cr, doc, seal_mm, copy_number, &l);
+	for (page = 0; st == STATUS_OK && page < l.pages; page++)
+		st = render_page(&l, page, seal);
+
+	if (st == STATUS_OK && result != NULL) {
+		memset(result, 0, sizeof *result);
+		result->pages = l.pages;
+		if (seal != NULL) {
+			result->seal_page = l.seal_page + 1;
+			result->seal_x_mm = l.seal_x;
+			result->seal_y_mm = l.seal_y;
+			result->seal_diameter_mm = seal_mm;
+		}
+	}
+	layout_free(&l);
+	return st;
+}
+
+enum status
+render_document(const struct render_doc *doc,
+    const struct impression_spec *seal, unsigned long copy_number,
+    struct buf *out, struct render_result *result)
+{
+	size_t start;
+	cairo_surface_t *s;
+	enum status st;
+	cairo_t *cr;
+
+	if (doc == NULL || out == NULL)
+		return STATUS_INVALID;
+	start = out->len;
+
+	s = cairo_pdf_surface_create_for_stream(render_write, out,
+	    LAYOUT_PAGE_W * RENDER_PT_PER_MM, LAYOUT_PAGE_H * RENDER_PT_PER_MM);
+	render_metadata(s, doc);
+	cr = cairo_create(s);
+	cairo_scale(cr, RENDER_PT_PER_MM, RENDER_PT_PER_MM);
+	st = render_pages(cr, doc, seal, copy_number, result);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+
+	if (st == STATUS_OK &&
+	    cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		log_error("render: writing the PDF: %s",
+		    cairo_status_to_string(cairo_surface_status(s)));
+		st = STATUS_RENDER;
+	}
+	cairo_surface_destroy(s);
+	if (st != STATUS_OK)
+		out->len = start;	/* no half-written document */
+	return st;
+}
+
+enum status
+render_save(const void *data, size_t n, const char *path)
+{
+	enum status st = STATUS_OK;
+	FILE *f;
+
+	f = fopen(path, "wb");
+	if (f == NULL)
+		return status_from_errno(errno);
+	if (fwrite(data, 1, n, f) != n)
+		st = status_from_errno(errno);
+	if (fclose(f) != 0 && st == STATUS_OK)
+		st = status_from_errno(errno);
+	return st;
+}

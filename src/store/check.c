@@ -1,0 +1,381 @@
+/*
+ * check.c -- store_check(): verify every database file of a workspace
+ * with Berkeley DB's own verifier, then the invariants the store keeps:
+ * every record decodes, every record is in each of its indexes and every
+ * index entry points to a record whose key it is, no id is above its
+ * kind's sequence, every role set is allowed.
+ *
+ * It reports each fault and goes on; it never repairs anything (restoring
+ * a backup does).  It holds the workspace lock throughout, since the
+ * verifier reads the files directly and must not race a writer.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/store_int.h"
+
+struct check {
+	struct store	*st;
+	store_report_fn	 report;
+	void		*arg;
+	unsigned	 faults;
+	unsigned	 verify_lines;	/* the verifier's complaints */
+};
+
+static void check_fault(struct check *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+check_fault(struct check *c, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	c->faults++;
+	log_warn("check: %s", s != NULL ? s : fmt);
+	if (c->report != NULL)
+		c->report(s != NULL ? s : fmt, c->arg);
+	free(s);
+}
+
+/* The verifier reports every bad page: count them into the log. */
+static struct check *check_current;
+
+static void
+check_verify_err(const DB_ENV *env, const char *prefix, const char *msg)
+{
+	if (check_current != NULL && check_current->verify_lines++ < 20)
+		log_info("check: verify: %s", msg);
+}
+
+static void
+check_verify_msg(const DB_ENV *env, const char *msg)
+{
+	check_verify_err(env, NULL, msg);
+}
+
+/* 1 when FILE is sound. */
+static int
+check_verify_file(struct check *c, const char *file)
+{
+	char *path = xasprintf("%s/%s", c->st->home, file);
+	struct stat sb;
+	DB *db;
+	int ret = -1;
+
+	if (stat(path, &sb) != 0) {
+		check_fault(c, _("%s: missing"), file);
+		goto out;
+	}
+	if ((ret = db_create(&db, NULL, 0)) != 0) {
+		check_fault(c, "%s: %s", file, db_strerror(ret));
+		goto out;
+	}
+	db->set_errcall(db, check_verify_err);
+	db->set_msgcall(db, check_verify_msg);
+	c->verify_lines = 0;
+	check_current = c;
+	ret = db->verify(db, path, NULL, NULL, 0);	/* frees DB */
+	check_current = NULL;
+	if (ret != 0)
+		check_fault(c, _("%s: damaged (the verifier found %u problems)"),
+		    file, c->verify_lines > 0 ? c->verify_lines : 1);
+out:
+	free(path);
+	return ret == 0;
+}
+
+/* Verify every file; the damaged ones are left out of what follows (a
+ * damaged page would only panic the environment again).  0 when
+ * control.db itself is damaged. */
+static int
+check_verify_files(struct check *c)
+{
+	struct store *st = c->st;
+	const char *file;
+	char *name;
+	unsigned i;
+	int control = check_verify_file(c, STORE_CONTROL_FILE);
+
+	for (i = 0; i < REC__COUNT; i++) {
+		name = xasprintf("%s.db", rec_kind_name((enum rec_kind) i));
+		st->kind_damaged[i] = !check_verify_file(c, name);
+		free(name);
+	}
+	for (i = 0; i < IDX__COUNT; i++) {
+		file = index_def_of((enum store_index) i)->file;
+		st->index_damaged[i] = !check_verify_file(c, file);
+	}
+	return control;
+}
+
+/* -- Records and their indexes ------------------------------------------- */
+
+/* Is REC (id ID) in index D under the key it should have? */
+static void
+check_entry_of(struct check *c, struct store_txn *t,
+    const struct index_def *d, const void *rec, uint64_t id)
+{
+	DB *db = t->st->index_db[d->idx];
+	struct buf key;
+	DBT k, data;
+	int ret;
+
+	if (db == NULL)
+		return;
+	buf_init(&key);
+	index_key(d, rec, id, &key);
+	if (d->unique_str && key.len == 0) {
+		check_fault(c, _("%s %llu: empty name"),
+		    rec_kind_name(d->kind), (unsigned long long) id);
+		goto out;
+	}
+	store_dbt_init(&k);
+	store_dbt_init(&data);
+	k.data = key.data;
+	k.size = (u_int32_t) key.len;
+	ret = db->get(db, t->txn, &k, &data, 0);
+	if (ret == 0 && d->unique_str &&
+	    (data.size != 8 || buf_read_be64(data.data) != id))
+		ret = DB_KEYEXIST;
+	if (ret != 0)
+		check_fault(c, _("%s %llu: missing from %s"),
+		    rec_kind_name(d->kind), (unsigned long long) id, d->file);
+out:
+	buf_free(&key);
+}
+
+static void
+check_record(struct check *c, struct store_txn *t,
+    const struct rec_type *type, uint64_t id, const DBT *data, uint64_t seq)
+{
+	union rec_any rec;
+	unsigned i;
+
+	if (codec_decode(type, data->data, data->size, &rec) != STATUS_OK) {
+		check_fault(c, _("%s %llu: does not decode"), type->name,
+		    (unsigned long long) id);
+		return;
+	}
+	memcpy(&rec, &id, sizeof id);
+	if (id > seq)
+		check_fault(c, _("%s %llu: above its sequence (%llu)"),
+		    type->name, (unsigned long long) id,
+		    (unsigned long long) seq);
+	if (type->validate != NULL && type->validate(&rec) != STATUS_OK)
+		check_fault(c, _("%s %llu: breaks a rule of the store (a role "
+		    "set that is not allowed)"), type->name,
+		    (unsigned long long) id);
+	for (i = 0; i < IDX__COUNT; i++)
+		if (index_def_of((enum store_index) i)->kind == type->kind)
+			check_entry_of(c, t, index_def_of((enum store_index) i),
+			    &rec, id);
+	codec_free(type, &rec);
+}
+
+static void
+check_kind(struct check *c, struct store_txn *t, enum rec_kind kind)
+{
+	const struct rec_type *type = rec_type_of(kind);
+	DB *db = t->st->kind_db[kind];
+	DBT key, data;
+	uint64_t seq;
+	DBC *cur;
+	int ret;
+
+	if (db == NULL || control_get_seq(t, kind, &seq, 0) != STATUS_OK)
+		return;
+	if ((ret = db->cursor(db, t->txn, &cur, 0)) != 0) {
+		check_fault(c, "%s.db: %s", type->name, db_strerror(ret));
+		return;
+	}
+	store_dbt_init(&key);
+	store_dbt_init(&data);
+	while ((ret = cur->get(cur, &key, &data, DB_NEXT)) == 0) {
+		if (key.size != 8) {
+			check_fault(c, _("%s.db: a key of %u bytes"),
+			    type->name, (unsigned) key.size);
+			continue;
+		}
+		check_record(c, t, type, buf_read_be64(key.data), &data, seq);
+	}
+	if (ret != DB_NOTFOUND)
+		check_fault(c, "%s.db: %s", type->name, db_strerror(ret));
+	cur->close(cur);
+}
+
+/* Does the entry (KEY, DATA) of index D belong to an existing record
+ * whose key it is? */
+static void
+check_index_entry(struct check *c, struct store_txn *t,
+    const struct index_def *d, const DBT *key, const DBT *data)
+{
+	const struct rec_type *type = rec_type_of(d->kind);
+	const unsigned char *idp = d->unique_str ? data->data :
+	    (const unsigned char *) key->data + key->size - 8;
+	union rec_any rec;
+	struct buf want;
+	uint64_t id;
+
+	if ((d->unique_str ? data->size : key->size) < 8) {
+		check_fault(c, _("%s: a malformed entry"), d->file);
+		return;
+	}
+	id = buf_read_be64(idp);
+	if (record_read(t, type, id, &rec, 0) != STATUS_OK) {
+		check_fault(c, _("%s: an entry for %s %llu, which is missing or "
+		    "damaged"), d->file, type->name, (unsigned long long) id);
+		return;
+	}
+	buf_init(&want);
+	index_key(d, &rec, id, &want);
+	if (want.len != key->size || memcmp(want.data, key->data, want.len))
+		check_fault(c, _("%s: a stale entry for %s %llu"), d->file,
+		    type->name, (unsigned long long) id);
+	buf_free(&want);
+	codec_free(type, &rec);
+}
+
+static void
+check_index(struct check *c, struct store_txn *t, enum store_index idx)
+{
+	const struct index_def *d = index_def_of(idx);
+	DB *db = t->st->index_db[idx];
+	DBT key, data;
+	DBC *cur;
+	int ret;
+
+	if (db == NULL || t->st->kind_db[d->kind] == NULL)
+		return;
+	if ((ret = db->cursor(db, t->txn, &cur, 0)) != 0) {
+		check_fault(c, "%s: %s", d->file, db_strerror(ret));
+		return;
+	}
+	store_dbt_init(&key);
+	store_dbt_init(&data);
+	while ((ret = cur->get(cur, &key, &data, DB_NEXT)) == 0)
+		check_index_entry(c, t, d, &key, &data);
+	if (ret != DB_NOTFOUND)
+		check_fault(c, "%s: %s", d->file, db_strerror(ret));
+	cur->close(cur);
+}
+
+static enum status
+check_invariants_txn(struct store_txn *t, void *arg)
+{
+	struct check *c = arg;
+	unsigned i, schema;
+
+	if (control_get_schema(t, &schema) != STATUS_OK)
+		check_fault(c, _("control.db: no readable schema version"));
+	else if (schema > schema_current())
+		check_fault(c, _("control.db: schema %u is newer than this "
+		    "program's %u"), schema, schema_current());
+	for (i = 0; i < REC__COUNT; i++)
+		check_kind(c, t, (enum rec_kind) i);
+	for (i = 0; i < IDX__COUNT; i++)
+		check_index(c, t, (enum store_index) i);
+	return t->dberr != 0 ? env_status(t->dberr) : STATUS_OK;
+}
+
+/* Open what can be opened, then one read transaction over everything. */
+static enum status
+check_invariants(struct check *c)
+{
+	struct store *st = c->st;
+	struct store_txn t = { NULL, NULL, STORE_READ, 0 };
+	enum status rc;
+	unsigned i;
+	int ret;
+
+	rc = store_open_dbs(st, 0);
+	for (i = 0; rc == STATUS_RECOVER && i <= REC__COUNT + IDX__COUNT; i++)
+		rc = store_reopen(st);
+	if (rc == STATUS_SCHEMA_NEWER) {
+		check_fault(c, "%s", status_message(rc));
+		return STATUS_OK;
+	}
+	if (rc != STATUS_OK)
+		return rc;
+
+	/* Damaged files were reported by the verifier already; the lock is
+	 * held, so the transaction is begun here, not by store_run. */
+	t.st = st;
+	t.mode = STORE_READ;
+	ret = st->env->txn_begin(st->env, NULL, &t.txn, DB_READ_COMMITTED);
+	if (ret != 0)
+		return env_fail(ret, "checking", st->home);
+	rc = check_invariants_txn(&t, c);
+	t.txn->abort(t.txn);
+	return rc;
+}
+
+static enum status
+check_run(struct check *c)
+{
+	struct store *st = c->st;
+	enum status rc;
+
+	store_prepare(st->home);
+	if ((rc = env_open(st)) != STATUS_OK) {
+		check_fault(c, _("the environment does not open: %s"),
+		    status_message(rc));
+		(void) check_verify_files(c);
+		return STATUS_OK;
+	}
+	if (env_failchk(st) == STATUS_RECOVER) {
+		env_close(st);
+		if ((rc = env_open(st)) != STATUS_OK)
+			return rc;
+	}
+	env_checkpoint(st, 1);	/* the files must hold every page */
+	if (!check_verify_files(c))
+		return STATUS_OK;
+	return check_invariants(c);
+}
+
+enum status
+store_check(const char *home, store_report_fn report, void *arg,
+    unsigned *faults)
+{
+	struct check c = { NULL, report, arg, 0, 0 };
+	struct store *st;
+	enum status rc;
+	int creating;
+
+	*faults = 0;
+	if (home == NULL)
+		return STATUS_INVALID;
+	if ((rc = store_check_home(home, 0, &creating)) != STATUS_OK)
+		return rc;
+	if (store_open_here(home)) {
+		log_error("store: close %s before checking it", home);
+		return STATUS_INVALID;
+	}
+
+	st = xcalloc(1, sizeof *st);
+	st->home = xstrdup(home);
+	st->flags = STORE_RDONLY | STORE_SALVAGE;
+	st->pid = getpid();
+	st->lock_fd = -1;
+	c.st = st;
+	if ((rc = wslock_take(home, &st->lock_fd)) == STATUS_OK)
+		rc = check_run(&c);
+	store_close_dbs(st);
+	env_close(st);
+	wslock_release(&st->lock_fd);
+	free(st->home);
+	free(st);
+	*faults = c.faults;
+	return rc;
+}

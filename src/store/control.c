@@ -1,0 +1,122 @@
+/*
+ * control.c -- control.db, the workspace's own bookkeeping: the schema
+ * version ("schema", 4 bytes big-endian) and one id sequence per record
+ * kind ("seq/KIND", 8 bytes big-endian: the last id handed out).
+ *
+ * A sequence is a plain record written in the transaction that uses the
+ * id, not a DB_SEQUENCE with a cache: a crash can then neither skip ids
+ * (the audit trail's sequence numbers must have no holes) nor hand one out
+ * twice.  Writers are serialised anyway (wslock.c), so it costs no
+ * concurrency.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_int.h"
+
+static enum status
+control_get(struct store_txn *t, const char *name, unsigned char *out,
+    size_t size, u_int32_t flags)
+{
+	DBT key, data;
+	int ret;
+
+	store_dbt_init(&key);
+	store_dbt_init(&data);
+	key.data = (void *) name;
+	key.size = (u_int32_t) strlen(name);
+	ret = t->st->control->get(t->st->control, t->txn, &key, &data, flags);
+	if (ret == DB_NOTFOUND)
+		return STATUS_NOT_FOUND;
+	if (ret != 0)
+		return txn_fail(t, ret, "reading control.db");
+	if (data.size != size) {
+		log_error("store: control.db: %s has %u bytes", name,
+		    (unsigned) data.size);
+		return STATUS_CORRUPT;
+	}
+	memcpy(out, data.data, size);
+	return STATUS_OK;
+}
+
+static enum status
+control_put(struct store_txn *t, const char *name, unsigned char *value,
+    size_t size)
+{
+	DBT key, data;
+	enum status rc;
+	int ret;
+
+	if ((rc = txn_writable(t)) != STATUS_OK)
+		return rc;
+	store_dbt_init(&key);
+	store_dbt_init(&data);
+	key.data = (void *) name;
+	key.size = (u_int32_t) strlen(name);
+	data.data = value;
+	data.size = (u_int32_t) size;
+	ret = t->st->control->put(t->st->control, t->txn, &key, &data, 0);
+	return ret == 0 ? STATUS_OK : txn_fail(t, ret, "writing control.db");
+}
+
+enum status
+control_get_schema(struct store_txn *t, unsigned *version)
+{
+	unsigned char v[4];
+	enum status rc;
+
+	*version = 0;
+	rc = control_get(t, "schema", v, sizeof v, 0);
+	if (rc == STATUS_NOT_FOUND) {
+		log_error("store: control.db holds no schema version");
+		return STATUS_CORRUPT;
+	}
+	if (rc == STATUS_OK)
+		*version = (unsigned) v[0] << 24 | (unsigned) v[1] << 16 |
+		    (unsigned) v[2] << 8 | v[3];
+	return rc;
+}
+
+enum status
+control_put_schema(struct store_txn *t, unsigned version)
+{
+	unsigned char v[4] = {
+		(unsigned char) (version >> 24), (unsigned char) (version >> 16),
+		(unsigned char) (version >> 8), (unsigned char) version
+	};
+
+	return control_put(t, "schema", v, sizeof v);
+}
+
+enum status
+control_get_seq(struct store_txn *t, enum rec_kind kind, uint64_t *seq,
+    u_int32_t flags)
+{
+	char *name = xasprintf("seq/%s", rec_kind_name(kind));
+	unsigned char v[8];
+	enum status rc;
+
+	*seq = 0;
+	rc = control_get(t, name, v, sizeof v, flags);
+	free(name);
+	if (rc == STATUS_NOT_FOUND)
+		return STATUS_OK;
+	if (rc == STATUS_OK)
+		*seq = buf_read_be64(v);
+	return rc;
+}
+
+enum status
+control_put_seq(struct store_txn *t, enum rec_kind kind, uint64_t seq)
+{
+	char *name = xasprintf("seq/%s", rec_kind_name(kind));
+	unsigned char v[8];
+	enum status rc;
+
+	buf_put_be64(v, seq);
+	rc = control_put(t, name, v, sizeof v);
+	free(name);
+	return rc;
+}

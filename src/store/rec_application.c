@@ -1,0 +1,54 @@
+/*
+ * rec_application.c -- how the store keeps an application -- reprint, extra
+ * print, blank-form batch, proxy custody, standalone seal (struct
+ * rec_application) -- and its index by state, kind and time.
+ *
+ * The tags are part of the on-disk format (codec.c): never renumber or
+ * reuse one; a new field takes the next free tag.  No rule about when a
+ * record may change belongs here: that is src/core's.
+ */
+#include <config.h>
+
+#include <stddef.h>
+
+#include "store/codec.h"
+
+static const char *const rec_app_kind_names[] = {
+	"reprint", "extra-print", "batch", "proxy", "standalone",
+	"seal"
+};
+
+static const char *const rec_app_state_names[] = {
+	"pending", "approved", "denied", "done", "cancelled"
+};
+
+static const struct field rec_application_fields[] = {
+	FIELD_ENUM(1, FT_U8, rec_application, kind, rec_app_kind_names),
+	FIELD_ENUM(2, FT_U8, rec_application, state, rec_app_state_names),
+	FIELD(3, FT_U64, 0, rec_application, doc_id),
+	FIELD(4, FT_U64, 0, rec_application, seal_id),
+	FIELD(5, FT_U64, 0, rec_application, applicant_id),
+	FIELD(6, FT_U64, 0, rec_application, subject_id),
+	FIELD(7, FT_U32, 0, rec_application, count),
+	FIELD(8, FT_STR, 0, rec_application, reason),
+	FIELD(9, FT_U64, 0, rec_application, decided_by),
+	FIELD(10, FT_U64, 0, rec_application, decided_by2),
+	FIELD(11, FT_I64, FF_TIME, rec_application, period_from),
+	FIELD(12, FT_I64, FF_TIME, rec_application, period_to),
+	FIELD(13, FT_I64, FF_TIME, rec_application, created),
+	FIELD(14, FT_I64, FF_TIME, rec_application, decided),
+};
+
+const struct rec_type rec_application_type = {
+	REC_APPLICATION, "application", sizeof (struct rec_application),
+	rec_application_fields, sizeof rec_application_fields / sizeof rec_application_fields[0],
+	NULL, NULL
+};
+
+/* IDX_APPLICATION_STATE: state, kind, created, then the id. */
+const struct index_def rec_application_idx_state = {
+	IDX_APPLICATION_STATE, REC_APPLICATION, "application-by-state.db", 0, 3,
+	{ { offsetof(struct rec_application, state), FT_U8, 0 },
+	    { offsetof(struct rec_application, kind), FT_U8, 0 },
+	    { offsetof(struct rec_application, created), FT_I64, 0 } }
+};

@@ -1,0 +1,43 @@
+/*
+ * rec_audit.c -- how the store keeps one audit-trail entry (struct
+ * rec_audit; its id is the sequence number) and its index by time.
+ *
+ * The tags are part of the on-disk format (codec.c): never renumber or
+ * reuse one; a new field takes the next free tag.  No rule about when a
+ * record may change belongs here: that is src/core's.
+ */
+#include <config.h>
+
+#include <stddef.h>
+
+#include "store/codec.h"
+
+static const char *const rec_audit_outcome_names[] = {
+	"ok", "refused", "failed"
+};
+
+static const struct field rec_audit_fields[] = {
+	FIELD(1, FT_I64, FF_TIME, rec_audit, time),
+	FIELD(2, FT_U64, 0, rec_audit, user_id),
+	FIELD(3, FT_U32, FF_ROLES, rec_audit, role),
+	FIELD(4, FT_STR, 0, rec_audit, terminal),
+	FIELD(5, FT_U16, 0, rec_audit, action),
+	FIELD_ENUM(6, FT_U8, rec_audit, object_kind, rec_kind_names),
+	FIELD(7, FT_U64, 0, rec_audit, object_id),
+	FIELD_ENUM(8, FT_U8, rec_audit, outcome, rec_audit_outcome_names),
+	FIELD(9, FT_STR, 0, rec_audit, detail),
+	FIELD(10, FT_BLOB, 0, rec_audit, prev_hash),
+	FIELD(11, FT_BLOB, 0, rec_audit, signature),
+};
+
+const struct rec_type rec_audit_type = {
+	REC_AUDIT, "audit", sizeof (struct rec_audit),
+	rec_audit_fields, sizeof rec_audit_fields / sizeof rec_audit_fields[0],
+	NULL, NULL
+};
+
+/* IDX_AUDIT_TIME: time, then the id. */
+const struct index_def rec_audit_idx_time = {
+	IDX_AUDIT_TIME, REC_AUDIT, "audit-by-time.db", 0, 1,
+	{ { offsetof(struct rec_audit, time), FT_I64, 0 } }
+};

@@ -1,0 +1,44 @@
+/*
+ * rec_version.c -- how the store keeps one immutable version of a document
+ * (struct rec_version) and its index by document and number.
+ *
+ * The tags are part of the on-disk format (codec.c): never renumber or
+ * reuse one; a new field takes the next free tag.  No rule about when a
+ * record may change belongs here: that is src/core's.
+ */
+#include <config.h>
+
+#include <stddef.h>
+
+#include "store/codec.h"
+
+static const struct field rec_version_fields[] = {
+	FIELD(1, FT_U64, 0, rec_version, doc_id),
+	FIELD(2, FT_U32, 0, rec_version, number),
+	FIELD(3, FT_U8, 0, rec_version, frozen),
+	FIELD(4, FT_U64, 0, rec_version, author_id),
+	FIELD(5, FT_STR, 0, rec_version, title),
+	FIELD(6, FT_STR, 0, rec_version, recipients),
+	FIELD(7, FT_STR, 0, rec_version, body),
+	FIELD(8, FT_STR, 0, rec_version, attachments),
+	FIELD(9, FT_STR, 0, rec_version, issuing_body),
+	FIELD(10, FT_STR, 0, rec_version, classification_period),
+	FIELD(11, FT_STR, 0, rec_version, fields),
+	FIELD(12, FT_BLOB, 0, rec_version, content_sm3),
+	FIELD(13, FT_BLOB, 0, rec_version, pdf_sm3),
+	FIELD(14, FT_BLOB, 0, rec_version, signature),
+	FIELD(15, FT_I64, FF_TIME, rec_version, created),
+};
+
+const struct rec_type rec_version_type = {
+	REC_VERSION, "version", sizeof (struct rec_version),
+	rec_version_fields, sizeof rec_version_fields / sizeof rec_version_fields[0],
+	NULL, NULL
+};
+
+/* IDX_VERSION_DOC: document, number, then the id. */
+const struct index_def rec_version_idx_doc = {
+	IDX_VERSION_DOC, REC_VERSION, "version-by-doc.db", 0, 2,
+	{ { offsetof(struct rec_version, doc_id), FT_U64, 0 },
+	    { offsetof(struct rec_version, number), FT_U32, 0 } }
+};

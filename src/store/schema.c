@@ -1,0 +1,123 @@
+/*
+ * schema.c -- the schema version of a workspace and the path that brings
+ * an older workspace up to this program's version.
+ *
+ * The version is stored in control.db.  A workspace written by a newer
+ * program is refused (STATUS_SCHEMA_NEWER), since an older program could
+ * not keep its invariants.  An older one is upgraded when it is opened
+ * for writing, step by step (N to N + 1, from the table below), all steps
+ * and the new version in one transaction: a crash or a failing step leaves
+ * the workspace exactly as it was.  Opened read-only, an older workspace
+ * gives STATUS_SCHEMA_OLDER.
+ *
+ * Version 1 is the first; the table is empty until version 2 exists.  A
+ * step may create files (store_open_dbs already opened every file of this
+ * version, creating the missing ones), rewrite records through store_put
+ * (which rebuilds their index entries), or fill a new index by scanning
+ * its kind.  Tests add steps through store_test_schema().
+ */
+#include <config.h>
+
+#include "store/store_int.h"
+#include "store/store_test.h"
+
+static const struct store_upgrade schema_steps[] = {
+	/* { 1, schema_1_to_2, "what changes" }, when version 2 comes */
+	{ 0, NULL, NULL }
+};
+
+static unsigned schema_test_version;
+static const struct store_upgrade *schema_test_steps;
+static unsigned schema_test_nsteps;
+
+void
+store_test_schema(unsigned version, const struct store_upgrade *steps,
+    unsigned nsteps)
+{
+	schema_test_version = version;
+	schema_test_steps = steps;
+	schema_test_nsteps = nsteps;
+}
+
+unsigned
+schema_current(void)
+{
+	return schema_test_version != 0 ? schema_test_version :
+	    STORE_SCHEMA_VERSION;
+}
+
+static const struct store_upgrade *
+schema_step_from(unsigned from)
+{
+	const struct store_upgrade *s;
+	unsigned i;
+
+	for (i = 0; i < schema_test_nsteps; i++)
+		if (schema_test_steps[i].from == from)
+			return &schema_test_steps[i];
+	for (s = schema_steps; s->run != NULL; s++)
+		if (s->from == from)
+			return s;
+	return NULL;
+}
+
+static enum status
+schema_run_steps(struct store_txn *t, unsigned from, unsigned to)
+{
+	const struct store_upgrade *step;
+	enum status rc = STATUS_OK;
+	unsigned v;
+
+	for (v = from; v < to && rc == STATUS_OK; v++) {
+		if ((step = schema_step_from(v)) == NULL) {
+			log_error("store: no upgrade from schema %u", v);
+			return STATUS_SCHEMA_OLDER;
+		}
+		log_info("store: upgrading schema %u to %u: %s", v, v + 1,
+		    step->what);
+		rc = step->run(t);
+	}
+	if (rc == STATUS_OK && t->dberr == 0)
+		rc = control_put_schema(t, to);
+	return rc;
+}
+
+/* Called by store_open with the workspace lock held, so nothing else is
+ * in the environment. */
+enum status
+schema_upgrade(struct store *st)
+{
+	struct store_txn t = { st, NULL, STORE_WRITE, 0 };
+	unsigned to = schema_current();
+	enum status rc;
+	int ret;
+
+	if ((ret = st->env->txn_begin(st->env, NULL, &t.txn, 0)) != 0)
+		return env_fail(ret, "upgrading", st->home);
+	rc = schema_run_steps(&t, st->schema, to);
+	if (rc != STATUS_OK || t.dberr != 0) {
+		t.txn->abort(t.txn);
+		log_error("store: the upgrade of %s failed; it is unchanged",
+		    st->home);
+		return rc != STATUS_OK ? rc : env_status(t.dberr);
+	}
+	if ((ret = t.txn->commit(t.txn, 0)) != 0)
+		return env_fail(ret, "upgrading", st->home);
+	log_info("store: %s upgraded from schema %u to %u", st->home,
+	    st->schema, to);
+	st->schema = to;
+	env_checkpoint(st, 1);
+	return STATUS_OK;
+}
+
+static enum status
+schema_read(struct store_txn *t, void *arg)
+{
+	return control_get_schema(t, arg);
+}
+
+enum status
+store_schema_version(struct store *st, unsigned *version)
+{
+	return store_run(st, STORE_READ, schema_read, version);
+}

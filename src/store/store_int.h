@@ -1,0 +1,145 @@
+/*
+ * store_int.h -- what the files of the storage layer share: the open
+ * workspace, the transaction, and the helpers around Berkeley DB.
+ *
+ * The only header in the program that includes <db.h>; nothing outside
+ * src/store (and the store's own tests) may include it.
+ */
+#ifndef ESEAL_STORE_INT_H
+#define ESEAL_STORE_INT_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include <db.h>
+
+#include "store/codec.h"
+#include "store/store.h"
+
+/* Files of a workspace besides the record and index files. */
+#define STORE_CONTROL_FILE	"control.db"	/* schema version, sequences */
+#define STORE_LOCK_FILE		"eseal.lock"	/* wslock.c */
+#define STORE_RESTORING_FILE	"restore-incomplete"	/* backup.c */
+
+/* Which file: the same path may be a new file after a recovery. */
+struct env_file_id {
+	uint64_t	 dev, ino;
+	int64_t		 born_s;		/* 0 where not recorded */
+	uint32_t	 born_ns;
+};
+
+struct store {
+	char		*home;
+	unsigned	 flags;		/* enum store_open_flags */
+	pid_t		 pid;		/* the process that opened it */
+	DB_ENV		*env;
+	struct env_file_id registry;	/* __db.register, as env found it */
+	DB		*control;
+	DB		*kind_db[REC__COUNT];	/* NULL: damaged (salvage) */
+	DB		*index_db[IDX__COUNT];
+	unsigned char	 kind_damaged[REC__COUNT];	/* salvage: skipped */
+	unsigned char	 index_damaged[IDX__COUNT];
+	int		 lock_fd;	/* the workspace lock while held */
+	int		 in_run;	/* inside store_run */
+	int		 no_space;	/* the last checkpoint found the disk full */
+	unsigned	 schema;	/* as stored */
+};
+
+struct store_txn {
+	struct store	*st;
+	DB_TXN		*txn;
+	enum store_mode	 mode;
+	int		 dberr;		/* the Berkeley DB error that doomed it */
+};
+
+/* -- env.c: the environment, and Berkeley DB errors --------------------- */
+
+enum status env_open(struct store *st);
+void env_close(struct store *st);
+/* Checkpoint if enough log was written since the last one (or always);
+ * notes a full disk in st->no_space. */
+enum status env_checkpoint(struct store *st, int force);
+/* Release what killed processes left behind; STATUS_RECOVER when the
+ * environment must be reopened with recovery. */
+enum status env_failchk(struct store *st);
+/* Remove the regions if they are still those of ST's abandoned
+ * environment (nobody recovered it meanwhile). */
+void env_remove_abandoned(struct store *st);
+/* Catastrophic recovery of restored files (backup.c). */
+enum status env_recover_fatal(const char *home);
+/* Make every process using the environment in HOME reopen it. */
+void env_panic(const char *home);
+/* The status for a Berkeley DB or errno return. */
+enum status env_status(int ret);
+/* Log WHAT failed with RET and return its status. */
+enum status env_fail(int ret, const char *what, const char *file);
+/* Send a database handle's messages to the log. */
+void env_db_logging(DB *db);
+
+/* -- prepare.c: before the environment opens (lock held) --------------- */
+
+void store_prepare(const char *home);
+
+/* -- wslock.c: the workspace lock --------------------------------------- */
+
+enum status wslock_take(const char *home, int *fd);
+void wslock_release(int *fd);
+
+/* -- store.c: opening the files ----------------------------------------- */
+
+/* mkdir -p, mode 0700. */
+enum status store_mkdir(const char *path);
+/* Is HOME a workspace (or may STORE_CREATE make one there)? */
+enum status store_check_home(const char *home, unsigned flags,
+    int *creating);
+/* Non-zero when this process has HOME open. */
+int store_open_here(const char *home);
+/* Non-zero when DIR is missing or holds nothing of importance. */
+int store_dir_empty(const char *dir);
+
+enum status store_open_dbs(struct store *st, int create);
+void store_close_dbs(struct store *st);
+/* Close and reopen the environment with recovery (lock held). */
+enum status store_reopen(struct store *st);
+
+/* -- Operations within a transaction (record.c, index.c, control.c) ---- */
+
+/* Note a Berkeley DB error on TXN (so store_run retries or recovers) and
+ * return its status. */
+enum status txn_fail(struct store_txn *t, int ret, const char *what);
+/* STATUS_OK when TXN may write (a write transaction, store not read-only). */
+enum status txn_writable(struct store_txn *t);
+/* The open database of KIND, or STATUS_CORRUPT when it was damaged. */
+enum status txn_kind_db(struct store_txn *t, enum rec_kind kind, DB **db);
+
+/* Read and decode record ID of type T into REC (rec_free after). */
+enum status record_read(struct store_txn *t, const struct rec_type *type,
+    uint64_t id, void *rec, u_int32_t flags);
+
+/* Bring the indexes of KIND from OLD (or NULL) to NEW (or NULL). */
+enum status index_update(struct store_txn *t, const struct rec_type *type,
+    uint64_t id, const void *old, const void *new_);
+/* Build the key of index D for REC with id ID into KEY. */
+void index_key(const struct index_def *d, const void *rec, uint64_t id,
+    struct buf *key);
+
+enum status control_get_schema(struct store_txn *t, unsigned *version);
+enum status control_put_schema(struct store_txn *t, unsigned version);
+enum status control_get_seq(struct store_txn *t, enum rec_kind kind,
+    uint64_t *seq, u_int32_t flags);
+enum status control_put_seq(struct store_txn *t, enum rec_kind kind,
+    uint64_t seq);
+
+/* -- schema.c ----------------------------------------------------------- */
+
+/* The version this program writes (STORE_SCHEMA_VERSION unless a test
+ * pretends otherwise). */
+unsigned schema_current(void);
+/* Bring a workspace at an older version up to date (one transaction). */
+enum status schema_upgrade(struct store *st);
+
+/* Key helpers: 8-byte big-endian ids. */
+void store_id_key(DBT *key, unsigned char buf[8], uint64_t id);
+void store_dbt_init(DBT *d);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * store_test.h -- hooks for the storage layer's own tests: pretending to
+ * be a newer program (schema upgrades), reaching the codec directly, and
+ * planting the faults that store_check must find.
+ *
+ * The program never calls these; nothing outside tests/store may include
+ * this header.
+ */
+#ifndef ESEAL_STORE_TEST_H
+#define ESEAL_STORE_TEST_H
+
+#include "store/store.h"
+
+/* One upgrade step: brings a workspace from FROM to FROM + 1, inside the
+ * upgrade's one transaction. */
+struct store_upgrade {
+	unsigned	 from;
+	enum status	(*run)(struct store_txn *txn);
+	const char	*what;
+};
+
+/* Act as a program whose schema is VERSION, with STEPS added to the
+ * upgrade table; VERSION 0 returns to the real one. */
+void store_test_schema(unsigned version, const struct store_upgrade *steps,
+    unsigned nsteps);
+
+/* The codec alone: encode REC into OUT, decode N bytes into REC. */
+void store_test_encode(enum rec_kind kind, const void *rec, struct buf *out);
+enum status store_test_decode(enum rec_kind kind, const void *data, size_t n,
+    void *rec);
+
+/* Write N raw bytes as record ID of KIND: no index, no sequence. */
+enum status store_test_put_bytes(struct store_txn *txn, enum rec_kind kind,
+    uint64_t id, const void *data, size_t n);
+
+/* Write REC (with its id) bypassing validation, indexes and sequence. */
+enum status store_test_put_unindexed(struct store_txn *txn,
+    enum rec_kind kind, const void *rec);
+
+/* Delete record ID of KIND, leaving its index entries behind. */
+enum status store_test_del_unindexed(struct store_txn *txn,
+    enum rec_kind kind, uint64_t id);
+
+/* The status the store gives for errno ERR. */
+enum status store_test_errno_status(int err);
+
+#endif

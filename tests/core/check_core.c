@@ -1,0 +1,31 @@
+/* check_core.c -- the core layer's runner: one suite per module. */
+#include <config.h>
+
+#include "lib/testlib.h"
+#include "core/suites.h"
+
+int
+main(void)
+{
+	Suite *suites[] = {
+		audit_suite(),
+		form_suite(),
+		perm_suite(),
+		policy_suite(),
+		session_suite(),
+		account_suite(),
+		chain_suite(),
+		doc_suite(),
+		import_suite(),
+		workflow_suite(),
+		corpus_suite(),
+		invariants_suite(),
+		seal_suite(),
+		custody_suite(),
+		grant_suite(),
+		sealing_suite(),
+		NULL
+	};
+
+	return testlib_run(suites);
+}

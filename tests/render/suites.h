@@ -1,0 +1,8 @@
+#ifndef TESTS_RENDER_SUITES_H
+#define TESTS_RENDER_SUITES_H
+#include <check.h>
+Suite *impression_suite(void);
+Suite *impression_check_suite(void);
+Suite *linebreak_suite(void);
+Suite *layout_suite(void);
+#endif

@@ -1,0 +1,70 @@
+#!/bin/sh
+# ctl.sh -- esealctl check, backup, restore and dump on real workspaces:
+# exit codes, messages, and dump never showing a secret.
+. "${abs_top_srcdir:-.}/tests/lib/sh.sh"
+MKWS="$abs_top_builddir/tests/store/mkws"
+export LC_ALL=C
+
+"$MKWS" "$T/ws" || { echo "mkws failed"; exit 1; }
+
+"$ESEALCTL" --home "$T/ws" check >"$T/out" 2>&1
+expect_eq "check of a sound workspace exits 0" 0 $?
+expect_grep "check says so" "no faults" "$T/out"
+
+"$ESEALCTL" --home "$T/nowhere" check >"$T/out" 2>&1
+expect_eq "check of a missing workspace exits 4" 4 $?
+expect_grep "check names the problem" "No workspace" "$T/out"
+[ ! -e "$T/nowhere" ] && ok "check creates nothing" || not_ok "check created $T/nowhere"
+
+"$ESEALCTL" --home "$T/ws" dump >"$T/dump" 2>&1
+expect_eq "dump exits 0" 0 $?
+expect_grep "dump shows users" "^\[user 1\]" "$T/dump"
+expect_grep "dump shows audit entries" "^\[audit 2\]" "$T/dump"
+expect_grep "dump masks the password hash" "^pw_hash: (set, 17 bytes)" "$T/dump"
+expect_grep "dump masks wrapped keys" "^wrapped_key: (set, 17 bytes)" "$T/dump"
+if grep -q "SECRET" "$T/dump" || grep -qi "5345435245542d48" "$T/dump"; then
+	not_ok "dump printed a secret"
+else
+	ok "dump prints no secret, in text or hex"
+fi
+
+"$ESEALCTL" --home "$T/ws" dump user >"$T/dump" 2>&1
+expect_eq "dump user exits 0" 0 $?
+if grep -q "^\[doc " "$T/dump"; then not_ok "dump user shows documents"; else ok "dump user shows users only"; fi
+"$ESEALCTL" --home "$T/ws" dump nonsense >"$T/out" 2>&1
+expect_eq "dump of an unknown kind exits 2" 2 $?
+
+"$ESEALCTL" --home "$T/ws" backup "$T/bak" >"$T/out" 2>&1
+expect_eq "backup exits 0" 0 $?
+"$ESEALCTL" --home "$T/ws" backup "$T/bak" >"$T/out" 2>&1
+expect_eq "backup into a used folder exits 1" 1 $?
+expect_grep "backup says why" "not empty" "$T/out"
+
+"$ESEALCTL" --home "$T/ws2" restore "$T/bak" >"$T/out" 2>&1
+expect_eq "restore into a new directory exits 0" 0 $?
+"$ESEALCTL" --home "$T/ws2" check >"$T/out" 2>&1
+expect_eq "the restored workspace checks clean" 0 $?
+"$ESEALCTL" --home "$T/ws2" dump >"$T/dump2" 2>&1
+"$ESEALCTL" --home "$T/ws" dump >"$T/dump1" 2>&1
+sed 1d "$T/dump1" >"$T/d1"; sed 1d "$T/dump2" >"$T/d2"
+if cmp -s "$T/d1" "$T/d2"; then ok "the restore holds every record"; else not_ok "the restore differs"; fi
+
+"$ESEALCTL" --home "$T/ws" restore "$T/bak" >"$T/out" 2>&1
+expect_eq "restore over a live workspace exits 1" 1 $?
+expect_grep "restore says to use --force" "force" "$T/out"
+"$ESEALCTL" --home "$T/ws" restore --force "$T/bak" >"$T/out" 2>&1
+expect_eq "restore --force exits 0" 0 $?
+"$ESEALCTL" --home "$T/ws3" restore "$T/ws" >"$T/out" 2>&1
+expect_eq "restore from a non-backup exits 4" 4 $?
+
+# Garbage over one file: check finds it and exits 1.
+dd if=/dev/urandom of="$T/ws2/doc.db" bs=4096 count=4 conv=notrunc 2>/dev/null
+"$ESEALCTL" --home "$T/ws2" check >"$T/out" 2>"$T/err"
+expect_eq "check of a damaged workspace exits 1" 1 $?
+expect_grep "check names the damaged file" "doc.db: damaged" "$T/out"
+expect_grep "check counts the faults" "fault" "$T/err"
+"$ESEALCTL" --home "$T/ws2" dump user >"$T/out" 2>&1
+expect_eq "the other files still dump" 0 $?
+expect_grep "with their records" "^\[user 2\]" "$T/out"
+
+finish

@@ -1,0 +1,12 @@
+#ifndef TESTS_STORE_SUITES_H
+#define TESTS_STORE_SUITES_H
+#include <check.h>
+Suite *codec_suite(void);
+Suite *record_suite(void);
+Suite *index_suite(void);
+Suite *schema_suite(void);
+Suite *check_suite(void);
+Suite *backup_suite(void);
+Suite *fault_suite(void);
+Suite *crash_suite(void);
+#endif

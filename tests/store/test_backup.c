@@ -1,0 +1,248 @@
+/*
+ * test_backup.c -- hot backup and restore: a backup taken while another
+ * process keeps writing holds every commit acknowledged before it began;
+ * it restores into a new directory that then opens and checks clean; a
+ * restore refuses a directory that holds anything unless forced, and a
+ * forced one reaches processes that still had the old workspace open;
+ * folders that are not complete backups are refused.
+ */
+#include <config.h>
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "store/fixture.h"
+#include "store/suites.h"
+
+static struct fixture fx;
+static char *bdir, *home2;
+
+static void
+backup_setup(void)
+{
+	fixture_init(&fx);
+	bdir = xasprintf("%s/backup", fx.tmp);
+	home2 = xasprintf("%s/ws2", fx.tmp);
+	fixture_watchdog(60);
+}
+
+static void
+backup_teardown(void)
+{
+	free(bdir);
+	free(home2);
+	fixture_done(&fx);
+}
+
+static void
+backup_depts(struct store *st, unsigned n, const char *name)
+{
+	struct rec_dept d;
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		memset(&d, 0, sizeof d);
+		d.name = (char *) name;
+		ck_assert_int_eq(fixture_put(st, REC_DEPT, &d), STATUS_OK);
+	}
+}
+
+static enum status
+backup_dept_txn(struct store_txn *txn, void *arg)
+{
+	struct rec_dept d;
+
+	memset(&d, 0, sizeof d);
+	d.name = "科室";
+	return store_put(txn, REC_DEPT, &d);
+}
+
+/* Commit departments until killed, acknowledging each. */
+static void
+backup_writer(int out)
+{
+	struct store *st;
+	char c = 'a';
+
+	if (store_open(fx.home, 0, &st) != STATUS_OK)
+		_exit(2);
+	for (;;) {
+		if (store_run(st, STORE_WRITE, backup_dept_txn, NULL) != STATUS_OK)
+			_exit(1);
+		if (write(out, &c, 1) != 1)
+			_exit(3);
+	}
+}
+
+START_TEST(test_hot_backup_and_restore)
+{
+	struct fixture_faults f;
+	struct store *st;
+	unsigned before = 0;
+	int p[2], status;
+	pid_t pid;
+	char buf[4096];
+	ssize_t n;
+
+	st = fixture_open(fx.home);
+	backup_depts(st, 5, "办公室");
+	ck_assert_int_eq(pipe(p), 0);
+	if ((pid = fork()) == 0) {
+		close(p[0]);
+		backup_writer(p[1]);
+	}
+	close(p[1]);
+	usleep(100000);
+
+	/* What the writer acknowledged before the backup began is in it. */
+	while ((n = read(p[0], buf, sizeof buf)) > 0 && before < 20)
+		before += (unsigned) n;
+	ck_assert_int_eq(store_backup(st, bdir), STATUS_OK);
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	close(p[0]);
+	store_close(st);
+
+	ck_assert_int_eq(store_restore(bdir, home2, 0), STATUS_OK);
+	ck_assert_int_eq(fixture_check(home2, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+	st = fixture_open(home2);
+	ck_assert_uint_ge(fixture_count(st, REC_DEPT), 5 + before);
+	store_close(st);
+
+	/* The original is untouched and still checks clean. */
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+}
+END_TEST
+
+START_TEST(test_backup_targets)
+{
+	struct store *st = fixture_open(fx.home);
+	char *inside = xasprintf("%s/inner", fx.home);
+
+	backup_depts(st, 1, "办公室");
+	ck_assert_int_eq(store_backup(st, bdir), STATUS_OK);
+	ck_assert_int_eq(store_backup(st, bdir), STATUS_DIR_NOT_EMPTY);
+	ck_assert_int_eq(store_backup(st, inside), STATUS_INVALID);
+	store_close(st);
+	free(inside);
+}
+END_TEST
+
+START_TEST(test_restore_refuses)
+{
+	struct store *st = fixture_open(fx.home);
+	char *junk = xasprintf("%s/junk", fx.tmp), *file;
+
+	backup_depts(st, 2, "办公室");
+	ck_assert_int_eq(store_backup(st, bdir), STATUS_OK);
+	store_close(st);
+
+	/* Not backups: missing, empty, or without the completion mark. */
+	ck_assert_int_eq(store_restore(junk, home2, 0), STATUS_NO_BACKUP);
+	ck_assert_int_eq(mkdir(junk, 0700), 0);
+	ck_assert_int_eq(store_restore(junk, home2, 0), STATUS_NO_BACKUP);
+	ck_assert_int_eq(store_restore(fx.home, home2, 0), STATUS_NO_BACKUP);
+
+	/* A live workspace, or anything else in the way. */
+	ck_assert_int_eq(store_restore(bdir, fx.home, 0),
+	    STATUS_WORKSPACE_LIVE);
+	file = xasprintf("%s/keep", junk);
+	testlib_write_file(file, "x", 1);
+	ck_assert_int_eq(store_restore(bdir, junk, 0), STATUS_WORKSPACE_LIVE);
+	free(file);
+	free(junk);
+
+	/* An interrupted restore is never taken for a workspace. */
+	file = xasprintf("%s/restore-incomplete", fx.home);
+	testlib_write_file(file, "x", 1);
+	ck_assert_int_eq(store_open(fx.home, 0, &st), STATUS_CORRUPT);
+	free(file);
+}
+END_TEST
+
+/* A process with the workspace open while it is restored over: its next
+ * transaction sees the restored records. */
+static void
+backup_reader(int in, int out)
+{
+	struct store *st;
+	uint64_t n;
+	char c;
+
+	if (store_open(fx.home, 0, &st) != STATUS_OK)
+		_exit(2);
+	n = fixture_count(st, REC_DEPT);
+	if (write(out, &n, sizeof n) != (ssize_t) sizeof n ||
+	    read(in, &c, 1) != 1)
+		_exit(3);
+	n = fixture_count(st, REC_DEPT);
+	if (write(out, &n, sizeof n) != (ssize_t) sizeof n)
+		_exit(3);
+	store_close(st);
+	_exit(0);
+}
+
+START_TEST(test_forced_restore)
+{
+	struct fixture_faults f;
+	struct store *st = fixture_open(fx.home);
+	char *kek = xasprintf("%s/audit-key.kek", fx.home), *text;
+	int go[2], back[2], status;
+	uint64_t n;
+	pid_t pid;
+
+	backup_depts(st, 3, "办公室");
+	ck_assert_int_eq(store_backup(st, bdir), STATUS_OK);
+	backup_depts(st, 4, "later");
+	store_close(st);
+	testlib_write_file(kek, "secret", 6);	/* not a database file */
+
+	ck_assert_int_eq(pipe(go), 0);
+	ck_assert_int_eq(pipe(back), 0);
+	if ((pid = fork()) == 0) {
+		close(go[1]);
+		close(back[0]);
+		backup_reader(go[0], back[1]);
+	}
+	close(go[0]);
+	close(back[1]);
+	ck_assert_int_eq(read(back[0], &n, sizeof n), (ssize_t) sizeof n);
+	ck_assert_uint_eq(n, 7);
+
+	ck_assert_int_eq(store_restore(bdir, fx.home, 1), STATUS_OK);
+	ck_assert_int_eq(write(go[1], "g", 1), 1);
+	ck_assert_int_eq(read(back[0], &n, sizeof n), (ssize_t) sizeof n);
+	ck_assert_uint_eq(n, 3);
+	waitpid(pid, &status, 0);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+
+	text = testlib_read_file(kek, NULL);
+	ck_assert_str_eq(text, "secret");	/* left in place */
+	free(text);
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+	free(kek);
+}
+END_TEST
+
+Suite *
+backup_suite(void)
+{
+	Suite *s = suite_create("backup");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, backup_setup, backup_teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_hot_backup_and_restore);
+	tcase_add_test(tc, test_backup_targets);
+	tcase_add_test(tc, test_restore_refuses);
+	tcase_add_test(tc, test_forced_restore);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,215 @@
+/*
+ * test_schema.c -- schema versions: a workspace from a newer program is
+ * refused, an older one is upgraded step by step in one transaction when
+ * opened for writing (from version 1 on), a failing step leaves it as it
+ * was, and a read-only open never upgrades.
+ *
+ * "Newer" and "older" programs are this one pretending, through
+ * store_test_schema().
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/fixture.h"
+#include "store/suites.h"
+
+static struct fixture fx;
+
+static void
+schema_setup(void)
+{
+	fixture_init(&fx);
+}
+
+static void
+schema_teardown(void)
+{
+	store_test_schema(0, NULL, 0);
+	fixture_done(&fx);
+}
+
+static unsigned
+schema_of(struct store *st)
+{
+	unsigned v = 0;
+
+	ck_assert_int_eq(store_schema_version(st, &v), STATUS_OK);
+	return v;
+}
+
+/* A version 1 workspace with three departments without a prefix. */
+static void
+schema_make_v1(void)
+{
+	struct store *st = fixture_open(fx.home);
+	struct rec_dept d;
+	unsigned i;
+
+	ck_assert_uint_eq(schema_of(st), 1);
+	for (i = 0; i < 3; i++) {
+		memset(&d, 0, sizeof d);
+		d.name = i == 0 ? "办公室" : i == 1 ? "行政复议科" : "法制科";
+		ck_assert_int_eq(fixture_put(st, REC_DEPT, &d), STATUS_OK);
+	}
+	store_close(st);
+}
+
+static int
+schema_prefix_each(const void *rec, void *arg)
+{
+	const struct rec_dept *d = rec;
+	struct rec_dept *copy = (struct rec_dept *) arg + d->id - 1;
+
+	copy->id = d->id;
+	copy->name = xstrdup(d->name);
+	copy->number_prefix = xstrdup("示司发");
+	return 0;
+}
+
+/* Version 2 gives every department a document number prefix. */
+static enum status
+schema_1_to_2(struct store_txn *txn)
+{
+	struct rec_dept depts[3];
+	enum status rc;
+	unsigned i;
+
+	memset(depts, 0, sizeof depts);
+	rc = store_scan_all(txn, REC_DEPT, schema_prefix_each, depts);
+	for (i = 0; i < 3; i++) {
+		if (rc == STATUS_OK)
+			rc = store_put(txn, REC_DEPT, &depts[i]);
+		rec_free(REC_DEPT, &depts[i]);
+	}
+	return rc;
+}
+
+/* Version 3 adds a setting. */
+static enum status
+schema_2_to_3(struct store_txn *txn)
+{
+	struct rec_meta m = { 0, "schema.note", "upgraded" };
+
+	return store_put(txn, REC_META, &m);
+}
+
+/* A step that writes, then fails: nothing of it may remain. */
+static enum status
+schema_2_to_3_fails(struct store_txn *txn)
+{
+	struct rec_meta m = { 0, "schema.note", "half done" };
+	enum status rc = store_put(txn, REC_META, &m);
+
+	return rc == STATUS_OK ? STATUS_INVALID : rc;
+}
+
+static const struct store_upgrade schema_good[] = {
+	{ 1, schema_1_to_2, "department prefixes" },
+	{ 2, schema_2_to_3, "a note" }
+};
+
+static const struct store_upgrade schema_bad[] = {
+	{ 1, schema_1_to_2, "department prefixes" },
+	{ 2, schema_2_to_3_fails, "a failing step" }
+};
+
+START_TEST(test_newer_refused)
+{
+	struct store *st;
+	struct fixture_faults f;
+
+	store_test_schema(3, NULL, 0);	/* a newer program made it */
+	st = fixture_open(fx.home);
+	ck_assert_uint_eq(schema_of(st), 3);
+	store_close(st);
+
+	store_test_schema(0, NULL, 0);	/* back to this program */
+	ck_assert_int_eq(store_open(fx.home, 0, &st), STATUS_SCHEMA_NEWER);
+	ck_assert_int_eq(store_open(fx.home, STORE_RDONLY, &st),
+	    STATUS_SCHEMA_NEWER);
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_uint_ge(f.n, 1);
+	ck_assert_ptr_nonnull(strstr(f.text, "newer"));
+}
+END_TEST
+
+START_TEST(test_upgrade_from_1)
+{
+	struct fixture_faults f;
+	struct store *st;
+	struct rec_dept d;
+	unsigned i;
+
+	schema_make_v1();
+	store_test_schema(3, schema_good, 2);
+
+	/* Read-only: no upgrade, and it says so. */
+	ck_assert_int_eq(store_open(fx.home, STORE_RDONLY, &st),
+	    STATUS_SCHEMA_OLDER);
+
+	st = fixture_open(fx.home);
+	ck_assert_uint_eq(schema_of(st), 3);
+	for (i = 1; i <= 3; i++) {
+		ck_assert_int_eq(fixture_get(st, REC_DEPT, i, &d), STATUS_OK);
+		ck_assert_str_eq(d.number_prefix, "示司发");
+		rec_free(REC_DEPT, &d);
+	}
+	ck_assert_uint_eq(fixture_count(st, REC_META), 1);
+	store_close(st);
+
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+}
+END_TEST
+
+START_TEST(test_failed_upgrade_changes_nothing)
+{
+	struct store *st;
+	struct rec_dept d;
+
+	schema_make_v1();
+	store_test_schema(3, schema_bad, 2);
+	ck_assert_int_eq(store_open(fx.home, 0, &st), STATUS_INVALID);
+
+	store_test_schema(0, NULL, 0);
+	st = fixture_open(fx.home);
+	ck_assert_uint_eq(schema_of(st), 1);
+	ck_assert_int_eq(fixture_get(st, REC_DEPT, 1, &d), STATUS_OK);
+	ck_assert_str_eq(d.number_prefix, "");
+	rec_free(REC_DEPT, &d);
+	ck_assert_uint_eq(fixture_count(st, REC_META), 0);
+	store_close(st);
+}
+END_TEST
+
+START_TEST(test_no_path_refused)
+{
+	struct store *st;
+
+	schema_make_v1();
+	store_test_schema(3, schema_good, 1);	/* only 1 -> 2 */
+	ck_assert_int_eq(store_open(fx.home, 0, &st), STATUS_SCHEMA_OLDER);
+	store_test_schema(0, NULL, 0);
+	st = fixture_open(fx.home);
+	ck_assert_uint_eq(schema_of(st), 1);
+	store_close(st);
+}
+END_TEST
+
+Suite *
+schema_suite(void)
+{
+	Suite *s = suite_create("schema");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, schema_setup, schema_teardown);
+	tcase_set_timeout(tc, 20);
+	tcase_add_test(tc, test_newer_refused);
+	tcase_add_test(tc, test_upgrade_from_1);
+	tcase_add_test(tc, test_failed_upgrade_changes_nothing);
+	tcase_add_test(tc, test_no_path_refused);
+	suite_add_tcase(s, tc);
+	return s;
+}

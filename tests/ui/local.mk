@@ -1,0 +1,15 @@
+## tests/ui/local.mk: the interface.  check_ui tests the editing, list
+## and command logic without a terminal; demo.sh drives the real program
+## in tmux (tests/lib/tmux.sh).
+check_PROGRAMS += tests/ui/check_ui
+TESTS += tests/ui/check_ui tests/ui/demo.sh tests/ui/screens.sh
+tests_ui_check_ui_CPPFLAGS = $(TEST_CPPFLAGS)
+tests_ui_check_ui_SOURCES = tests/ui/check_ui.c tests/ui/suites.h \
+	tests/ui/test_field.c \
+	tests/ui/test_list.c \
+	tests/ui/test_command.c \
+	tests/ui/test_entry.c \
+	tests/ui/test_home.c
+tests_ui_check_ui_LDADD = $(TEST_LIBS)
+EXTRA_DIST += tests/ui/demo.sh tests/lib/tmux.sh tests/ui/screens.sh \
+	tests/ui/ws.sh

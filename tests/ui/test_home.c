@@ -1,0 +1,116 @@
+/*
+ * test_home.c -- the home screen's menu and the commands' role check
+ * (app_permit_roles), from the one permission table: each administrator
+ * sees only that administrator's screens, business roles see their
+ * queues, and every entry of the table is reachable by some role.
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "lib/testlib.h"
+#include "ui/suites.h"
+#include "ui/app.h"
+#include "ui/command.h"
+#include "ui/screens.h"
+
+#define MENU_MAX	32
+
+/* The menu of ROLES as "label|label|...". */
+static const char *
+menu(uint32_t roles)
+{
+	static char buf[1024];
+	const struct home_entry *rows[MENU_MAX];
+	size_t n = home_menu(roles, rows, MENU_MAX), i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && i < MENU_MAX; i++) {
+		if (i > 0)
+			strcat(buf, "|");
+		strcat(buf, rows[i]->label);
+	}
+	return buf;
+}
+
+START_TEST(test_administrators_see_their_own)
+{
+	ck_assert_str_eq(menu(ROLE_SYSADMIN),
+	    "Accounts|Departments|Change my password");
+	ck_assert_str_eq(menu(ROLE_SECADMIN),
+	    "Accounts|Password and session policy|Change my password");
+	ck_assert_str_eq(menu(ROLE_AUDITOR), "Verify the audit trail|"
+	    "Recent audit entries|Change my password");
+}
+END_TEST
+
+START_TEST(test_business_roles_see_queues)
+{
+	ck_assert_str_eq(menu(ROLE_DRAFTER), "Returned to me|"
+	    "To send for sealing|Forms: fill one in|Change my password");
+	ck_assert_str_eq(menu(ROLE_APPROVER), "To approve|"
+	    "Applications to decide|Change my password");
+	ck_assert_str_eq(menu(ROLE_CLERK), "To seal|Change my password");
+	ck_assert_str_eq(menu(ROLE_PRINTER), "To print|Change my password");
+	ck_assert_str_eq(menu(ROLE_OFFICE_DIRECTOR),
+	    "Applications to decide|Change my password");
+	/* A business role never reaches an administrator's screen. */
+	ck_assert_ptr_null(strstr(menu(ROLE_BUSINESS_MASK), "Accounts"));
+	ck_assert_ptr_null(strstr(menu(ROLE_BUSINESS_MASK), "audit"));
+}
+END_TEST
+
+START_TEST(test_every_entry_is_reachable)
+{
+	const struct home_entry *all[MENU_MAX], *some[MENU_MAX];
+	size_t n = home_menu(ROLE_BUSINESS_MASK | ROLE_ADMIN_MASK, all,
+	    MENU_MAX), i, k, m;
+	uint32_t bit;
+	int found;
+
+	ck_assert_uint_ge(n, 13);
+	for (i = 0; i < n; i++) {
+		found = 0;
+		for (bit = 1; bit != 0 && !found; bit <<= 1) {
+			m = home_menu(bit, some, MENU_MAX);
+			for (k = 0; k < m && k < MENU_MAX; k++)
+				found |= some[k] == all[i];
+		}
+		ck_assert_msg(found, "no single role reaches %s", all[i]->label);
+		ck_assert((all[i]->queue >= 0) == (all[i]->open == NULL));
+	}
+	ck_assert_uint_eq(home_menu(0, all, MENU_MAX), 0);
+}
+END_TEST
+
+START_TEST(test_permit_follows_the_table)
+{
+	ck_assert(app_permit_roles(0, CMD_ANYONE));
+	ck_assert(app_permit_roles(ROLE_SYSADMIN, ACT_USER_ADD));
+	ck_assert(!app_permit_roles(ROLE_SECADMIN, ACT_USER_ADD));
+	ck_assert(app_permit_roles(ROLE_SECADMIN, ACT_PW_RESET));
+	ck_assert(!app_permit_roles(ROLE_SYSADMIN, ACT_PW_RESET));
+	ck_assert(!app_permit_roles(ROLE_SYSADMIN | ROLE_SECADMIN,
+	    ACT_AUDIT_READ));
+	ck_assert(app_permit_roles(ROLE_DRAFTER, ACT_PW_CHANGE));
+	/* System-only actions and numbers past the table: nobody. */
+	ck_assert(!app_permit_roles(ROLE_BUSINESS_MASK | ROLE_ADMIN_MASK,
+	    ACT_LOGIN_FAILED));
+	ck_assert(!app_permit_roles(ROLE_ADMIN_MASK, ACT__COUNT));
+	ck_assert(!app_permit_roles(ROLE_ADMIN_MASK, -7));
+}
+END_TEST
+
+Suite *
+home_suite(void)
+{
+	Suite *s = suite_create("home");
+	TCase *tc = tcase_create("home");
+
+	tcase_add_test(tc, test_administrators_see_their_own);
+	tcase_add_test(tc, test_business_roles_see_queues);
+	tcase_add_test(tc, test_every_entry_is_reachable);
+	tcase_add_test(tc, test_permit_follows_the_table);
+	suite_add_tcase(s, tc);
+	return s;
+}
