@@ -1,6 +1,7 @@
 ## doc/local.mk: the Texinfo manual and the man pages.
 info_TEXINFOS = doc/eseal.texi
-doc_eseal_TEXINFOS = doc/version.texi doc/documents.texi doc/seals.texi
+doc_eseal_TEXINFOS = doc/version.texi doc/documents.texi doc/seals.texi \
+	doc/printing.texi doc/reports.texi
 
 ## The man pages are made from --help by help2man, so they never drift
 ## from the programs; the generated pages are distributed.

@@ -23,4 +23,6 @@ include tests/crypto/local.mk
 include tests/core/local.mk
 include tests/ui/local.mk
 include tests/render/local.mk
+include tests/print/local.mk
 include tests/cli/local.mk
+include tests/e2e/local.mk

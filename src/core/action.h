@@ -82,7 +82,8 @@
 	X(ACT_DEPT_MANAGE,	ROLE_SYSADMIN,	N_("add a department")) \
 	X(ACT_SEAL_READ,	R_ANY_BUSINESS,	N_("list seals and show a seal's register entry")) \
 	X(ACT_SEAL_TRUST,	ROLE_OFFICE_DIRECTOR, N_("import another body's root certificate")) \
-	X(ACT_SEAL_CRL,		ROLE_OFFICE_DIRECTOR | ROLE_CLERK, N_("import or export a certificate revocation list"))
+	X(ACT_SEAL_CRL,		ROLE_OFFICE_DIRECTOR | ROLE_CLERK, N_("import or export a certificate revocation list")) \
+	X(ACT_REPORT_ACCOUNTS,	ROLE_SECADMIN,	N_("produce and export the register of accounts"))
 
 #define ACTION_ENUM(name, roles, desc) name,
 enum action {

@@ -18,6 +18,8 @@ src_core_libescore_a_SOURCES = \
 	src/core/docview.h src/core/import.c src/core/import.h \
 	src/core/inbox.c src/core/inbox.h src/core/printapp.c \
 	src/core/printapp.h src/core/printlog.c src/core/printlog.h \
+	src/core/printer.c src/core/printer.h \
+	src/core/printjobs.c src/core/printjobs.h \
 	src/core/reprint.c src/core/reprint.h src/core/sealing.c \
 	src/core/sealing.h \
 	src/core/seal.c src/core/seal.h src/core/seal_private.h \
@@ -25,4 +27,10 @@ src_core_libescore_a_SOURCES = \
 	src/core/custody.c src/core/custody.h src/core/custody_handover.c \
 	src/core/grant.c src/core/grant.h src/core/wfop.c src/core/wfop.h \
 	src/core/workflow.c src/core/workflow.h \
+	src/core/report.c src/core/report.h src/core/report_private.h \
+	src/core/report_table.c src/core/report_docs.c \
+	src/core/report_csv.c src/core/register.c \
+	src/core/medium.c src/core/medium.h \
+	src/core/export.c src/core/export.h \
+	src/core/manifest.c src/core/manifest.h \
 	src/core/core_version.c

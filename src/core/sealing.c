@@ -26,6 +26,7 @@
 #include "core/docnum.h"
 #include "core/sealing.h"
 #include "core/seal_private.h"
+#include "core/session_private.h"
 
 static sealing_render_fn sealing_renderer;
 static void *sealing_renderer_arg;
@@ -133,11 +134,9 @@ sealing_place(struct sealing_facts *f, const struct rec_version *v,
 	struct sealing_render r;
 	enum status st;
 
-	/* TODO: eseal and esealctl install no renderer yet, so their
-	 * signatures bind the canonical content, not the PDF that prints.
-	 * The print layer's drawing of a version should be installed at
-	 * start with sealing_set_renderer(); the signature format already
-	 * carries the PDF's hash and the seal's place. */
+	/* eseal and esealctl install the print layer's drawing when they
+	 * open a workspace (print_attach); only a program without it (the
+	 * core's own tests) signs the canonical content. */
 	if (sealing_renderer == NULL) {
 		f->p.data_kind = SES_DATA_CONTENT;
 		memcpy(f->data_hash, f->p.content_sm3, 32);
@@ -147,6 +146,7 @@ sealing_place(struct sealing_facts *f, const struct rec_version *v,
 	r.doc = &f->doc;
 	r.version = v;
 	r.seal = seal;
+	r.issued_at = f->p.issued_at;
 	if ((st = sealing_renderer(&r, sealing_renderer_arg)) != STATUS_OK)
 		return st;
 	f->p.data_kind = SES_DATA_PDF;
@@ -258,7 +258,7 @@ out:
 
 enum status
 sealing_sign(struct store_txn *txn, const struct rec_user *clerk,
-    const struct rec_seal *seal, const struct rec_version *v,
+    const struct rec_seal *seal, struct rec_version *v,
     const unsigned char content_sm3[32], const char *password,
     struct blob *signature_out)
 {
@@ -280,6 +280,9 @@ sealing_sign(struct store_txn *txn, const struct rec_user *clerk,
 		f.p.custody_id = custody_id;
 		st = sealing_make(&f, seal, &wrapped, password, signature_out);
 	}
+	if (st == STATUS_OK)
+		session_blob_set(&v->pdf_sm3, f.p.has_pdf ? f.p.pdf_sm3 : NULL,
+		    f.p.has_pdf ? 32 : 0);
 	sealing_facts_free(&f);
 	seal_blob_wipe(&wrapped);
 	if (st == STATUS_OK)

@@ -32,11 +32,13 @@
  * together).  CONTENT_SM3 is V's canonical content hash, 32 bytes.
  * The seal's private key is unwrapped with PASSWORD (the custodian's)
  * only for the moment of signing.  *SIGNATURE_OUT receives a new blob
- * (its old contents are freed).  STATUS_BAD_PASSWORD for a wrong
- * password, STATUS_CORRUPT for a damaged wrapped key.
+ * (its old contents are freed).  V->pdf_sm3 receives the SM3 of the
+ * sealed original the renderer drew (emptied when none is installed),
+ * for the caller to store with the signature.  STATUS_BAD_PASSWORD for
+ * a wrong password, STATUS_CORRUPT for a damaged wrapped key.
  */
 enum status sealing_sign(struct store_txn *txn, const struct rec_user *clerk,
-    const struct rec_seal *seal, const struct rec_version *v,
+    const struct rec_seal *seal, struct rec_version *v,
     const unsigned char content_sm3[32], const char *password,
     struct blob *signature_out);
 
@@ -51,6 +53,7 @@ struct sealing_render {
 	const struct rec_doc	 *doc;
 	const struct rec_version *version;
 	const struct rec_seal	 *seal;
+	int64_t			  issued_at;	/* the sign-off: 成文日期 */
 	unsigned char		  pdf_sm3[32];
 	uint32_t		  page;
 	double			  x_mm;

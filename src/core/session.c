@@ -478,6 +478,7 @@ session_login(struct store *st, const char *name, const char *password,
 {
 	struct session_auth a;
 	enum status rc;
+	char *term;
 
 	*out = NULL;
 	if (name == NULL || password == NULL)
@@ -486,18 +487,21 @@ session_login(struct store *st, const char *name, const char *password,
 	a.purpose = SESSION_FOR_LOGIN;
 	a.name = name;
 	a.password = password;
-	terminal = session_terminal_or_default(terminal);
-	audit_set_terminal(terminal);
+	/* Our own copy: the default may be the audit module's string, which
+	 * audit_set_terminal() replaces. */
+	term = xstrdup(session_terminal_or_default(terminal));
+	audit_set_terminal(term);
 
 	rc = session_authenticate(st, &a);
 	if (rc == STATUS_OK) {
-		session_log_auth(&a, terminal);
+		session_log_auth(&a, term);
 		rc = a.result;
 		if (rc == STATUS_OK || rc == STATUS_PW_MUST_CHANGE ||
 		    rc == STATUS_PW_EXPIRED)
-			*out = session_new(st, &a, terminal);
+			*out = session_new(st, &a, term);
 	}
 	session_auth_free(&a);
+	free(term);
 	return rc;
 }
 

@@ -146,6 +146,7 @@ ctl_exit_for(enum status st)
 	case STATUS_WITNESS_REQUIRED:
 	case STATUS_COPIES:
 	case STATUS_COPY_NUMBER:
+	case STATUS_REPORT_PERIOD:
 		return CTL_EXIT_USAGE;
 	case STATUS_DENIED:
 	case STATUS_BAD_PASSWORD:
@@ -159,6 +160,7 @@ ctl_exit_for(enum status st)
 	case STATUS_SELF_APPROVAL:
 	case STATUS_SEAL_CUSTODY:
 	case STATUS_CLEARANCE:
+	case STATUS_MEDIUM_UNREGISTERED:
 		return CTL_EXIT_DENIED;
 	case STATUS_NOT_FOUND:
 	case STATUS_NO_WORKSPACE:
@@ -182,8 +184,12 @@ ctl_exit_for(enum status st)
 	case STATUS_NO_SPACE:
 	case STATUS_READ_ONLY:
 	case STATUS_PERM_FS:
+	case STATUS_MEDIUM_ABSENT:
+	case STATUS_MEDIUM_GONE:
+	case STATUS_MEDIUM_MISMATCH:
 		return CTL_EXIT_IO;
 	case STATUS_BAD_SIGNATURE:
+	case STATUS_MANIFEST_MISMATCH:
 		return CTL_EXIT_VERIFY;
 	default:
 		return CTL_EXIT_FAIL;

@@ -69,7 +69,7 @@ ctl_dump_kind(struct store *st, enum rec_kind kind)
 	do {
 		start = d.next;
 		rc = store_run(st, STORE_READ, ctl_dump_batch, &d);
-		if (rc == STATUS_OK)
+		if (rc == STATUS_OK && d.out.len > 0)
 			fwrite(d.out.data, 1, d.out.len, stdout);
 	} while (rc == STATUS_OK && d.n >= CTL_DUMP_BATCH && d.next > start);
 	buf_free(&d.out);

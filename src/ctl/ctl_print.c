@@ -1,101 +1,212 @@
 /*
- * ctl_print.c -- "esealctl print": the print room's command.
+ * ctl_print.c -- "esealctl print": the print room's command (Flow 2).
  *
  *   print ID --printer NAME [--copies N]
  *   print --failed JOB [--message TEXT]
+ *   print --done JOB
  *
- * TODO: nothing is rendered or sent to a printer yet.  This verb does
- * the print accounting only: it reserves the next copy numbers (every
- * rule of Flow 2 and Art. 11 and 13 checked by the core) and records
- * them as printed, writing no file and no job.  When the rendering and
- * CUPS layers exist, the copies are printed between the reservation and
- * the record of the outcome, and a failure is recorded as failed.  The
- * --help text says so, so nobody mistakes the log for paper.
+ * The first prints the next N copies (all that remain approved) of the
+ * sealed document ID on the printer NAME of the register, each with its
+ * copy number and the seal, and lists the copies and where they went.
+ * Interrupting it (Ctrl-C) cancels the job between copies.  The other
+ * two settle a job left pending -- by a crash, or because the print
+ * service stopped answering after it had the whole job -- once someone
+ * has looked at the printer: --failed frees its copy numbers for the
+ * retry, --done counts them as printed.
  */
 #include <config.h>
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ctl/ctl_doc.h"
 #include "ctl/ctl_session.h"
 #include "ctl/verbs.h"
+#include "print/print.h"
+
+static volatile sig_atomic_t ctl_print_interrupted;
 
 static int
 ctl_print_usage(void)
 {
 	fputs(_("Usage: esealctl --user NAME [--password-fd N] print COMMAND\n"
-	    "  ID --printer NAME [--copies N]   record the next N copies (all\n"
-	    "                                   that remain) as printed\n"
+	    "  ID --printer NAME [--copies N]   print the next N copies (all\n"
+	    "                                   that remain approved)\n"
 	    "  --failed JOB [--message TEXT]    record a job left pending as\n"
 	    "                                   failed; its copies may print\n"
 	    "                                   again\n"
-	    "Not yet implemented: nothing is rendered or sent to a printer.\n"
-	    "This command only keeps the print log (copy numbers, who, when),\n"
-	    "under the same rules the printing will follow.\n"), stderr);
+	    "  --done JOB                       record a job left pending as\n"
+	    "                                   printed in full\n"
+	    "Each copy carries its six-digit copy number and the seal.\n"
+	    "Ctrl-C cancels between copies; copies that did not print keep\n"
+	    "their numbers for the next attempt.\n"), stderr);
 	return CTL_EXIT_USAGE;
 }
 
-/* The copies of DOC_ID still to print, as the session's user reads it. */
-static enum status
-ctl_print_remaining(struct store *st, struct session *s, uint64_t doc_id,
-    uint32_t *n)
+static void
+ctl_print_on_signal(int sig)
 {
-	struct docview v;
-	enum status rc;
+	(void) sig;
+	ctl_print_interrupted = 1;
+}
 
-	*n = 0;
-	rc = docview_get(st, s, doc_id, &v);
-	if (rc == STATUS_OK && v.doc.copies > v.doc.copies_printed)
-		*n = v.doc.copies - v.doc.copies_printed;
-	docview_free(&v);
-	return rc;
+static int
+ctl_print_progress(const struct print_progress *p, void *arg)
+{
+	(void) p;
+	(void) arg;
+	return ctl_print_interrupted != 0;
+}
+
+/* "copy: NNNNNN<TAB>where" for each copy that printed. */
+static void
+ctl_print_copies(const struct print_result *r)
+{
+	uint32_t i;
+
+	for (i = 0; i < r->printed; i++) {
+		if (r->kind == PRINTER_FOLDER)
+			printf("copy: %06u\t%s\n", (unsigned) (r->first_copy +
+			    i), r->files[i]);
+		else
+			printf("copy: %06u\tcups %s job %u\n", (unsigned)
+			    (r->first_copy + i), r->where,
+			    (unsigned) r->queue_job);
+	}
+}
+
+static void
+ctl_print_report(const char *printer, const struct print_result *r)
+{
+	static const char *const outcomes[] = { "unknown", "done", "failed",
+	    "cancelled" };
+
+	printf("job: %llu\nprinter: %s\nversion: %u\ncopies: %u-%u\n",
+	    (unsigned long long) r->job_id, printer, (unsigned) r->version,
+	    (unsigned) r->first_copy,
+	    (unsigned) (r->first_copy + r->count - 1));
+	printf("outcome: %s\nprinted: %u\npages: %u\n",
+	    outcomes[r->outcome], (unsigned) r->printed, (unsigned) r->pages);
+	if (r->queue_job != 0)
+		printf("queue-job: %u\n", (unsigned) r->queue_job);
+	if (r->message != NULL)
+		printf("message: %s\n", r->message);
+	ctl_print_copies(r);
+}
+
+/* Whether RC is about the printer rather than the document. */
+static int
+ctl_print_printer_fault(enum status rc, const struct print_result *r)
+{
+	switch (rc) {
+	case STATUS_NOT_FOUND:
+		return r->where == NULL;	/* not in the register */
+	case STATUS_PRINTER_COLOUR:
+	case STATUS_PRINTER_CLASSIFIED:
+	case STATUS_PRINTER_DISABLED:
+	case STATUS_PRINTER_QUEUE:
+	case STATUS_PRINTER_STOPPED:
+	case STATUS_PRINT_SERVICE:
+	case STATUS_PRINT_ABORTED:
+	case STATUS_PRINT_CANCELLED:
+	case STATUS_IO:
+	case STATUS_NO_SPACE:
+	case STATUS_READ_ONLY:
+	case STATUS_PERM_FS:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The message for a printing failure, naming the printer when it is at
+ * fault. */
+static int
+ctl_print_failure(enum status rc, const char *printer,
+    const struct print_result *r)
+{
+	char *what = xasprintf(_("printer %s"), printer);
+	int ex;
+
+	ex = ctl_fail(rc, ctl_print_printer_fault(rc, r) ? what : NULL);
+	if (r->outcome == PRINT_PENDING && r->job_id != 0)
+		fprintf(stderr, _("esealctl: whether job %llu printed is not "
+		    "known: look at the printer, then record it with 'print "
+		    "--done %llu' or 'print --failed %llu'\n"),
+		    (unsigned long long) r->job_id,
+		    (unsigned long long) r->job_id,
+		    (unsigned long long) r->job_id);
+	free(what);
+	return ex;
 }
 
 static int
 ctl_print_doc(struct store *st, struct session *s, uint64_t doc_id,
     const char *printer, const char *copies)
 {
-	struct printlog_job job;
-	uint64_t printer_id;
-	uint32_t n = 0;
+	struct sigaction sa, old;
+	struct print_request rq;
+	struct print_result r;
 	enum status rc;
+	int ex;
 
-	if (copies != NULL && ctl_doc_number(copies, DOC_COPIES_MAX, &n) != 0)
+	memset(&rq, 0, sizeof rq);
+	if (copies != NULL &&
+	    ctl_doc_number(copies, DOC_COPIES_MAX, &rq.copies) != 0)
 		return ctl_print_usage();
-	if ((rc = ctl_doc_find(st, IDX_PRINTER_NAME, REC_PRINTER, printer,
-	    &printer_id)) != STATUS_OK)
-		return ctl_fail(rc, printer);
-	if (copies == NULL && (rc = ctl_print_remaining(st, s, doc_id, &n)) !=
-	    STATUS_OK)
-		return ctl_fail(rc, NULL);
+	rq.doc_id = doc_id;
+	rq.printer = printer;
+	rq.progress = ctl_print_progress;
 
-	if ((rc = printlog_reserve(st, s, doc_id, printer_id, n, &job)) !=
-	    STATUS_OK)
-		return ctl_fail(rc, NULL);
-	/* TODO: render and print copies job.first_copy .. here, and record
-	 * what really came out. */
-	rc = printlog_complete(st, s, job.id, PRINT_DONE, job.count, 0, 0,
-	    NULL);
-	if (rc != STATUS_OK)
-		return ctl_fail(rc, NULL);
-	printf("job: %llu\ncopies: %u-%u\n", (unsigned long long) job.id,
-	    (unsigned) job.first_copy,
-	    (unsigned) (job.first_copy + job.count - 1));
-	return ctl_doc_report(st, s, doc_id);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ctl_print_on_signal;
+	sigaction(SIGINT, &sa, &old);
+	rc = print_run(st, s, &rq, &r);
+	sigaction(SIGINT, &old, NULL);
+
+	if (r.job_id != 0)
+		ctl_print_report(printer, &r);
+	ex = rc == STATUS_OK ? ctl_doc_report(st, s, doc_id) :
+	    ctl_print_failure(rc, printer, &r);
+	print_result_free(&r);
+	return ex;
+}
+
+/* The number of copies of the print job JOB_ID. */
+static enum status
+ctl_print_job_txn(struct store_txn *txn, void *arg)
+{
+	struct rec_printjob *j = arg;
+	uint64_t id = j->id;
+
+	rec_free(REC_PRINTJOB, j);
+	return store_get(txn, REC_PRINTJOB, id, j);
 }
 
 static int
-ctl_print_failed(struct store *st, struct session *s, uint64_t job_id,
-    const char *message)
+ctl_print_settle(struct store *st, struct session *s, uint64_t job_id,
+    int done, const char *message)
 {
+	struct rec_printjob j;
 	enum status rc;
 
-	rc = printlog_complete(st, s, job_id, PRINT_FAILED, 0, 0, 0, message);
+	memset(&j, 0, sizeof j);
+	j.id = job_id;
+	if (done)
+		rc = store_run(st, STORE_READ, ctl_print_job_txn, &j);
+	else
+		rc = STATUS_OK;
+	if (rc == STATUS_OK)
+		rc = printlog_complete(st, s, job_id, done ? PRINT_DONE :
+		    PRINT_FAILED, done ? j.count : 0, j.pages, j.queue_job,
+		    message);
+	rec_free(REC_PRINTJOB, &j);
 	if (rc != STATUS_OK)
 		return ctl_fail(rc, NULL);
-	printf("job: %llu\noutcome: failed\n", (unsigned long long) job_id);
+	printf("job: %llu\noutcome: %s\n", (unsigned long long) job_id,
+	    done ? "done" : "failed");
 	return CTL_EXIT_OK;
 }
 
@@ -106,15 +217,16 @@ ctl_print_run(struct ctl *c)
 		{ "printer", required_argument, NULL, 'p' },
 		{ "copies", required_argument, NULL, 'c' },
 		{ "failed", required_argument, NULL, 'f' },
+		{ "done", required_argument, NULL, 'd' },
 		{ "message", required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *printer = NULL, *copies = NULL, *failed = NULL;
+	const char *printer = NULL, *copies = NULL, *settle = NULL;
 	const char *message = NULL;
 	struct session *s = NULL;
 	struct store *st = NULL;
+	int ch, ex, done = 0;
 	uint64_t id;
-	int ch, ex;
 
 	optind = 0;
 	while ((ch = getopt_long(c->argc, c->argv, "", opts, NULL)) != -1) {
@@ -122,23 +234,26 @@ ctl_print_run(struct ctl *c)
 			printer = optarg;
 		else if (ch == 'c')
 			copies = optarg;
-		else if (ch == 'f')
-			failed = optarg;
-		else if (ch == 'm')
+		else if (ch == 'f' || ch == 'd') {
+			if (settle != NULL)
+				return ctl_print_usage();
+			settle = optarg;
+			done = ch == 'd';
+		} else if (ch == 'm')
 			message = optarg;
 		else
 			return ctl_print_usage();
 	}
-	if (failed != NULL ? optind != c->argc || printer != NULL :
-	    optind + 1 != c->argc || printer == NULL)
+	if (settle != NULL ? optind != c->argc || printer != NULL ||
+	    copies != NULL : optind + 1 != c->argc || printer == NULL)
 		return ctl_print_usage();
-	if ((id = ctl_doc_id(failed != NULL ? failed : c->argv[optind])) == 0)
+	if ((id = ctl_doc_id(settle != NULL ? settle : c->argv[optind])) == 0)
 		return ctl_print_usage();
 
 	if ((ex = ctl_session_open(c, &st, &s)) != CTL_EXIT_OK)
 		return ex;
-	if (failed != NULL)
-		ex = ctl_print_failed(st, s, id, message);
+	if (settle != NULL)
+		ex = ctl_print_settle(st, s, id, done, message);
 	else
 		ex = ctl_print_doc(st, s, id, printer, copies);
 	ctl_session_close(st, s);

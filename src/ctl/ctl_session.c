@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "ctl/ctl_session.h"
+#include "print/print.h"
 
 int
 ctl_store_open(struct ctl *c, unsigned flags, struct store **st)
@@ -21,6 +22,7 @@ ctl_store_open(struct ctl *c, unsigned flags, struct store **st)
 	if (rc != STATUS_OK)
 		return ctl_fail(rc, c->home);
 	audit_attach(*st);
+	print_attach(*st);
 	return CTL_EXIT_OK;
 }
 
@@ -58,6 +60,7 @@ ctl_session_close(struct store *st, struct session *s)
 {
 	session_logout(s);
 	if (st != NULL) {
+		print_attach(NULL);
 		audit_attach(NULL);
 		store_close(st);
 	}

@@ -10,6 +10,7 @@ src_ctl_libesctl_a_SOURCES = \
 	src/ctl/ctl_init.c src/ctl/ctl_policy.c \
 	src/ctl/ctl_session.c src/ctl/ctl_session.h src/ctl/ctl_user.c \
 	src/ctl/ctl_doc.c src/ctl/ctl_doc.h src/ctl/ctl_docflow.c \
-	src/ctl/ctl_print.c \
+	src/ctl/ctl_print.c src/ctl/ctl_printer.c \
 	src/ctl/ctl_seal.c src/ctl/ctl_seal.h src/ctl/ctl_seal_custody.c \
-	src/ctl/ctl_seal_trust.c src/ctl/ctl_verify.c
+	src/ctl/ctl_seal_trust.c src/ctl/ctl_verify.c \
+	src/ctl/ctl_report.c src/ctl/ctl_media.c

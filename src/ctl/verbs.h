@@ -20,8 +20,11 @@ int ctl_dept_run(struct ctl *c);
 int ctl_policy_run(struct ctl *c);
 int ctl_doc_run(struct ctl *c);
 int ctl_print_run(struct ctl *c);
+int ctl_printer_run(struct ctl *c);
 int ctl_seal_run(struct ctl *c);
 int ctl_verify_run(struct ctl *c);
+int ctl_report_run(struct ctl *c);
+int ctl_media_run(struct ctl *c);
 
 #define CTL_VERB_LIST \
 	{ "info", ctl_info_run, "", N_("show what eseal was built with") }, \
@@ -35,9 +38,12 @@ int ctl_verify_run(struct ctl *c);
 	{ "dept", ctl_dept_run, "add NAME | list", N_("add or list departments") }, \
 	{ "policy", ctl_policy_run, "show | set NAME=VALUE...", N_("show or set the password policy") }, \
 	{ "doc", ctl_doc_run, "new|show|approve|seal ...", N_("draft, approve, seal, reject, reprint documents (Flows 1-5)") }, \
-	{ "print", ctl_print_run, "ID --printer NAME", N_("record printed copies in the print log (nothing is printed yet)") }, \
+	{ "print", ctl_print_run, "ID --printer NAME [--copies N]", N_("print the numbered copies of a sealed document (Flow 2, Art. 11)") }, \
+	{ "printer", ctl_printer_run, "add|list|show|disable|enable|remove ...", N_("the printer register: colour and classified printers (system administrator)") }, \
 	{ "seal", ctl_seal_run, "add|list|show|revoke ...", N_("the seal register, custody, grants and trusted roots (Art. 5, 6)") }, \
 	{ "verify", ctl_verify_run, "FILE [SIGNATURE]", N_("check a sealed file's GB/T 38540 signature, each check in turn (Art. 4)") }, \
-	{ "audit", ctl_audit_run, "verify|list|export ...", N_("verify, search and export the audit trail (security auditor)") },
+	{ "audit", ctl_audit_run, "verify|list|export ...", N_("verify, search and export the audit trail (security auditor)") }, \
+	{ "report", ctl_report_run, "summary|registers|accounts|export|verify ...", N_("the summary of sealing and printing and the registers; export them to removable media (Art. 11)") }, \
+	{ "media", ctl_media_run, "list|register|revoke ...", N_("the removable media reports may be exported to (security administrator)") },
 
 #endif

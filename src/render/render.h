@@ -155,6 +155,18 @@ enum status render_document(const struct render_doc *doc,
     const struct impression_spec *seal, unsigned long copy_number,
     struct buf *out, struct render_result *result);
 
+/*
+ * A report of the core (core/report.h: the summary of sealing and
+ * printing, the registers) as a PDF on A4 landscape pages, appended to
+ * OUT: title and heading, for the summary a chart of the daily volume of
+ * sealing and printing (bars per month for periods over 93 days), then
+ * each table with its headings repeated on every page and its totals
+ * row in bold, "page N of M" at the foot.  The same report gives the
+ * same bytes.
+ */
+struct report;
+enum status report_pdf(const struct report *r, struct buf *out);
+
 /* Write the N bytes at DATA to PATH (replacing it). */
 enum status render_save(const void *data, size_t n, const char *path);
 

@@ -12,9 +12,10 @@
  *
  * A restore refuses a directory that holds anything unless forced.  It
  * marks the directory "restore-incomplete" (store_open refuses such a
- * directory), makes every process still using the old environment reopen
- * it, replaces the database and log files, runs catastrophic recovery on
- * them, removes the mark, and finally opens the result once, which also
+ * directory), replaces the database and log files and the regions, bumps
+ * the lock's generation so that every process still using the old
+ * environment reopens, runs catastrophic recovery on the new files,
+ * removes the mark, and finally opens the result once, which also
  * upgrades a backup taken by an older version.  Files that are not
  * Berkeley DB's (the audit key's secret) are left in place.
  */
@@ -140,8 +141,9 @@ backup_locked(struct store *st, const char *dir)
 	enum status rc;
 	int ret;
 
-	if (env_failchk(st) == STATUS_RECOVER &&
-	    (rc = store_reopen(st)) != STATUS_OK)
+	if ((rc = store_sync(st)) != STATUS_OK ||
+	    (env_failchk(st) == STATUS_RECOVER &&
+	    (rc = store_reopen(st)) != STATUS_OK))
 		return rc;
 	env_checkpoint(st, 1);
 	if ((ret = st->env->backup(st->env, dir, DB_BACKUP_SINGLE_DIR)) != 0)
@@ -167,16 +169,16 @@ store_backup(struct store *st, const char *dir)
 		return STATUS_INVALID;
 	if ((rc = backup_target(st->home, dir)) != STATUS_OK)
 		return rc;
-	if ((rc = wslock_take(st->home, &st->lock_fd)) != STATUS_OK)
+	if ((rc = wslock_take(st->home, &st->lock)) != STATUS_OK)
 		return rc;
 	rc = backup_locked(st, dir);
-	wslock_release(&st->lock_fd);
+	wslock_release(&st->lock);
 	if (rc == STATUS_OK)
 		log_info("store: %s backed up into %s", st->home, dir);
 	return rc;
 }
 
-/* -- Restore ---------------------------------------------------------------- */
+/* -- Restore ------------------------------------------------------------- */
 
 static enum status
 restore_check_source(const char *dir)
@@ -256,16 +258,20 @@ restore_files(const char *from, const char *home)
 	return rc;
 }
 
+/* Every process that has the old workspace open learns from the lock's
+ * generation that it must reopen (store_sync). */
 static enum status
-restore_locked(const char *dir, const char *home)
+restore_locked(const char *dir, const char *home, struct wslock *lock)
 {
 	char *mark = xasprintf("%s/%s", home, STORE_RESTORING_FILE);
 	enum status rc;
 
-	env_panic(home);
 	if ((rc = backup_write_file(mark, "restoring\n")) == STATUS_OK &&
-	    (rc = restore_files(NULL, home)) == STATUS_OK &&
-	    (rc = restore_files(dir, home)) == STATUS_OK &&
+	    (rc = restore_files(NULL, home)) == STATUS_OK) {
+		wslock_bump(lock);
+		rc = restore_files(dir, home);
+	}
+	if (rc == STATUS_OK &&
 	    (rc = env_recover_fatal(home)) == STATUS_OK) {
 		if (unlink(mark) != 0)
 			rc = backup_errno("removing", mark);
@@ -279,9 +285,9 @@ restore_locked(const char *dir, const char *home)
 enum status
 store_restore(const char *dir, const char *home, int force)
 {
+	struct wslock lock = { -1, 0, 0, 0 };
 	struct store *st;
 	enum status rc;
-	int fd = -1;
 
 	if (dir == NULL || home == NULL || strcmp(dir, home) == 0)
 		return STATUS_INVALID;
@@ -294,10 +300,10 @@ store_restore(const char *dir, const char *home, int force)
 		return STATUS_INVALID;
 	}
 	if ((rc = store_mkdir(home)) != STATUS_OK ||
-	    (rc = wslock_take(home, &fd)) != STATUS_OK)
+	    (rc = wslock_take(home, &lock)) != STATUS_OK)
 		return rc;
-	rc = restore_locked(dir, home);
-	wslock_release(&fd);
+	rc = restore_locked(dir, home, &lock);
+	wslock_release(&lock);
 	if (rc != STATUS_OK)
 		return rc;
 

@@ -64,6 +64,47 @@ check_verify_msg(const DB_ENV *env, const char *msg)
 	check_verify_err(env, NULL, msg);
 }
 
+/*
+ * Read every record of PATH through a private cache: 0 when a page is
+ * unreadable.  A cheap first pass, because the verifier, given a page
+ * whose checksum fails, spent 8 s of CPU on a 56 KiB file (measured, in
+ * __db_vrfy_dbinfo_destroy) before it gave up, while a plain read fails
+ * at once.
+ */
+static int
+check_read_file(const char *path)
+{
+	DB_ENV *env;
+	DBT key, data;
+	DBC *cur = NULL;
+	DB *db = NULL;
+	int ret;
+
+	if (db_env_create(&env, 0) != 0)
+		return 0;
+	env->set_errcall(env, check_verify_err);
+	env->set_msgcall(env, check_verify_msg);
+	if ((ret = env->set_cachesize(env, 0, 4u << 20, 1)) != 0 ||
+	    (ret = env->open(env, NULL, DB_CREATE | DB_PRIVATE |
+	    DB_INIT_MPOOL, 0)) != 0 ||
+	    (ret = db_create(&db, env, 0)) != 0 ||
+	    (ret = db->open(db, NULL, path, NULL, DB_UNKNOWN, DB_RDONLY,
+	    0)) != 0 ||
+	    (ret = db->cursor(db, NULL, &cur, 0)) != 0)
+		goto out;
+	store_dbt_init(&key);
+	store_dbt_init(&data);
+	while ((ret = cur->get(cur, &key, &data, DB_NEXT)) == 0)
+		;
+out:
+	if (cur != NULL)
+		cur->close(cur);
+	if (db != NULL)
+		db->close(db, 0);
+	env->close(env, 0);
+	return ret == DB_NOTFOUND;
+}
+
 /* 1 when FILE is sound. */
 static int
 check_verify_file(struct check *c, const char *file)
@@ -85,7 +126,12 @@ check_verify_file(struct check *c, const char *file)
 	db->set_msgcall(db, check_verify_msg);
 	c->verify_lines = 0;
 	check_current = c;
-	ret = db->verify(db, path, NULL, NULL, 0);	/* frees DB */
+	if (check_read_file(path)) {
+		ret = db->verify(db, path, NULL, NULL, 0);	/* frees DB */
+	} else {
+		db->close(db, 0);
+		ret = DB_VERIFY_BAD;
+	}
 	check_current = NULL;
 	if (ret != 0)
 		check_fault(c, _("%s: damaged (the verifier found %u problems)"),
@@ -312,7 +358,8 @@ check_invariants(struct check *c)
 	 * held, so the transaction is begun here, not by store_run. */
 	t.st = st;
 	t.mode = STORE_READ;
-	ret = st->env->txn_begin(st->env, NULL, &t.txn, DB_READ_COMMITTED);
+	ret = st->env->txn_begin(st->env, NULL, &t.txn,
+	    DB_READ_COMMITTED | DB_TXN_NOWAIT);
 	if (ret != 0)
 		return env_fail(ret, "checking", st->home);
 	rc = check_invariants_txn(&t, c);
@@ -326,18 +373,18 @@ check_run(struct check *c)
 	struct store *st = c->st;
 	enum status rc;
 
-	store_prepare(st->home);
+	if (st->lock.crashed)
+		env_remove_regions(st);
+	store_prepare(st);
 	if ((rc = env_open(st)) != STATUS_OK) {
 		check_fault(c, _("the environment does not open: %s"),
 		    status_message(rc));
 		(void) check_verify_files(c);
 		return STATUS_OK;
 	}
-	if (env_failchk(st) == STATUS_RECOVER) {
-		env_close(st);
-		if ((rc = env_open(st)) != STATUS_OK)
-			return rc;
-	}
+	if (env_failchk(st) == STATUS_RECOVER &&
+	    (rc = store_reopen(st)) != STATUS_OK)
+		return rc;
 	env_checkpoint(st, 1);	/* the files must hold every page */
 	if (!check_verify_files(c))
 		return STATUS_OK;
@@ -367,13 +414,13 @@ store_check(const char *home, store_report_fn report, void *arg,
 	st->home = xstrdup(home);
 	st->flags = STORE_RDONLY | STORE_SALVAGE;
 	st->pid = getpid();
-	st->lock_fd = -1;
+	st->lock.fd = -1;
 	c.st = st;
-	if ((rc = wslock_take(home, &st->lock_fd)) == STATUS_OK)
+	if ((rc = wslock_take(home, &st->lock)) == STATUS_OK)
 		rc = check_run(&c);
 	store_close_dbs(st);
 	env_close(st);
-	wslock_release(&st->lock_fd);
+	wslock_release(&st->lock);
 	free(st->home);
 	free(st);
 	*faults = c.faults;

@@ -104,6 +104,10 @@ extern const struct index_def rec_meta_idx_key, rec_user_idx_name,
     rec_version_idx_doc, rec_approval_idx_doc, rec_application_idx_state,
     rec_printjob_idx_time, rec_printjob_idx_doc, rec_recall_idx_doc,
     rec_custody_idx_seal, rec_grant_idx_user, rec_audit_idx_time;
+/* The period reports' indexes (report.c in src/core). */
+extern const struct index_def rec_approval_idx_action,
+    rec_recall_idx_recalled, rec_recall_idx_destroyed,
+    rec_application_idx_kind, rec_audit_idx_action;
 
 /* Every record large enough for any kind: scans decode into one. */
 union rec_any {

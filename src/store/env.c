@@ -32,19 +32,34 @@
  *     around each transaction: none, in the same time (fsync bound).
  *   - failchk costs 15 us; flock, failchk and an empty read transaction
  *     together 17 us.
+ *   - A process killed INSIDE the library, holding one of its mutexes:
+ *     opening with DB_REGISTER | DB_FAILCHK | DB_RECOVER then hung for
+ *     good (8 runs out of 8, after 9 to 175 kills), and even a plain
+ *     open without DB_RECOVER hung in __memp_open when the dead process
+ *     had been opening or closing; a survivor's db->close and
+ *     txn_checkpoint hung the same way.  Nothing that joins the old
+ *     regions is safe then.  Removing the regions (__db.*) and opening
+ *     with DB_RECOVER recovered from the log alone in 20 ms, with every
+ *     acknowledged commit there.
+ *   - failchk's isalive(kill(pid, 0)) counts a zombie as alive: the next
+ *     holder of the lock waited on a dead, unreaped process's locks.
  *
- * Hence the design: every process holds the workspace lock (wslock.c) for
- * as long as it is inside Berkeley DB -- opening, each transaction,
+ * Hence the design.  Every process holds the workspace lock (wslock.c)
+ * for as long as it is inside Berkeley DB -- opening, each transaction,
  * checkpoints, backup, check, closing -- so no process ever waits inside
  * the library for another, and a killed process releases the lock by
- * dying.  The next holder runs failchk first (env_failchk), which aborts
- * the dead one's transaction and frees its locks, or says the environment
- * needs recovery, which store_reopen() then runs.  Transactions are begun
+ * dying.  A process that dies holding the lock leaves its pid in the lock
+ * file; the next holder then never touches the old regions: it removes
+ * them and recovers from the log, and bumps the lock file's generation so
+ * that every other process drops its handles, untouched, and reopens
+ * (store_sync).  A process that dies without the lock was outside the
+ * library: failchk (at open, and at the start of each transaction)
+ * aborts its transaction and frees its locks.  Transactions are begun
  * with DB_TXN_NOWAIT, so a lock held by anyone outside this scheme (a
- * db5.3 utility) makes the transaction fail and retry rather than wait.
- * The deadlock detector and lock timeouts stay configured for those
- * outsiders.  The lock costs parallel readers, which a single workstation
- * does not need.
+ * db5.3 utility) makes the transaction fail and retry rather than wait;
+ * the deadlock detector and lock timeouts stay configured for those
+ * outsiders.  The lock costs parallel readers, which a single
+ * workstation does not need.
  */
 #include <config.h>
 
@@ -52,11 +67,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "store/store_int.h"
@@ -85,11 +98,34 @@ env_msgcall(const DB_ENV *env, const char *msg)
 	log_info("db: %s", msg);
 }
 
-/* failchk's question: is the process that owns a lock or slot alive? */
+/*
+ * failchk's question: is the process that owns a lock or a slot alive?
+ * A zombie is not: it has released its files (so the workspace lock is
+ * free) but, until its parent reaps it, kill(pid, 0) still succeeds --
+ * measured: the next lock holder's failchk then left the dead process's
+ * locks in place and waited on them.
+ */
 static int
 env_isalive(DB_ENV *env, pid_t pid, db_threadid_t tid, u_int32_t flags)
 {
-	return kill(pid, 0) == 0 || errno == EPERM;
+	char path[64], buf[512], *end;
+	ssize_t n;
+	int fd;
+
+	if (kill(pid, 0) != 0 && errno != EPERM)
+		return 0;
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long) pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return errno != ENOENT;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return 1;
+	buf[n] = '\0';
+	/* "pid (comm) S ...": the state follows the last ')'. */
+	if ((end = strrchr(buf, ')')) == NULL || end[1] == '\0')
+		return 1;
+	return end[2] != 'Z' && end[2] != 'X';
 }
 
 enum status
@@ -186,67 +222,44 @@ env_open_flags(struct store *st, u_int32_t flags)
 	return 0;
 }
 
-/* Identify HOME's registry file by device, inode and birth time (an inode
- * number alone may be handed to a new file). */
-static int
-env_registry_id(const char *home, struct env_file_id *id)
-{
-	char *path = xasprintf("%s/__db.register", home);
-	struct statx sx;
-	int ret = statx(AT_FDCWD, path, 0, STATX_INO | STATX_BTIME, &sx);
-
-	free(path);
-	memset(id, 0, sizeof *id);
-	if (ret != 0)
-		return -1;
-	id->dev = (uint64_t) sx.stx_dev_major << 32 | sx.stx_dev_minor;
-	id->ino = sx.stx_ino;
-	if (sx.stx_mask & STATX_BTIME) {
-		id->born_s = sx.stx_btime.tv_sec;
-		id->born_ns = sx.stx_btime.tv_nsec;
-	}
-	return 0;
-}
-
-/* With the workspace lock held no process is inside the environment, and
- * the failed open below has panicked it, so every process that still has
- * it open reopens on its next call: the regions can go. */
-static void
-env_remove_regions(const char *home)
+/*
+ * With the workspace lock held no process is inside the environment, so
+ * its regions can go; the generation tells every process that still has
+ * them mapped to let go of them and reopen (store_sync).  Never join
+ * them first: a process killed inside the library may hold a mutex there
+ * for ever.
+ */
+void
+env_remove_regions(struct store *st)
 {
 	struct dirent *e;
 	char *path;
 	DIR *d;
 
-	if ((d = opendir(home)) == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strncmp(e->d_name, "__db.", 5) != 0)
-			continue;
-		path = xasprintf("%s/%s", home, e->d_name);
-		if (unlink(path) != 0)
-			log_error("store: removing %s: %s", path,
-			    strerror(errno));
-		free(path);
+	if ((d = opendir(st->home)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strncmp(e->d_name, "__db.", 5) != 0)
+				continue;
+			path = xasprintf("%s/%s", st->home, e->d_name);
+			if (unlink(path) != 0 && errno != ENOENT)
+				log_error("store: removing %s: %s", path,
+				    strerror(errno));
+			free(path);
+		}
+		closedir(d);
 	}
-	closedir(d);
+	wslock_bump(&st->lock);
 }
 
 /*
  * DB_CREATE is always given because recovery recreates the regions; the
  * caller has made sure the directory is a workspace (or is making one),
- * and holds the workspace lock.  DB_REGISTER notices processes that died
- * inside the environment and DB_FAILCHK makes that cost a failchk, not a
- * recovery that would pull the environment from under the live ones.
- *
- * DB_RECOVER is NOT given at first: measured here, an open with
- * DB_REGISTER | DB_FAILCHK | DB_RECOVER hung for good (8 runs out of 8,
- * after 9 to 175 kills) once a process had been killed inside the library
- * holding a mutex, since recovery first joins the old regions.  Without
- * DB_RECOVER that open returns DB_RUNRECOVERY at once and leaves the
- * environment panicked (an idle process then gets DB_RUNRECOVERY from its
- * next call); the regions are then removed and the open with DB_RECOVER
- * recovers from the log alone (20 ms, no acknowledged commit lost).
+ * holds the workspace lock and has removed the regions if a process died
+ * holding it (store_sync).  DB_REGISTER notices processes that died
+ * outside the library and DB_FAILCHK makes that cost a failchk, not a
+ * recovery.  DB_RECOVER is given only once the regions are gone (it
+ * joins them first, see above): the first open says DB_RUNRECOVERY when
+ * recovery is due -- no regions yet, or a panicked environment.
  */
 enum status
 env_open(struct store *st)
@@ -258,34 +271,13 @@ env_open(struct store *st)
 	ret = env_open_flags(st, flags);
 	if (ret == DB_RUNRECOVERY) {
 		log_info("store: %s needs recovery", st->home);
-		env_remove_regions(st->home);
+		env_remove_regions(st);
 		ret = env_open_flags(st, flags | DB_RECOVER);
 	}
 	if (ret != 0)
 		return env_fail(ret, "opening the environment in", st->home);
-	env_registry_id(st->home, &st->registry);
+	st->gen = st->lock.gen;
 	return STATUS_OK;
-}
-
-/*
- * A process may not open a second handle on an environment it still has
- * a registration in ("DB_REGISTER limits processes to one open DB_ENV
- * handle"), and an abandoned handle (store.c) keeps its registration.
- * So when the regions on disk are still those of the abandoned
- * environment -- the same registry file, not one that another process
- * made while recovering -- they go: that environment is panicked, and no
- * process is inside it (the lock is held).
- */
-void
-env_remove_abandoned(struct store *st)
-{
-	struct env_file_id now;
-
-	if (env_registry_id(st->home, &now) != 0 ||
-	    memcmp(&now, &st->registry, sizeof now) != 0)
-		return;
-	log_info("store: removing the crashed environment of %s", st->home);
-	env_remove_regions(st->home);
 }
 
 void
@@ -367,54 +359,4 @@ env_recover_fatal(const char *home)
 	if ((ret = env->close(env, 0)) != 0)
 		return env_fail(ret, "closing the restored environment", home);
 	return STATUS_OK;
-}
-
-/* Wait for the child PID, killing it when it is stuck: joining regions in
- * which a killed process left a mutex held can block for ever. */
-static void
-env_reap(pid_t pid)
-{
-	struct timespec nap = { 0, 10 * 1000 * 1000 };
-	int status, i;
-
-	for (i = 0; i < 500; i++) {
-		if (waitpid(pid, &status, WNOHANG) != 0)
-			return;
-		nanosleep(&nap, NULL);
-	}
-	log_warn("store: the environment could not be marked; going on");
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
-}
-
-/*
- * Mark the environment in HOME as panicked, so that every process that
- * still has it open gets DB_RUNRECOVERY from its next call and reopens
- * (store_run does) instead of writing into files that are replaced.
- * Nothing to do when there is no environment.  Done in a short-lived
- * child: a handle closed after a panic keeps its memory (the library must
- * not touch the regions any more), and that should die with the child.
- */
-void
-env_panic(const char *home)
-{
-	DB_ENV *env;
-	pid_t pid;
-
-	if ((pid = fork()) < 0) {
-		log_error("store: fork: %s", strerror(errno));
-		return;
-	}
-	if (pid > 0) {
-		env_reap(pid);
-		return;
-	}
-	if (db_env_create(&env, 0) != 0)
-		_exit(1);
-	env->set_errcall(env, env_errcall);
-	env->set_msgcall(env, env_msgcall);
-	if (env->open(env, home, 0, 0600) == 0)
-		env->set_flags(env, DB_PANIC_ENVIRONMENT, 1);
-	env->close(env, 0);
-	_exit(0);
 }

@@ -189,6 +189,31 @@ index_apply(struct store_txn *t, const struct index_def *d, DB *db,
 	return ret == 0 ? STATUS_OK : txn_fail(t, ret, "updating an index");
 }
 
+/* The keys of REC (or none) in each index of its kind. */
+static void
+index_keys_of(const struct rec_type *type, uint64_t id, const void *rec,
+    struct buf keys[IDX__COUNT])
+{
+	const struct index_def *d;
+	unsigned i;
+
+	for (i = 0; i < IDX__COUNT; i++) {
+		buf_init(&keys[i]);
+		d = index_def_of((enum store_index) i);
+		if (rec != NULL && d->kind == type->kind)
+			index_key(d, rec, id, &keys[i]);
+	}
+}
+
+static int
+index_changed(const void *old, const void *new_, const struct buf *a,
+    const struct buf *b)
+{
+	if (old == NULL || new_ == NULL || a->len != b->len)
+		return 1;
+	return a->len > 0 && memcmp(a->data, b->data, a->len) != 0;
+}
+
 /*
  * Two passes over the kind's indexes: first every uniqueness check, so
  * that a refused record changes nothing, then the changes.  An entry
@@ -204,42 +229,88 @@ index_update(struct store_txn *t, const struct rec_type *type, uint64_t id,
 	unsigned i, pass;
 	DB *db;
 
-	for (i = 0; i < IDX__COUNT; i++) {
-		buf_init(&oldkey[i]);
-		buf_init(&newkey[i]);
-	}
+	index_keys_of(type, id, old, oldkey);
+	index_keys_of(type, id, new_, newkey);
 	for (pass = 0; pass < 2 && rc == STATUS_OK; pass++) {
 		for (i = 0; i < IDX__COUNT && rc == STATUS_OK; i++) {
 			d = index_def_of((enum store_index) i);
 			if (d->kind != type->kind)
 				continue;
-			if ((db = index_db(t, d)) == NULL) {
+			if ((db = index_db(t, d)) == NULL)
 				rc = STATUS_CORRUPT;
-				break;
-			}
-			if (pass == 0) {
-				if (old != NULL)
-					index_key(d, old, id, &oldkey[i]);
-				if (new_ != NULL)
-					index_key(d, new_, id, &newkey[i]);
-				if (new_ != NULL && d->unique_str)
-					rc = index_check_unique(t, d, db,
-					    &newkey[i], id);
-				continue;
-			}
-			if (old != NULL && new_ != NULL &&
-			    oldkey[i].len == newkey[i].len &&
-			    memcmp(oldkey[i].data, newkey[i].data,
-			    oldkey[i].len) == 0)
-				continue;
-			rc = index_apply(t, d, db, old != NULL ? &oldkey[i] :
-			    NULL, new_ != NULL ? &newkey[i] : NULL, id);
+			else if (pass == 0 && new_ != NULL && d->unique_str)
+				rc = index_check_unique(t, d, db, &newkey[i], id);
+			else if (pass == 1 && index_changed(old, new_,
+			    &oldkey[i], &newkey[i]))
+				rc = index_apply(t, d, db, old ? &oldkey[i] : NULL,
+				    new_ ? &newkey[i] : NULL, id);
 		}
 	}
 	for (i = 0; i < IDX__COUNT; i++) {
 		buf_free(&oldkey[i]);
 		buf_free(&newkey[i]);
 	}
+	return rc;
+}
+
+/* Put the entry of record (KEY, DATA) of D's kind into index DB. */
+static enum status
+index_refill_one(struct store_txn *t, const struct index_def *d, DB *db,
+    const DBT *key, const DBT *data)
+{
+	const struct rec_type *type = rec_type_of(d->kind);
+	union rec_any rec;
+	struct buf k;
+	uint64_t id;
+	enum status rc;
+
+	if (key->size != 8 ||
+	    codec_decode(type, data->data, data->size, &rec) != STATUS_OK)
+		return STATUS_CORRUPT;
+	id = buf_read_be64(key->data);
+	buf_init(&k);
+	index_key(d, &rec, id, &k);
+	rc = d->unique_str ? index_check_unique(t, d, db, &k, id) : STATUS_OK;
+	if (rc == STATUS_OK)
+		rc = index_apply(t, d, db, NULL, &k, id);
+	buf_free(&k);
+	codec_free(type, &rec);
+	return rc;
+}
+
+/*
+ * Empty index IDX and fill it again from its kind's records: what an
+ * upgrade step calls for an index that a new schema adds (store_put alone
+ * would not, since a record's key in it seems unchanged) or changes.
+ */
+enum status
+index_rebuild(struct store_txn *t, enum store_index idx)
+{
+	const struct index_def *d = index_def_of(idx);
+	enum status rc = STATUS_OK;
+	DBT key, data;
+	u_int32_t n;
+	DBC *c;
+	DB *db, *kdb;
+	int ret;
+
+	if (d == NULL || (rc = txn_writable(t)) != STATUS_OK ||
+	    (rc = txn_kind_db(t, d->kind, &kdb)) != STATUS_OK)
+		return rc == STATUS_OK ? STATUS_INVALID : rc;
+	if ((db = index_db(t, d)) == NULL)
+		return STATUS_CORRUPT;
+	if ((ret = db->truncate(db, t->txn, &n, 0)) != 0 ||
+	    (ret = kdb->cursor(kdb, t->txn, &c, 0)) != 0)
+		return txn_fail(t, ret, "rebuilding an index");
+
+	store_dbt_init(&key);
+	store_dbt_init(&data);
+	while (rc == STATUS_OK && (ret = c->get(c, &key, &data, DB_NEXT)) == 0)
+		rc = index_refill_one(t, d, db, &key, &data);
+	if (ret != 0 && ret != DB_NOTFOUND)
+		rc = txn_fail(t, ret, "rebuilding an index");
+	c->close(c);
+	log_info("store: rebuilt %s", d->file);
 	return rc;
 }
 

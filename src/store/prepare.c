@@ -139,15 +139,13 @@ prepare_write_boot(const char *file, const char *id)
  * which makes the open below run a full recovery from the log.
  */
 static void
-prepare_new_boot(const char *home)
+prepare_new_boot(struct store *st)
 {
-	char now[64], then[64], *file, *path;
-	struct dirent *e;
-	DIR *d;
+	char now[64], then[64], *file;
 
 	if (!prepare_read_line(PREPARE_BOOT_ID, now, sizeof now))
 		return;		/* not Linux: failchk alone */
-	file = xasprintf("%s/%s", home, PREPARE_BOOT_FILE);
+	file = xasprintf("%s/%s", st->home, PREPARE_BOOT_FILE);
 	if (prepare_read_line(file, then, sizeof then) &&
 	    strcmp(now, then) == 0)
 		goto out;
@@ -157,25 +155,15 @@ prepare_new_boot(const char *home)
 	 * next one. */
 	if (!prepare_write_boot(file, now))
 		goto out;
-	if ((d = opendir(home)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strncmp(e->d_name, "__db.", 5) != 0)
-				continue;
-			path = xasprintf("%s/%s", home, e->d_name);
-			if (unlink(path) == 0)
-				log_info("store: %s is from an earlier boot; "
-				    "removed", path);
-			free(path);
-		}
-		closedir(d);
-	}
+	log_info("store: %s was last opened in an earlier boot", st->home);
+	env_remove_regions(st);
 out:
 	free(file);
 }
 
 void
-store_prepare(const char *home)
+store_prepare(struct store *st)
 {
-	prepare_new_boot(home);
-	prepare_trim_all(home);
+	prepare_new_boot(st);
+	prepare_trim_all(st->home);
 }

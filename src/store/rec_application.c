@@ -52,3 +52,11 @@ const struct index_def rec_application_idx_state = {
 	    { offsetof(struct rec_application, kind), FT_U8, 0 },
 	    { offsetof(struct rec_application, created), FT_I64, 0 } }
 };
+
+/* IDX_APPLICATION_KIND: kind, created, then the id: the applications of
+ * one kind made in a period, whatever became of them. */
+const struct index_def rec_application_idx_kind = {
+	IDX_APPLICATION_KIND, REC_APPLICATION, "application-by-kind.db", 0, 2,
+	{ { offsetof(struct rec_application, kind), FT_U8, 0 },
+	    { offsetof(struct rec_application, created), FT_I64, 0 } }
+};

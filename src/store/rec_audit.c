@@ -41,3 +41,12 @@ const struct index_def rec_audit_idx_time = {
 	IDX_AUDIT_TIME, REC_AUDIT, "audit-by-time.db", 0, 1,
 	{ { offsetof(struct rec_audit, time), FT_I64, 0 } }
 };
+
+/* IDX_AUDIT_ACTION: action, time, then the id.  The seal leaves no
+ * record of its own when it is used: the audit entry of each sealing is
+ * that record, and the period reports find a period's sealings here. */
+const struct index_def rec_audit_idx_action = {
+	IDX_AUDIT_ACTION, REC_AUDIT, "audit-by-action.db", 0, 2,
+	{ { offsetof(struct rec_audit, action), FT_U16, 0 },
+	    { offsetof(struct rec_audit, time), FT_I64, 0 } }
+};

@@ -1,6 +1,7 @@
 /*
  * rec_recall.c -- how the store keeps one recalled copy and its destruction
- * (struct rec_recall), indexed by document and copy number.
+ * (struct rec_recall), indexed by document and copy number, and by the
+ * times of recall and destruction.
  *
  * The tags are part of the on-disk format (codec.c): never renumber or
  * reuse one; a new field takes the next free tag.  No rule about when a
@@ -34,4 +35,17 @@ const struct index_def rec_recall_idx_doc = {
 	IDX_RECALL_DOC, REC_RECALL, "recall-by-doc.db", 0, 2,
 	{ { offsetof(struct rec_recall, doc_id), FT_U64, 0 },
 	    { offsetof(struct rec_recall, copy_no), FT_U32, 0 } }
+};
+
+/* IDX_RECALL_RECALLED: when the copy was recalled, then the id. */
+const struct index_def rec_recall_idx_recalled = {
+	IDX_RECALL_RECALLED, REC_RECALL, "recall-by-recalled.db", 0, 1,
+	{ { offsetof(struct rec_recall, recalled_at), FT_I64, 0 } }
+};
+
+/* IDX_RECALL_DESTROYED: when it was destroyed (0, first in the index,
+ * until then), then the id. */
+const struct index_def rec_recall_idx_destroyed = {
+	IDX_RECALL_DESTROYED, REC_RECALL, "recall-by-destroyed.db", 0, 1,
+	{ { offsetof(struct rec_recall, destroyed_at), FT_I64, 0 } }
 };

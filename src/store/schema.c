@@ -11,10 +11,13 @@
  * gives STATUS_SCHEMA_OLDER.
  *
  * Version 1 is the first; the table is empty until version 2 exists.  A
- * step may create files (store_open_dbs already opened every file of this
- * version, creating the missing ones), rewrite records through store_put
- * (which rebuilds their index entries), or fill a new index by scanning
- * its kind.  Tests add steps through store_test_schema().
+ * step may rewrite records through store_put (which keeps their index
+ * entries right), and must call index_rebuild() for every index the new
+ * version adds or changes: store_open_dbs has already created the files
+ * the new version adds, empty.  So adding an index (a rec_KIND.c table
+ * entry and an enum store_index name) means a new schema version whose
+ * step rebuilds it, or workspaces made before would be refused for the
+ * missing file.  Tests add steps through store_test_schema().
  */
 #include <config.h>
 
@@ -92,7 +95,8 @@ schema_upgrade(struct store *st)
 	enum status rc;
 	int ret;
 
-	if ((ret = st->env->txn_begin(st->env, NULL, &t.txn, 0)) != 0)
+	ret = st->env->txn_begin(st->env, NULL, &t.txn, DB_TXN_NOWAIT);
+	if (ret != 0)
 		return env_fail(ret, "upgrading", st->home);
 	rc = schema_run_steps(&t, st->schema, to);
 	if (rc != STATUS_OK || t.dberr != 0) {

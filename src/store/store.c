@@ -1,16 +1,18 @@
 /*
  * store.c -- opening and closing a workspace, and store_run(), the one
- * way into a transaction: it holds the workspace lock, releases what
- * killed processes left behind, retries the transaction after a deadlock
- * and reopens the environment with recovery when Berkeley DB asks for it.
+ * way into a transaction: it holds the workspace lock, recovers what a
+ * process killed inside the environment left (env.c tells how, and why
+ * that way), follows another process's recovery, retries the transaction
+ * after a deadlock and reopens with recovery when Berkeley DB asks.
  *
  * Must not hold any record's layout (codec.c, rec_KIND.c) or any index
  * logic (index.c).
  *
  * Files of a workspace: control.db (schema version and id sequences,
  * control.c), KIND.db for each record kind (records under their id),
- * KIND-by-WHAT.db for each index (index.c), eseal.lock (wslock.c), and
- * Berkeley DB's own __db.* regions and log.* files.
+ * KIND-by-WHAT.db for each index (index.c), eseal.lock (wslock.c),
+ * eseal.boot (prepare.c), and Berkeley DB's own __db.* regions and log.*
+ * files.
  */
 #include <config.h>
 
@@ -104,9 +106,22 @@ store_mkdir(const char *path)
 	return rc;
 }
 
-/* Non-zero when DIR holds nothing but what may precede a workspace. */
-int
-store_dir_empty(const char *dir)
+/* Could NAME be a file of a workspace, or of one being created? */
+static int
+store_name_ours(const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(name, "__db.", 5) == 0 || strncmp(name, "log.", 4) == 0 ||
+	    strncmp(name, "eseal.", 6) == 0 ||
+	    (n > 3 && strcmp(name + n - 3, ".db") == 0);
+}
+
+/* Non-zero when DIR is missing or holds nothing but what may precede a
+ * workspace (or, with OURS, the files of one whose creation was cut
+ * short). */
+static int
+store_dir_holds_nothing(const char *dir, int ours)
 {
 	struct dirent *e;
 	DIR *d = opendir(dir);
@@ -118,9 +133,16 @@ store_dir_empty(const char *dir)
 		empty = strcmp(e->d_name, ".") == 0 ||
 		    strcmp(e->d_name, "..") == 0 ||
 		    strcmp(e->d_name, "lost+found") == 0 ||
-		    strcmp(e->d_name, STORE_LOCK_FILE) == 0;
+		    strcmp(e->d_name, STORE_LOCK_FILE) == 0 ||
+		    (ours && store_name_ours(e->d_name));
 	closedir(d);
 	return empty;
+}
+
+int
+store_dir_empty(const char *dir)
+{
+	return store_dir_holds_nothing(dir, 0);
 }
 
 static enum status
@@ -171,7 +193,7 @@ store_check_home(const char *home, unsigned flags, int *creating)
 		return STATUS_OK;
 	if (!(flags & STORE_CREATE))
 		return STATUS_NO_WORKSPACE;
-	if (!store_dir_empty(home))
+	if (!store_dir_holds_nothing(home, 1))
 		return STATUS_DIR_NOT_EMPTY;
 	*creating = 1;
 	return STATUS_OK;
@@ -267,31 +289,41 @@ store_open_all(struct store *st, DB_TXN *txn, u_int32_t flags)
 	return STATUS_OK;
 }
 
-/* A new workspace: every file and the schema version, in one
- * transaction, so a crash leaves either all of it or nothing. */
+/*
+ * A new workspace, in two transactions so that a creation cut short can
+ * simply be run again: first every record and index file (opened if a
+ * previous attempt left it), then control.db with the schema version.
+ * control.db is what makes the directory a workspace.
+ */
 static enum status
 store_create_files(struct store *st)
 {
 	struct store_txn t = { st, NULL, STORE_WRITE, 0 };
 	enum status rc;
-	int ret;
+	int ret, step;
 
-	if ((ret = st->env->txn_begin(st->env, NULL, &t.txn, 0)) != 0)
-		return env_fail(ret, "creating the workspace in", st->home);
-	rc = store_open_all(st, t.txn, DB_CREATE | DB_EXCL);
-	if (rc == STATUS_OK)
-		rc = store_open_db(st, t.txn, STORE_CONTROL_FILE,
-		    STORE_INDEX_PAGE, DB_CREATE | DB_EXCL, &st->control);
-	if (rc == STATUS_OK)
-		rc = control_put_schema(&t, schema_current());
-	if (rc != STATUS_OK || t.dberr != 0) {
-		store_close_dbs(st);
-		t.txn->abort(t.txn);
-		return rc != STATUS_OK ? rc : env_status(t.dberr);
-	}
-	if ((ret = t.txn->commit(t.txn, 0)) != 0) {
-		store_close_dbs(st);
-		return env_fail(ret, "creating the workspace in", st->home);
+	for (step = 0; step < 2; step++) {
+		t.dberr = 0;
+		ret = st->env->txn_begin(st->env, NULL, &t.txn, DB_TXN_NOWAIT);
+		if (ret != 0)
+			return env_fail(ret, "creating the workspace in",
+			    st->home);
+		if (step == 0)
+			rc = store_open_all(st, t.txn, DB_CREATE);
+		else if ((rc = store_open_db(st, t.txn, STORE_CONTROL_FILE,
+		    STORE_INDEX_PAGE, DB_CREATE | DB_EXCL, &st->control)) ==
+		    STATUS_OK)
+			rc = control_put_schema(&t, schema_current());
+		if (rc != STATUS_OK || t.dberr != 0) {
+			store_close_dbs(st);
+			t.txn->abort(t.txn);
+			return rc != STATUS_OK ? rc : env_status(t.dberr);
+		}
+		if ((ret = t.txn->commit(t.txn, 0)) != 0) {
+			store_close_dbs(st);
+			return env_fail(ret, "creating the workspace in",
+			    st->home);
+		}
 	}
 	st->schema = schema_current();
 	log_info("store: created a workspace in %s", st->home);
@@ -305,7 +337,8 @@ store_read_schema(struct store *st)
 	enum status rc;
 	int ret;
 
-	ret = st->env->txn_begin(st->env, NULL, &t.txn, DB_READ_COMMITTED);
+	ret = st->env->txn_begin(st->env, NULL, &t.txn,
+	    DB_READ_COMMITTED | DB_TXN_NOWAIT);
 	if (ret != 0)
 		return env_fail(ret, "reading the schema of", st->home);
 	rc = control_get_schema(&t, &st->schema);
@@ -342,41 +375,77 @@ store_open_dbs(struct store *st, int create)
 }
 
 /*
- * Let go of a panicked environment without closing anything: closing a
- * handle takes mutexes in the old regions, and a process killed inside
- * the library may hold one for ever (measured: db->close and
- * txn_checkpoint hung in __db_pthread_mutex_lock).
+ * Let go of an environment without touching it: closing a handle takes
+ * mutexes in its regions, and a process killed inside the library may
+ * hold one for ever (env.c).
  *
  * XXX: the abandoned handles keep their memory and file descriptors
  * (about forty, and a few MiB of mappings) until the process exits.  It
- * happens only after a process was killed inside Berkeley DB; a program
- * that lives through many of those would want to re-exec itself.
+ * happens only after a process died holding the workspace lock; a
+ * program that lives through many of those would want to re-exec itself.
  */
 static void
 store_abandon(struct store *st)
 {
-	log_warn("store: leaving the crashed environment of %s behind",
-	    st->home);
-	if (st->env != NULL)	/* make sure every other process reopens */
-		st->env->set_flags(st->env, DB_PANIC_ENVIRONMENT, 1);
+	if (st->env == NULL)
+		return;
+	log_warn("store: leaving the old environment of %s behind", st->home);
 	memset(st->kind_db, 0, sizeof st->kind_db);
 	memset(st->index_db, 0, sizeof st->index_db);
 	st->control = NULL;
 	st->env = NULL;
-	env_remove_abandoned(st);
+}
+
+/* Give up the environment altogether (lock held): nothing of it is
+ * touched, its regions go, and every other process is told to reopen. */
+static void
+store_forget(struct store *st)
+{
+	store_abandon(st);
+	env_remove_regions(st);
+}
+
+/* The environment and every file (created when CREATING).  A file so
+ * damaged that opening it panics the environment is left out when
+ * salvaging, and makes the open fail (STATUS_CORRUPT) otherwise. */
+static enum status
+store_attach(struct store *st, int creating)
+{
+	enum status rc;
+	unsigned i;
+
+	for (i = 0; i <= REC__COUNT + IDX__COUNT; i++) {
+		store_prepare(st);
+		if ((rc = env_open(st)) != STATUS_OK)
+			return rc;
+		rc = store_open_dbs(st, creating);
+		if (rc != STATUS_RECOVER)
+			return rc;
+		store_forget(st);
+		if (!(st->flags & STORE_SALVAGE))
+			return STATUS_CORRUPT;	/* damaged, not crashed */
+	}
+	return STATUS_CORRUPT;
 }
 
 enum status
 store_reopen(struct store *st)
 {
-	enum status rc;
-
-	store_abandon(st);
+	store_forget(st);
 	log_info("store: reopening %s with recovery", st->home);
-	store_prepare(st->home);
-	if ((rc = env_open(st)) != STATUS_OK)
-		return rc;
-	return store_open_dbs(st, 0);
+	return store_attach(st, 0);
+}
+
+enum status
+store_sync(struct store *st)
+{
+	if (st->lock.crashed) {
+		store_forget(st);
+	} else if (st->env != NULL && st->gen != st->lock.gen) {
+		log_info("store: %s was recovered by another process", st->home);
+		store_abandon(st);
+	}
+	return st->env != NULL ? STATUS_OK : store_attach(st, 0);
 }
 
 static void
@@ -386,7 +455,7 @@ store_free(struct store *st)
 		return;
 	store_close_dbs(st);
 	env_close(st);
-	wslock_release(&st->lock_fd);
+	wslock_release(&st->lock);
 	free(st->home);
 	free(st);
 }
@@ -396,18 +465,10 @@ static enum status
 store_open_locked(struct store *st, int creating)
 {
 	enum status rc;
-	unsigned i;
 
-	store_prepare(st->home);
-	if ((rc = env_open(st)) != STATUS_OK)
-		return rc;
-	rc = store_open_dbs(st, creating);
-	for (i = 0; rc == STATUS_RECOVER && i <= REC__COUNT + IDX__COUNT; i++) {
-		rc = store_reopen(st);
-		if (rc == STATUS_RECOVER && !(st->flags & STORE_SALVAGE))
-			rc = STATUS_CORRUPT;	/* damaged, not crashed */
-	}
-	if (rc != STATUS_OK)
+	if (st->lock.crashed)
+		store_forget(st);
+	if ((rc = store_attach(st, creating)) != STATUS_OK)
 		return rc;
 	if (st->schema < schema_current()) {
 		if (st->flags & STORE_RDONLY)
@@ -439,19 +500,21 @@ store_open(const char *home, unsigned flags, struct store **out)
 	st->home = xstrdup(home);
 	st->flags = flags;
 	st->pid = getpid();
-	st->lock_fd = -1;
-	if ((rc = wslock_take(home, &st->lock_fd)) == STATUS_OK)
+	st->lock.fd = -1;
+	if ((rc = wslock_take(home, &st->lock)) == STATUS_OK)
 		rc = store_open_locked(st, creating);
 	if (rc != STATUS_OK) {
 		store_free(st);
 		return rc;
 	}
-	wslock_release(&st->lock_fd);
+	wslock_release(&st->lock);
 	store_registry(home, 1, 0);
 	*out = st;
 	return STATUS_OK;
 }
 
+/* Close even when the lock cannot be had (the process is going), but
+ * then, or when the environment is not sound, touch nothing of it. */
 void
 store_close(struct store *st)
 {
@@ -464,12 +527,15 @@ store_close(struct store *st)
 		return;
 	}
 	store_registry(st->home, 0, 1);
-	/* Close even when the lock cannot be had: the process is going.
-	 * After a crash inside the environment, touch nothing of it. */
-	wslock_take(st->home, &st->lock_fd);
-	if (st->env != NULL && env_failchk(st) != STATUS_OK)
+	if (wslock_take(st->home, &st->lock) != STATUS_OK)
 		store_abandon(st);
-	if (!(st->flags & STORE_RDONLY))
+	else if (st->lock.crashed)
+		store_forget(st);
+	else if (st->env != NULL && st->gen != st->lock.gen)
+		store_abandon(st);
+	else if (st->env != NULL && env_failchk(st) == STATUS_RECOVER)
+		store_forget(st);
+	else if (!(st->flags & STORE_RDONLY))
 		env_checkpoint(st, 1);
 	store_free(st);
 }
@@ -574,11 +640,12 @@ store_run(struct store *st, enum store_mode mode, store_txn_fn fn,
 		    "write on a read-only store)");
 		return STATUS_INVALID;
 	}
-	if ((rc = wslock_take(st->home, &st->lock_fd)) != STATUS_OK)
+	if ((rc = wslock_take(st->home, &st->lock)) != STATUS_OK)
 		return rc;
 	st->in_run = 1;
 
-	rc = store_space_ok(st, mode);
+	if ((rc = store_sync(st)) == STATUS_OK)
+		rc = store_space_ok(st, mode);
 	for (attempt = 0; rc == STATUS_OK; attempt++) {
 		rc = store_run_once(st, mode, fn, arg, &again);
 		if (again == AGAIN_NO || attempt + 1 >= STORE_ATTEMPTS)
@@ -594,6 +661,6 @@ store_run(struct store *st, enum store_mode mode, store_txn_fn fn,
 	}
 
 	st->in_run = 0;
-	wslock_release(&st->lock_fd);
+	wslock_release(&st->lock);
 	return rc;
 }

@@ -33,6 +33,12 @@ enum store_open_flags {
  * Open the workspace in directory HOME.  Missing directory (without
  * STORE_CREATE) → STATUS_NO_WORKSPACE; unreadable → STATUS_PERM_FS; a newer
  * schema → STATUS_SCHEMA_NEWER; damaged files → STATUS_CORRUPT.
+ * STORE_CREATE makes a workspace only in a new or empty directory
+ * (STATUS_DIR_NOT_EMPTY); a read-only file system → STATUS_READ_ONLY.  An
+ * older schema is upgraded here (STATUS_SCHEMA_OLDER with STORE_RDONLY).
+ * A process opens a workspace once at a time (STATUS_INVALID otherwise:
+ * Berkeley DB registers each process once), uses it from one thread, and
+ * a child forked meanwhile opens its own.
  */
 enum status store_open(const char *home, unsigned flags, struct store **out);
 void store_close(struct store *st);
@@ -53,6 +59,12 @@ typedef enum status (*store_txn_fn)(struct store_txn *txn, void *arg);
  * deadlock): keep side effects (printing, files) out of it.  When FN
  * returns STATUS_OK the transaction commits durably; any other status
  * aborts it and is returned unchanged.
+ *
+ * Transactions of all processes take turns (a workspace lock, env.c says
+ * why), so keep FN short; after 30 s of waiting for another process,
+ * STATUS_BUSY.  No nesting (STATUS_INVALID).  When the commit itself fails
+ * (STATUS_NO_SPACE, STATUS_RECOVER ...) it is not retried, and the
+ * transaction may or may not have reached the disk.
  */
 enum status store_run(struct store *st, enum store_mode mode,
     store_txn_fn fn, void *arg);
@@ -99,6 +111,12 @@ enum store_index {
 	IDX_CUSTODY_SEAL,	/* custody: seal_id, created */
 	IDX_GRANT_USER,		/* grant: user_id, seal_id */
 	IDX_AUDIT_TIME,		/* audit: time */
+	/* Period reports (Art. 11): each event of a period, by its time. */
+	IDX_APPROVAL_ACTION,	/* approval: action, time */
+	IDX_RECALL_RECALLED,	/* recall: recalled_at */
+	IDX_RECALL_DESTROYED,	/* recall: destroyed_at (0 until destroyed) */
+	IDX_APPLICATION_KIND,	/* application: kind, created */
+	IDX_AUDIT_ACTION,	/* audit: action, time */
 	IDX__COUNT
 };
 

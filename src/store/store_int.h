@@ -21,11 +21,12 @@
 #define STORE_LOCK_FILE		"eseal.lock"	/* wslock.c */
 #define STORE_RESTORING_FILE	"restore-incomplete"	/* backup.c */
 
-/* Which file: the same path may be a new file after a recovery. */
-struct env_file_id {
-	uint64_t	 dev, ino;
-	int64_t		 born_s;		/* 0 where not recorded */
-	uint32_t	 born_ns;
+/* The workspace lock while held (wslock.c). */
+struct wslock {
+	int		 fd;		/* -1: not held */
+	int		 writable;
+	int		 crashed;	/* the previous holder died holding it */
+	uint64_t	 gen;		/* the environment's generation */
 };
 
 struct store {
@@ -33,13 +34,13 @@ struct store {
 	unsigned	 flags;		/* enum store_open_flags */
 	pid_t		 pid;		/* the process that opened it */
 	DB_ENV		*env;
-	struct env_file_id registry;	/* __db.register, as env found it */
+	uint64_t	 gen;		/* the generation ENV belongs to */
 	DB		*control;
 	DB		*kind_db[REC__COUNT];	/* NULL: damaged (salvage) */
 	DB		*index_db[IDX__COUNT];
 	unsigned char	 kind_damaged[REC__COUNT];	/* salvage: skipped */
 	unsigned char	 index_damaged[IDX__COUNT];
-	int		 lock_fd;	/* the workspace lock while held */
+	struct wslock	 lock;
 	int		 in_run;	/* inside store_run */
 	int		 no_space;	/* the last checkpoint found the disk full */
 	unsigned	 schema;	/* as stored */
@@ -62,13 +63,11 @@ enum status env_checkpoint(struct store *st, int force);
 /* Release what killed processes left behind; STATUS_RECOVER when the
  * environment must be reopened with recovery. */
 enum status env_failchk(struct store *st);
-/* Remove the regions if they are still those of ST's abandoned
- * environment (nobody recovered it meanwhile). */
-void env_remove_abandoned(struct store *st);
+/* Remove the environment's regions (lock held) so that the next open
+ * recovers from the log, and tell every process (the generation). */
+void env_remove_regions(struct store *st);
 /* Catastrophic recovery of restored files (backup.c). */
 enum status env_recover_fatal(const char *home);
-/* Make every process using the environment in HOME reopen it. */
-void env_panic(const char *home);
 /* The status for a Berkeley DB or errno return. */
 enum status env_status(int ret);
 /* Log WHAT failed with RET and return its status. */
@@ -78,12 +77,14 @@ void env_db_logging(DB *db);
 
 /* -- prepare.c: before the environment opens (lock held) --------------- */
 
-void store_prepare(const char *home);
+void store_prepare(struct store *st);
 
 /* -- wslock.c: the workspace lock --------------------------------------- */
 
-enum status wslock_take(const char *home, int *fd);
-void wslock_release(int *fd);
+enum status wslock_take(const char *home, struct wslock *l);
+void wslock_release(struct wslock *l);
+/* The regions were removed: every other process must reopen. */
+void wslock_bump(struct wslock *l);
 
 /* -- store.c: opening the files ----------------------------------------- */
 
@@ -99,7 +100,11 @@ int store_dir_empty(const char *dir);
 
 enum status store_open_dbs(struct store *st, int create);
 void store_close_dbs(struct store *st);
-/* Close and reopen the environment with recovery (lock held). */
+/* With the lock just taken: bring ST's environment in line with the
+ * workspace (recover after a crashed holder, reopen after another
+ * process recovered, open when not open). */
+enum status store_sync(struct store *st);
+/* Give up a crashed environment and reopen with recovery (lock held). */
 enum status store_reopen(struct store *st);
 
 /* -- Operations within a transaction (record.c, index.c, control.c) ---- */
@@ -119,6 +124,8 @@ enum status record_read(struct store_txn *t, const struct rec_type *type,
 /* Bring the indexes of KIND from OLD (or NULL) to NEW (or NULL). */
 enum status index_update(struct store_txn *t, const struct rec_type *type,
     uint64_t id, const void *old, const void *new_);
+/* Empty index IDX and fill it again from its records (upgrade steps). */
+enum status index_rebuild(struct store_txn *t, enum store_index idx);
 /* Build the key of index D for REC with id ID into KEY. */
 void index_key(const struct index_def *d, const void *rec, uint64_t id,
     struct buf *key);

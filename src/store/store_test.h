@@ -41,6 +41,11 @@ enum status store_test_put_unindexed(struct store_txn *txn,
 enum status store_test_del_unindexed(struct store_txn *txn,
     enum rec_kind kind, uint64_t id);
 
+/* What an upgrade step adding index IDX calls: empty it and fill it
+ * again from its kind's records. */
+enum status store_test_rebuild_index(struct store_txn *txn,
+    enum store_index idx);
+
 /* The status the store gives for errno ERR. */
 enum status store_test_errno_status(int err);
 

@@ -84,3 +84,9 @@ store_test_errno_status(int err)
 {
 	return env_status(err);
 }
+
+enum status
+store_test_rebuild_index(struct store_txn *txn, enum store_index idx)
+{
+	return index_rebuild(txn, idx);
+}

@@ -4,11 +4,23 @@
  * explains why).  The kernel releases it when its holder dies, however it
  * dies, which is the whole point: no dead process can keep it.
  *
+ * The lock file also holds two numbers, each 8 bytes big-endian:
+ *
+ *	0	generation: bumped whenever a process removes the environment's
+ *		regions to recover them, so that every other process, on its
+ *		next hold, sees that its handles belong to a dead environment
+ *		and reopens (store_sync);
+ *	8	holder: the pid of the process holding the lock, zeroed before
+ *		it lets go.  Found non-zero, the previous holder died holding
+ *		the lock, maybe inside Berkeley DB with a mutex held, and its
+ *		regions must not be joined (wslock->crashed).
+ *
  * The lock file is opened anew for each hold, so the lock belongs to one
  * open file description: a child forked meanwhile never shares it, and
  * two holds in one process exclude each other like two processes do.
  * Waiting is bounded (STATUS_BUSY after WSLOCK_WAIT_S) so that a stopped
- * or stuck holder shows up as "busy", never as a hang.
+ * or stuck holder shows up as "busy", never as a hang.  On a read-only
+ * file system the numbers are read but not written.
  */
 #include <config.h>
 
@@ -74,17 +86,56 @@ wslock_wait(int fd)
 	}
 }
 
+static void
+wslock_write(struct wslock *l, off_t at, uint64_t v)
+{
+	unsigned char be[8];
+
+	if (!l->writable)
+		return;
+	buf_put_be64(be, v);
+	if (pwrite(l->fd, be, sizeof be, at) != (ssize_t) sizeof be)
+		log_error("store: writing the workspace lock: %s",
+		    strerror(errno));
+}
+
+/* Read the record left by the previous holder, then sign it. */
+static void
+wslock_claim(struct wslock *l)
+{
+	unsigned char rec[16];
+	ssize_t n = pread(l->fd, rec, sizeof rec, 0);
+	uint64_t holder = 0;
+
+	l->gen = 0;
+	if (n == (ssize_t) sizeof rec) {
+		l->gen = buf_read_be64(rec);
+		holder = buf_read_be64(rec + 8);
+	}
+	l->crashed = holder != 0;
+	if (l->crashed)
+		log_warn("store: process %llu died holding the workspace "
+		    "lock", (unsigned long long) holder);
+	if (n != (ssize_t) sizeof rec)
+		wslock_write(l, 0, l->gen);
+	wslock_write(l, 8, (uint64_t) getpid());
+}
+
 enum status
-wslock_take(const char *home, int *fd)
+wslock_take(const char *home, struct wslock *l)
 {
 	char *path = xasprintf("%s/%s", home, STORE_LOCK_FILE);
 	enum status rc;
 
-	/* O_RDONLY: flock needs no write access, and an existing lock file
-	 * opens even on a read-only file system (which then fails later,
-	 * with a clearer status). */
-	*fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0600);
-	if (*fd < 0) {
+	l->writable = 1;
+	l->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (l->fd < 0 && (errno == EROFS || errno == EACCES)) {
+		/* flock needs no write access: a read-only file system then
+		 * fails later, with a clearer status. */
+		l->writable = 0;
+		l->fd = open(path, O_RDONLY | O_CLOEXEC);
+	}
+	if (l->fd < 0) {
 		rc = env_status(errno);
 		log_error("store: %s: %s", path, strerror(errno));
 		free(path);
@@ -92,18 +143,29 @@ wslock_take(const char *home, int *fd)
 	}
 	free(path);
 
-	if ((rc = wslock_wait(*fd)) != STATUS_OK) {
-		close(*fd);
-		*fd = -1;
+	if ((rc = wslock_wait(l->fd)) != STATUS_OK) {
+		close(l->fd);
+		l->fd = -1;
+		return rc;
 	}
-	return rc;
+	wslock_claim(l);
+	return STATUS_OK;
 }
 
 void
-wslock_release(int *fd)
+wslock_bump(struct wslock *l)
 {
-	if (*fd < 0)
+	l->gen++;
+	wslock_write(l, 0, l->gen);
+	l->crashed = 0;
+}
+
+void
+wslock_release(struct wslock *l)
+{
+	if (l->fd < 0)
 		return;
-	close(*fd);	/* the last reference: the lock goes with it */
-	*fd = -1;
+	wslock_write(l, 8, 0);
+	close(l->fd);	/* the last reference: the lock goes with it */
+	l->fd = -1;
 }

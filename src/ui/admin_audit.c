@@ -21,7 +21,7 @@
 
 #define AUDIT_RECENT_DAYS	30	/* how far back "recent" goes */
 #define AUDIT_RECENT_MAX	2000	/* entries kept, the newest */
-#define AUDIT_USER_COL		17	/* columns of the entries list */
+#define AUDIT_USER_COL		17	/* columns of the entries */
 #define AUDIT_OUTCOME_COL	30
 #define AUDIT_ACTION_COL	40
 
@@ -77,7 +77,7 @@ static const struct list_ops admin_audit_lines_ops = {
 	NULL, NULL
 };
 
-/* -- Verification ------------------------------------------------------------- */
+/* -- Verification ------------------------------------------------------- */
 
 /* Walk the chain again; the report replaces the lines shown. */
 static void
@@ -91,8 +91,8 @@ admin_audit_verify_run(struct admin_audit_lines *v)
 	loop_paint();
 	rc = audit_verify_as(app_session(), admin_audit_add_line, v, &bad);
 	if (rc == STATUS_OK)
-		loop_message(_("The audit trail verifies: no entry was altered, "
-		    "removed, inserted or reordered."));
+		loop_message(_("The audit trail verifies: no entry was "
+		    "altered, removed, inserted or reordered."));
 	else if (rc == STATUS_AUDIT_BROKEN)
 		loop_error(_("%s  The first fault is at entry %" PRIu64 "."),
 		    status_message(rc), bad);
@@ -147,7 +147,7 @@ admin_audit_verify_open(void)
 	admin_audit_verify_run(v);
 }
 
-/* -- Recent entries -------------------------------------------------------------- */
+/* -- Recent entries ----------------------------------------------------- */
 
 struct admin_audit_entry {
 	uint64_t	 seq;
@@ -155,16 +155,16 @@ struct admin_audit_entry {
 	char		*user;
 	uint16_t	 action;
 	uint8_t		 outcome;
-	char		*line;		/* the action and the detail */
+	char		*line;		/* the action, the detail */
 	char		*full;		/* every field, for Enter */
 	char		*text;		/* what / and limit look in */
 };
 
 struct admin_audit_entries {
 	struct list			 list;
-	struct admin_audit_entry	*ring;	/* the newest, as a ring */
-	size_t				 seen;	/* entries received */
-	size_t				 n;	/* kept: min(seen, MAX) */
+	struct admin_audit_entry *ring;	/* the newest, as a ring */
+	size_t		 seen;		/* entries received */
+	size_t		 n;		/* kept: min(seen, MAX) */
 };
 
 static const char *

@@ -101,7 +101,7 @@ static const struct list_ops admin_depts_list_ops = {
 	admin_depts_count, admin_depts_draw_row, admin_depts_text, NULL, NULL
 };
 
-/* -- Adding one ------------------------------------------------------------- */
+/* -- Adding one --------------------------------------------------------- */
 
 struct admin_depts_add {
 	struct entry	 entry;

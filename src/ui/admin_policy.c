@@ -27,7 +27,7 @@
 struct admin_policy {
 	struct entry	 entry;
 	struct policy	 saved;		/* as stored */
-	size_t		 n;		/* settings; entry item i is setting i */
+	size_t		 n;		/* input i is setting i */
 };
 
 static const char *

@@ -26,22 +26,23 @@ static const uint32_t admin_roles_bits[] = {
 	ROLE_SYSADMIN, ROLE_SECADMIN, ROLE_AUDITOR
 };
 
-#define ADMIN_ROLES_N	(sizeof admin_roles_bits / sizeof admin_roles_bits[0])
+#define ADMIN_ROLES_N \
+	(sizeof admin_roles_bits / sizeof admin_roles_bits[0])
 
 static const char *const admin_roles_clearances[] = {
 	N_("none"), N_("secret"), N_("confidential"), N_("top secret")
 };
 
 static const char *const admin_roles_levels[] = {
-	N_("none"), N_("section chief or deputy"), N_("bureau leader in charge"),
-	N_("bureau leader")
+	N_("none"), N_("section chief or deputy"),
+	N_("bureau leader in charge"), N_("bureau leader")
 };
 
 struct admin_roles {
 	struct entry	 entry;
 	struct rec_user	 user;		/* as it was read */
 	size_t		 role[ADMIN_ROLES_N];
-	size_t		 issuing[DOC__KIND_COUNT];	/* sealable kinds */
+	size_t		 issuing[DOC__KIND_COUNT]; /* sealable kinds */
 	size_t		 clearance, level, dept;
 	struct rec_dept	*depts;
 	size_t		 ndepts;

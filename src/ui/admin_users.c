@@ -32,7 +32,7 @@ struct admin_users {
 	struct list		 list;
 	struct rec_user		*users;
 	size_t			 n;
-	char			**texts;	/* what / and limit look in */
+	char			**texts;	/* for / and limit */
 };
 
 /* "drafter, approver" in the reader's language. */
@@ -78,7 +78,7 @@ admin_users_who(const struct rec_user *u)
 	return xasprintf("%s (%s)", u->name, u->full_name);
 }
 
-/* -- The model ------------------------------------------------------------- */
+/* -- The model ---------------------------------------------------------- */
 
 static void
 admin_users_forget(struct admin_users *a)
@@ -189,7 +189,7 @@ admin_users_selected(struct admin_users *a)
 	return list_selected(&a->list, &item) ? &a->users[item] : NULL;
 }
 
-/* -- A password shown once ---------------------------------------------------- */
+/* -- A password shown once ---------------------------------------------- */
 
 /* Show the generated PASSWORD of U once, then wipe it and the text. */
 static void
@@ -205,12 +205,12 @@ admin_users_show_password(const char *name, char *password)
 	account_password_free(password);
 }
 
-/* -- Adding an account ---------------------------------------------------------- */
+/* -- Adding an account -------------------------------------------------- */
 
 struct admin_users_add {
 	struct entry	 entry;
 	size_t		 name, full, dept;
-	struct rec_dept	*depts;		/* the choices after "none" */
+	struct rec_dept	*depts;		/* choices after "none" */
 	size_t		 ndepts;
 };
 
@@ -218,7 +218,8 @@ static int
 admin_users_add_submit(struct entry *e)
 {
 	struct admin_users_add *d = (struct admin_users_add *) e;
-	const char *name = entry_text(e, d->name), *full = entry_text(e, d->full);
+	const char *name = entry_text(e, d->name);
+	const char *full = entry_text(e, d->full);
 	size_t dept = entry_choice(e, d->dept);
 	char *summary, *pw = NULL;
 	enum status rc;
@@ -317,7 +318,7 @@ admin_users_add(struct ui_screen *s, enum command cmd)
 	return UI_DRAW_ALL;
 }
 
-/* -- Changing an account --------------------------------------------------------- */
+/* -- Changing an account ------------------------------------------------ */
 
 static int
 admin_users_disable(struct ui_screen *s, enum command cmd)

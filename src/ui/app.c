@@ -10,7 +10,9 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <unistd.h>
 
+#include "print/print.h"
 #include "ui/app.h"
 #include "ui/command.h"
 #include "ui/loop.h"
@@ -19,6 +21,7 @@
 static struct {
 	struct store	*store;
 	char		*home;
+	char		*terminal;
 	const char	*forms_dir;
 	struct session	*session;
 	int		 locked;	/* the lock screen is up */
@@ -52,6 +55,7 @@ app_permit(int perm, void *ctx)
 enum status
 app_open(const char *home, const char *forms_dir)
 {
+	const char *tty;
 	enum status rc;
 
 	rc = store_open(home, 0, &app.store);
@@ -60,7 +64,11 @@ app_open(const char *home, const char *forms_dir)
 		return rc;
 	}
 	audit_attach(app.store);
+	print_attach(app.store);
 	app.home = xstrdup(home);
+	/* A copy of our own: the core keeps its own copies of it. */
+	tty = isatty(STDIN_FILENO) ? ttyname(STDIN_FILENO) : NULL;
+	app.terminal = xstrdup(tty != NULL ? tty : "eseal");
 	app.forms_dir = forms_dir;
 	command_set_permit(app_permit, NULL);
 	return STATUS_OK;
@@ -72,13 +80,15 @@ app_close(void)
 	app_session_end();
 	command_set_permit(NULL, NULL);
 	if (app.store != NULL) {
+		print_attach(NULL);
 		audit_attach(NULL);
 		store_close(app.store);
 	}
 	free(app.home);
+	free(app.terminal);
 	free(app.notice);
 	app.store = NULL;
-	app.home = app.notice = NULL;
+	app.home = app.terminal = app.notice = NULL;
 }
 
 struct store *
@@ -94,6 +104,12 @@ app_home(void)
 }
 
 const char *
+app_terminal(void)
+{
+	return app.terminal;
+}
+
+const char *
 app_forms_dir(void)
 {
 	return app.forms_dir;
@@ -105,7 +121,7 @@ app_session(void)
 	return app.session;
 }
 
-/* -- The idle lock ------------------------------------------------------- */
+/* -- The idle lock ------------------------------------------------------ */
 
 unsigned
 app_idle_seconds(const struct session *s)
@@ -145,7 +161,7 @@ app_set_locked(int on)
 	app.locked = on;
 }
 
-/* -- The session ----------------------------------------------------------- */
+/* -- The session -------------------------------------------------------- */
 
 void
 app_session_start(struct session *s)

@@ -37,6 +37,12 @@ struct store *app_store(void);
 const char *app_home(void);
 const char *app_forms_dir(void);
 
+/* Where the user sits, for the audit trail: the terminal's device name,
+ * or "eseal" when there is none.  (A copy of our own is passed to the
+ * core: session_login() must not be given the core's current terminal
+ * string, which it replaces while it still uses it.) */
+const char *app_terminal(void);
+
 /* The session, or NULL before login. */
 struct session *app_session(void);
 

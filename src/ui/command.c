@@ -99,6 +99,21 @@ static const struct command_binding command_bindings[] = {
 	{ 'u',			CMD_UNLOCK },
 	{ 'r',			CMD_RESET_PW },
 	{ 'v',			CMD_VERIFY },
+	/* The document screens. */
+	{ 'e',			CMD_DOC_REVISE },
+	{ 'u',			CMD_DOC_SUBMIT },
+	{ 'a',			CMD_DOC_APPROVE },
+	{ 'r',			CMD_DOC_RETURN },
+	{ 'd',			CMD_DOC_SEND },
+	{ 'x',			CMD_DOC_SEAL },
+	{ 'p',			CMD_DOC_PRINT },
+	{ 'R',			CMD_DOC_REJECT },
+	{ 'E',			CMD_DOC_REPRINT },
+	{ '+',			CMD_DOC_EXTRA },
+	{ 'D',			CMD_APP_DECIDE },
+	{ 'C',			CMD_DOC_RECALL },
+	{ 'K',			CMD_DOC_DESTROY },
+	{ 'b',			CMD_DOC_BATCH },
 };
 
 #define COMMAND_NBINDINGS (sizeof command_bindings / sizeof command_bindings[0])

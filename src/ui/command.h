@@ -73,7 +73,22 @@
 	X(CMD_EDIT,		N_("Roles"),		N_("Change the roles, clearance, issuing authority, leader level and department of the selected account")) \
 	X(CMD_UNLOCK,		N_("Unlock account"),	N_("Lift the lock put on the selected account after failed logins")) \
 	X(CMD_RESET_PW,		N_("Reset password"),	N_("Give the selected account a new initial password, shown once")) \
-	X(CMD_VERIFY,		N_("Verify"),		N_("Verify the whole audit trail again"))
+	X(CMD_VERIFY,		N_("Verify"),		N_("Verify the whole audit trail again")) \
+	/* The document screens (docs.h). */ \
+	X(CMD_DOC_REVISE,	N_("Revise"),		N_("Edit the document in its form; a revision is approved again (Art. 10)")) \
+	X(CMD_DOC_SUBMIT,	N_("Submit"),		N_("Submit the draft for approval")) \
+	X(CMD_DOC_APPROVE,	N_("Approve"),		N_("Approve at your step, with an optional comment; at the last step this issues it")) \
+	X(CMD_DOC_RETURN,	N_("Return"),		N_("Return the document to its drafter, with a comment")) \
+	X(CMD_DOC_SEND,		N_("Send"),		N_("Send the issued document to the clerk for sealing; it can no longer be edited (Art. 10)")) \
+	X(CMD_DOC_SEAL,		N_("Seal"),		N_("Apply a seal in your custody, confirming the copies, with the seal's key password")) \
+	X(CMD_DOC_PRINT,	N_("Print"),		N_("Print the approved copies on a colour printer (Flow 2)")) \
+	X(CMD_DOC_REJECT,	N_("Reject"),		N_("Reject the document back to its drafter with a written reason (Flow 3)")) \
+	X(CMD_DOC_REPRINT,	N_("Reprint"),		N_("Revise the sealed document and apply for a reprint, with a reason (Flow 4)")) \
+	X(CMD_DOC_EXTRA,	N_("Extra print"),	N_("Apply for more copies of the sealed document (Flow 5)")) \
+	X(CMD_APP_DECIDE,	N_("Decide"),		N_("Approve or deny the application waiting on this document")) \
+	X(CMD_DOC_RECALL,	N_("Recall"),		N_("Record printed copies of the replaced version as recalled, by copy number (Flow 4)")) \
+	X(CMD_DOC_DESTROY,	N_("Destroyed"),	N_("Record recalled copies as destroyed, with a witness (Flow 4)")) \
+	X(CMD_DOC_BATCH,	N_("Blank forms"),	N_("Apply for a batch of sealed blank forms of this form (Flow 1)"))
 
 #define COMMAND_ENUM(name, label, help) name,
 enum command {

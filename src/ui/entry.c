@@ -17,7 +17,7 @@
 #include "ui/draw.h"
 #include "ui/entry.h"
 
-#define ENTRY_LABEL_MAX		38	/* columns of the label column */
+#define ENTRY_LABEL_MAX		38	/* columns of the labels */
 #define ENTRY_TEXT_COLS		30	/* a text input, unless set */
 #define ENTRY_SECRET_COLS	20	/* a password: nothing shows in it */
 #define ENTRY_LABEL_COL		1	/* where labels start */
@@ -61,7 +61,7 @@ entry_free(struct entry *e)
 	memset(e, 0, sizeof *e);
 }
 
-/* -- Building ------------------------------------------------------------ */
+/* -- Building ----------------------------------------------------------- */
 
 static struct entry_item *
 entry_new_item(struct entry *e, enum entry_kind kind, const char *label)
@@ -156,7 +156,7 @@ entry_set_width(struct entry *e, size_t i, int cols)
 	e->items[i].width = cols > 1 ? cols : 1;
 }
 
-/* -- Reading and marking ----------------------------------------------------- */
+/* -- Reading and marking ------------------------------------------------ */
 
 const char *
 entry_text(const struct entry *e, size_t i)
@@ -222,7 +222,7 @@ entry_changed(const struct entry *e)
 	return 0;
 }
 
-/* -- Layout and painting ----------------------------------------------------- */
+/* -- Layout and painting ------------------------------------------------ */
 
 /* Columns of the label column: the widest label, within limits. */
 static int
@@ -381,7 +381,7 @@ entry_draw(struct ui_screen *s)
 	size_t i;
 
 	draw_title(e->title, NULL);
-	draw_clear(&body, DRAW_NORMAL);	/* a message may have moved rows */
+	draw_clear(&body, DRAW_NORMAL);	/* a message may move rows */
 	area.h -= 1;		/* the hint row */
 	fx = ENTRY_LABEL_COL + entry_label_cols(e) + 1;
 	total = entry_layout(e, area.w - fx - 1, area.w);
@@ -404,7 +404,7 @@ entry_draw(struct ui_screen *s)
 		    DRAW_HINT);
 }
 
-/* -- Typing ------------------------------------------------------------------ */
+/* -- Typing ------------------------------------------------------------- */
 
 static void
 entry_choose(struct entry_item *it, int by)
@@ -456,7 +456,7 @@ entry_unsaved(struct ui_screen *s)
 	return entry_changed((struct entry *) s);
 }
 
-/* -- Commands ---------------------------------------------------------------- */
+/* -- Commands ----------------------------------------------------------- */
 
 static int
 entry_cmd_move(struct ui_screen *s, enum command cmd)

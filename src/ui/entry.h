@@ -49,28 +49,28 @@ enum entry_kind {
 struct entry_item {
 	enum entry_kind	 kind;
 	char		*label;
-	char		*note;		/* right of the input, or NULL */
-	char		*hint;		/* bottom row while focused, or NULL */
-	struct field	 edit;		/* the text; every kind keeps its
-					 * message (edit.error) here */
+	char		*note;		/* right of the input */
+	char		*hint;		/* bottom row, when focused */
+	struct field	 edit;		/* the text; and for every
+					 * kind its message (error) */
 	char		**choices;	/* ENTRY_CHOICE: labels, copied */
 	size_t		 nchoices;
 	size_t		 choice;	/* ENTRY_CHOICE: the index */
 	int		 on;		/* ENTRY_FLAG */
 	int		 changed;	/* choice or flag changed */
 	int		 width;		/* columns of the input */
-	int		 y, h;		/* layout: rows in the content */
+	int		 y, h;		/* layout: content rows */
 };
 
 struct entry {
-	struct ui_screen	 screen;	/* first: an entry is a screen */
+	struct ui_screen	 screen;	/* first: it is a screen */
 	char			*title;
-	char			*intro;		/* above the inputs, or NULL */
-	char			*notes;		/* below the inputs, or NULL */
+	char			*intro;		/* above the inputs */
+	char			*notes;		/* below the inputs */
 	struct entry_item	*items;
 	size_t			 n;
 	size_t			 focus;
-	int			 top;		/* first content row shown */
+	int			 top;		/* first row shown */
 	int			(*submit)(struct entry *e);
 };
 

@@ -16,6 +16,7 @@
 #include "ui/app.h"
 #include "ui/demo.h"
 #include "ui/dialog.h"
+#include "ui/docs.h"	/* the document screens: docs.h */
 #include "ui/list.h"
 #include "ui/screens.h"
 
@@ -39,6 +40,11 @@ static const struct home_entry home_table[] = {
 	{ N_("To send for sealing"),	ACT_DOC_SEND,	 INBOX_SEND, NULL },
 	{ N_("To seal"),		ACT_DOC_SEAL,	 INBOX_SEAL, NULL },
 	{ N_("To print"),		ACT_DOC_PRINT,	 INBOX_PRINT, NULL },
+	/* The document screens (docs.h). */
+	{ N_("Draft a document"),	ACT_DOC_DRAFT,	 -1, draft_open },
+	{ N_("Documents"),		ACT_DOC_READ,	 -1, doclist_open_all },
+	{ N_("Print log"),		ACT_DOC_READ,	 -1, printlogview_open },
+	{ N_("Seal register"),		ACT_SEAL_READ,	 -1, seals_open },
 	{ N_("Forms: fill one in"),	ACT_DOC_DRAFT,	 -1, home_forms },
 	{ N_("Accounts"),		ACT_USER_LIST,	 -1, admin_users_open },
 	{ N_("Departments"),		ACT_DEPT_MANAGE, -1, admin_depts_open },
@@ -87,7 +93,7 @@ home_passwd(void)
 	passwd_open(0);
 }
 
-/* -- The model ------------------------------------------------------------ */
+/* -- The model ---------------------------------------------------------- */
 
 static size_t
 home_count(struct list *l)
@@ -140,7 +146,7 @@ home_refresh(struct home *h)
 		loop_error("%s", status_message(rc));
 }
 
-/* -- Painting -------------------------------------------------------------- */
+/* -- Painting ----------------------------------------------------------- */
 
 static void
 home_draw(struct ui_screen *s)
@@ -205,7 +211,7 @@ home_warning(const struct session *s)
 	return w;
 }
 
-/* -- Commands ----------------------------------------------------------------- */
+/* -- Commands ----------------------------------------------------------- */
 
 static int
 home_open_entry(struct ui_screen *s, enum command cmd)
@@ -220,7 +226,7 @@ home_open_entry(struct ui_screen *s, enum command cmd)
 		return UI_DRAW_NONE;
 	e = h->rows[item];
 	if (e->queue >= 0)
-		queue_open(e->queue);
+		doclist_open_queue(e->queue);	/* docs.h */
 	else
 		e->open();
 	/* Wait for the screen opened to be closed, then count again. */

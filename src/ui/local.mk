@@ -17,6 +17,10 @@ src_ui_libesui_a_SOURCES = \
 	src/ui/entry.c src/ui/entry.h \
 	src/ui/app.c src/ui/app.h src/ui/screens.h \
 	src/ui/login.c src/ui/passwd.c src/ui/lock.c \
-	src/ui/home.c src/ui/queue.c \
+	src/ui/home.c \
 	src/ui/admin_users.c src/ui/admin_roles.c src/ui/admin_depts.c \
-	src/ui/admin_policy.c src/ui/admin_audit.c
+	src/ui/admin_policy.c src/ui/admin_audit.c \
+	src/ui/docs.h src/ui/docfmt.c src/ui/doclist.c src/ui/docscreen.c \
+	src/ui/draft.c src/ui/flowask.c src/ui/flowask.h src/ui/flowdlg.c \
+	src/ui/sealdlg.c src/ui/printdlg.c src/ui/copiesdlg.c \
+	src/ui/printlogview.c src/ui/seals.c

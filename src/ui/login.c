@@ -48,7 +48,7 @@ login_submit(struct entry *e)
 	loop_message(_("Checking the password..."));
 	loop_paint();
 	rc = session_login(app_store(), entry_text(e, l->name),
-	    entry_text(e, l->password), NULL, &s);
+	    entry_text(e, l->password), app_terminal(), &s);
 	entry_clear(e, l->password);
 	if (s == NULL) {
 		loop_error("%s", status_message(rc));

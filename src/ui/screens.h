@@ -34,17 +34,14 @@ void home_open(void);
 /* One line of the home menu: a queue of waiting documents, or a screen. */
 struct home_entry {
 	const char	*label;		/* N_() */
-	int		 perm;		/* the core action that reaches it */
+	int		 perm;		/* the core action it needs */
 	int		 queue;		/* enum inbox_queue, or -1 */
-	void		(*open)(void);	/* for a screen; NULL for a queue */
+	void		(*open)(void);	/* a screen; NULL: a queue */
 };
 
 /* The menu for ROLES, in table order: fills up to MAX pointers into the
  * table and returns how many entries there are. */
 size_t home_menu(uint32_t roles, const struct home_entry **rows, size_t max);
-
-/* queue.c: the items waiting in queue Q (enum inbox_queue). */
-void queue_open(int q);
 
 /* admin_users.c: the accounts, for both administrators who manage them
  * (ACT_USER_LIST); each sees only the commands of their role. */

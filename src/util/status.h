@@ -99,7 +99,20 @@
 	X(STATUS_SEAL_NO_GRANT,	N_("You hold no current grant to use that seal, or its allowed uses are spent.")) \
 	X(STATUS_CUSTODY_PERIOD, N_("That is outside the approved period of the proxy custody (Art. 6).")) \
 	X(STATUS_SEAL_NO_CA,	N_("The office's root certificate is missing or unreadable; seals cannot be made or checked.")) \
-	X(STATUS_SEAL_TWO_PEOPLE, N_("This needs two different people: the office director with the custodian, or the custodian with the proxy (Art. 5, 6)."))
+	X(STATUS_SEAL_TWO_PEOPLE, N_("This needs two different people: the office director with the custodian, or the custodian with the proxy (Art. 5, 6).")) \
+	X(STATUS_REPORT_PERIOD,	N_("The report period is not valid: give dates as YYYY-MM-DD, the first not after the last.")) \
+	X(STATUS_MEDIUM_UNREGISTERED, N_("That medium is not registered for exports; the security administrator registers removable media by their file-system UUID.")) \
+	X(STATUS_MEDIUM_ABSENT,	N_("That medium is not mounted; insert it and try again.")) \
+	X(STATUS_MEDIUM_GONE,	N_("The medium was removed during the export; nothing on it is marked complete. Insert it and export again.")) \
+	X(STATUS_MEDIUM_MISMATCH, N_("What was read back from the medium differs from what was written; the medium may be faulty. Export again, or use another medium.")) \
+	X(STATUS_MANIFEST_MISMATCH, N_("A file listed in the manifest is missing or differs from what was exported.")) \
+	X(STATUS_PRINTER_USED,	N_("That printer is named in the print log and cannot be removed; disable it instead.")) \
+	X(STATUS_PRINTER_QUEUE,	N_("That printer's print queue does not exist; ask the system administrator to check the printer register.")) \
+	X(STATUS_PRINTER_STOPPED, N_("That printer's print queue is stopped or not accepting jobs; start it, then print again.")) \
+	X(STATUS_PRINT_SERVICE,	N_("The print service (CUPS) is not running or cannot be reached.")) \
+	X(STATUS_PRINT_ABORTED,	N_("The printer could not print the job; the copies that did not print may be printed again.")) \
+	X(STATUS_PRINT_CANCELLED, N_("The print job was cancelled at the printer; the copies that did not print may be printed again.")) \
+	X(STATUS_PRINT_ORIGINAL, N_("The document no longer draws exactly as it was sealed (were the fonts changed?); it cannot be printed until it does."))
 
 #define STATUS_ENUM(name, msg) name,
 enum status {

@@ -3,12 +3,11 @@
 # documents: approval level by level, issuance, sealing, printing the
 # approved copies, an extra print, a reprint with recall and
 # destruction, and the refusals the rules require (Art. 2, 9, 13,
-# Flow 1.3, 4).  The seal and the printers are planted by doc_plant
-# until their registers have commands of their own.
+# Flow 1.3, 4).  The seal and the printers come from their registers'
+# own commands; the printers are folders under the test directory.
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
 
 H="$T/ws"
-PLANT="$abs_top_builddir/tests/cli/doc_plant"
 CORPUS="${ESEAL_CORPUS_DIR:-$abs_top_srcdir/../shared/corpus}"
 if [ ! -r "$CORPUS/02-request.txt" ]; then
 	echo "not ok - no sample documents in $CORPUS; set ESEAL_CORPUS_DIR"
@@ -73,11 +72,16 @@ admin $SEC user roles chief approver --leader 1 --issuing $LIT \
 for who in drafter chief leader bureau clerk printer office; do
 	first_passwd $who "$(awk '{ print $2 }' "$T/add-$who")" "$PW"
 done
-"$PLANT" "$H" seal SEAL-001 office "$PW" clerk "$PW" "$KEYPW"
-expect_eq "a seal is planted for the clerk" 0 $?
-"$PLANT" "$H" printer colour colour && "$PLANT" "$H" printer mono mono &&
-    "$PLANT" "$H" printer secret colour classified
-expect_eq "printers are planted" 0 $?
+printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | LC_ALL=C "$ESEALCTL" \
+    --home "$H" --user office --password-fd 0 seal add SEAL-001 \
+    --name "示例市司法局" --body "示例市司法局" --custodian clerk \
+    >/dev/null 2>&1
+expect_eq "the office makes a seal for the clerk" 0 $?
+admin $SYS printer add colour --folder "$T/colour" --colour >/dev/null 2>&1 &&
+    admin $SYS printer add mono --folder "$T/mono" >/dev/null 2>&1 &&
+    admin $SYS printer add secret --folder "$T/secret" --colour \
+    --classified >/dev/null 2>&1
+expect_eq "the system administrator registers the printers" 0 $?
 
 # -- Flow 1 and 2: 02, approved, issued, sealed, printed ---------------------
 as drafter doc new --import "$CORPUS/02-request.txt" >"$T/out" 2>&1

@@ -24,6 +24,9 @@ main(void)
 		custody_suite(),
 		grant_suite(),
 		sealing_suite(),
+		report_suite(),
+		export_suite(),
+		printjobs_suite(),
 		NULL
 	};
 

@@ -20,5 +20,8 @@ Suite *seal_suite(void);
 Suite *custody_suite(void);
 Suite *grant_suite(void);
 Suite *sealing_suite(void);
+Suite *report_suite(void);
+Suite *export_suite(void);
+Suite *printjobs_suite(void);
 
 #endif

@@ -43,6 +43,7 @@ perm_admin_may(uint32_t role, enum action act)
 	case ACT_POLICY_SET:
 	case ACT_MEDIUM_REGISTER:
 	case ACT_WORKSTATION_CLASS:
+	case ACT_REPORT_ACCOUNTS:	/* password age and locks: Art. 8 */
 		return role == ROLE_SECADMIN;
 	case ACT_AUDIT_READ:
 	case ACT_AUDIT_VERIFY:

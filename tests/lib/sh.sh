@@ -23,7 +23,18 @@ expect_grep() {
 	if grep -q -- "$2" "$3"; then ok "$1"; else not_ok "$1: no '$2' in $3:"; sed 's/^/    /' "$3"; fi
 }
 
+# Sanitizer reports of the programs under test land in files, not on a
+# terminal nobody reads (the tmux tests' programs have no visible stderr).
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$T/sanitizer"
+UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:log_path=$T/sanitizer"
+export ASAN_OPTIONS UBSAN_OPTIONS
+
 finish() {
+	for _f in "$T"/sanitizer.*; do
+		[ -f "$_f" ] || continue
+		not_ok "a sanitizer reported an error ($(basename "$_f")):"
+		sed 's/^/    /' "$_f"
+	done
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }

@@ -78,12 +78,19 @@ tmux_status() {
 }
 
 # _tmux_until CONDITION SECONDS: poll CONDITION (a shell command) until
-# it holds, the time is up, or the server is gone.
+# it holds, the time is up, the server is gone, or the program has exited
+# (its last screen no longer changes, so one more look is enough: a
+# crashed program fails the rest of a test at once instead of timing out
+# step by step).
 _tmux_until() {
 	_end=$(( $(date +%s) + $2 ))
 	while ! eval "$1"; do
 		[ "$(date +%s)" -le "$_end" ] || return 1
 		_tmux has-session -t t 2>/dev/null || return 1
+		if [ -s "$TMUX_EXIT" ]; then
+			eval "$1"
+			return
+		fi
 		sleep "$TMUX_POLL"
 	done
 }

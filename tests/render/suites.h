@@ -5,4 +5,5 @@ Suite *impression_suite(void);
 Suite *impression_check_suite(void);
 Suite *linebreak_suite(void);
 Suite *layout_suite(void);
+Suite *report_pdf_suite(void);
 #endif

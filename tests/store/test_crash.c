@@ -1,8 +1,9 @@
 /*
  * test_crash.c -- processes killed with SIGKILL never cost a committed
  * transaction and never make another process hang: a writer killed at
- * random moments keeps every commit it acknowledged; several processes
- * updating the same records lose no update; and when one of them is
+ * random moments keeps every commit it acknowledged, and so does one
+ * killed while opening, creating or closing the workspace; several
+ * processes updating the same records lose no update; and when one is
  * killed while inside a transaction, holding its locks, the others go on
  * within seconds.
  *
@@ -164,6 +165,73 @@ START_TEST(test_killed_writer_loses_nothing)
 	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
 	ck_assert_msg(f.n == 0, "%s", f.text);
 	free(acked);
+}
+END_TEST
+
+/* -- A process killed while opening, creating or closing ---------------- */
+
+static enum status
+crash_dept_txn(struct store_txn *txn, void *arg)
+{
+	struct rec_dept d;
+
+	memset(&d, 0, sizeof d);
+	d.name = "科室";
+	return store_put(txn, REC_DEPT, &d);
+}
+
+/* Open (creating the workspace the first time), write, close, again. */
+static void
+crash_opener(const char *home, int out)
+{
+	struct store *st;
+	char c = 'd';
+
+	for (;;) {
+		if (store_open(home, STORE_CREATE, &st) != STATUS_OK)
+			_exit(2);
+		if (store_run(st, STORE_WRITE, crash_dept_txn, NULL) !=
+		    STATUS_OK)
+			_exit(1);
+		crash_write_all(out, &c, 1);
+		store_close(st);
+	}
+}
+
+START_TEST(test_killed_opener)
+{
+	struct fixture_faults f;
+	unsigned round, acked = 0;
+	struct store *st;
+	int p[2], status;
+	char buf[256];
+	ssize_t n;
+	pid_t pid;
+
+	fixture_watchdog(60);
+	srand((unsigned) time(NULL) ^ (unsigned) getpid());
+	for (round = 0; round < CRASH_ROUNDS; round++) {
+		ck_assert_int_eq(pipe(p), 0);
+		if ((pid = fork()) == 0) {
+			close(p[0]);
+			crash_opener(fx.home, p[1]);
+		}
+		close(p[1]);
+		usleep((useconds_t) (rand() % 40000));
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		ck_assert_msg(WIFSIGNALED(status), "the opener failed: %d",
+		    WEXITSTATUS(status));
+		while ((n = read(p[0], buf, sizeof buf)) > 0)
+			acked += (unsigned) n;
+		close(p[0]);
+
+		st = fixture_open(fx.home);
+		ck_assert_uint_ge(fixture_count(st, REC_DEPT), acked);
+		store_close(st);
+	}
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
 }
 END_TEST
 
@@ -360,6 +428,7 @@ crash_suite(void)
 	tcase_add_checked_fixture(tc, crash_setup, crash_teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_killed_writer_loses_nothing);
+	tcase_add_test(tc, test_killed_opener);
 	tcase_add_test(tc, test_concurrent_updates);
 	tcase_add_test(tc, test_killed_lock_holder);
 	suite_add_tcase(s, tc);

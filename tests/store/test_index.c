@@ -318,6 +318,58 @@ START_TEST(test_unique_names)
 }
 END_TEST
 
+/* The period reports' indexes: a period's rejections without the other
+ * approvals, recalls and destructions each by their own time (a copy
+ * not yet destroyed is in no period), applications by kind. */
+START_TEST(test_period_ranges)
+{
+	static const struct { uint8_t action; int64_t time; } ap[] = {
+		{ APPROVAL_REJECT, 500 }, { APPROVAL_APPROVE, 510 },
+		{ APPROVAL_REJECT, 900 }, { APPROVAL_REJECT, 100 },
+		{ APPROVAL_ISSUE, 520 }
+	};
+	static const int64_t rc[][2] = { { 100, 0 }, { 200, 700 },
+		{ 600, 650 } };
+	struct rec_application app;
+	struct rec_approval a;
+	struct rec_recall r;
+	unsigned i;
+
+	for (i = 0; i < sizeof ap / sizeof ap[0]; i++) {
+		memset(&a, 0, sizeof a);
+		a.doc_id = 1;
+		a.action = ap[i].action;
+		a.time = ap[i].time;
+		ck_assert_int_eq(fixture_put(st, REC_APPROVAL, &a), STATUS_OK);
+	}
+	assert_ids("1,3", IDX_APPROVAL_ACTION, 1, APPROVAL_REJECT, 0, 200,
+	    1000, 0);
+	assert_ids("4", IDX_APPROVAL_ACTION, 1, APPROVAL_REJECT, 0, 0, 499, 0);
+
+	for (i = 0; i < 3; i++) {
+		memset(&r, 0, sizeof r);
+		r.doc_id = 1;
+		r.copy_no = i + 1;
+		r.recalled_at = rc[i][0];
+		r.destroyed_at = rc[i][1];
+		ck_assert_int_eq(fixture_put(st, REC_RECALL, &r), STATUS_OK);
+	}
+	assert_ids("1,2", IDX_RECALL_RECALLED, 0, 0, 0, 1, 599, 0);
+	assert_ids("3,2", IDX_RECALL_DESTROYED, 0, 0, 0, 1, UINT64_MAX, 0);
+
+	for (i = 0; i < 4; i++) {
+		memset(&app, 0, sizeof app);
+		app.kind = i % 2 ? APP_EXTRA_PRINT : APP_BATCH;
+		app.state = (uint8_t) i;
+		app.created = 1000 - (int64_t) i;
+		ck_assert_int_eq(fixture_put(st, REC_APPLICATION, &app),
+		    STATUS_OK);
+	}
+	assert_ids("4,2", IDX_APPLICATION_KIND, 1, APP_EXTRA_PRINT, 0, 0,
+	    UINT64_MAX, 0);
+}
+END_TEST
+
 /* Every index finds a record of its kind by the record's own fields. */
 START_TEST(test_every_index)
 {
@@ -369,6 +421,7 @@ index_suite(void)
 	tcase_add_test(tc, test_moves_and_deletes);
 	tcase_add_test(tc, test_unique_names);
 	tcase_add_test(tc, test_every_index);
+	tcase_add_test(tc, test_period_ranges);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -198,6 +198,51 @@ START_TEST(test_no_path_refused)
 }
 END_TEST
 
+/* A document stored behind the store's back: its state index is stale
+ * until an upgrade step rebuilds the index. */
+static enum status
+schema_stale_txn(struct store_txn *txn, void *arg)
+{
+	struct rec_doc d;
+	enum status rc;
+
+	memset(&d, 0, sizeof d);
+	d.state = DOC_DRAFT;
+	if ((rc = store_put(txn, REC_DOC, &d)) != STATUS_OK)
+		return rc;
+	d.state = DOC_SEALED;
+	return store_test_put_unindexed(txn, REC_DOC, &d);
+}
+
+static enum status
+schema_rebuild_step(struct store_txn *txn)
+{
+	return store_test_rebuild_index(txn, IDX_DOC_STATE);
+}
+
+static const struct store_upgrade schema_rebuild[] = {
+	{ 1, schema_rebuild_step, "rebuild the state index" }
+};
+
+START_TEST(test_upgrade_rebuilds_index)
+{
+	struct fixture_faults f;
+	struct store *st = fixture_open(fx.home);
+
+	ck_assert_int_eq(store_run(st, STORE_WRITE, schema_stale_txn, NULL),
+	    STATUS_OK);
+	store_close(st);
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_uint_eq(f.n, 2);	/* missing, and stale */
+
+	store_test_schema(2, schema_rebuild, 1);
+	st = fixture_open(fx.home);
+	store_close(st);
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+}
+END_TEST
+
 Suite *
 schema_suite(void)
 {
@@ -210,6 +255,7 @@ schema_suite(void)
 	tcase_add_test(tc, test_upgrade_from_1);
 	tcase_add_test(tc, test_failed_upgrade_changes_nothing);
 	tcase_add_test(tc, test_no_path_refused);
+	tcase_add_test(tc, test_upgrade_rebuilds_index);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -14,6 +14,7 @@ main(void)
 		command_suite(),
 		entry_suite(),
 		home_suite(),
+		docfmt_suite(),
 		NULL
 	};
 

@@ -9,7 +9,9 @@ tests_ui_check_ui_SOURCES = tests/ui/check_ui.c tests/ui/suites.h \
 	tests/ui/test_list.c \
 	tests/ui/test_command.c \
 	tests/ui/test_entry.c \
-	tests/ui/test_home.c
+	tests/ui/test_home.c \
+	tests/ui/test_docfmt.c
 tests_ui_check_ui_LDADD = $(TEST_LIBS)
 EXTRA_DIST += tests/ui/demo.sh tests/lib/tmux.sh tests/ui/screens.sh \
 	tests/ui/ws.sh
+EXTRA_DIST += tests/ui/docflow.sh

@@ -8,9 +8,11 @@
 # account with a Chinese name (its initial password shown once) and a
 # department; the security administrator giving roles (a forbidden
 # combination refused next to the roles), tightening the policy (a value
-# below the floor refused next to its field) and unlocking; the new user's
+# below the floor refused next to its field), unlocking and resetting a
+# password (the new one shown once, changed at the next login); the new user's
 # first login; the lockout after 5 failures; the idle lock; the auditor's
-# verification and entries; a disabled account; the screens in Chinese.
+# verification and entries; a disabled account; the expiry warning and
+# the expired password; the screens in Chinese.
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
 . "$abs_top_srcdir/tests/lib/tmux.sh"
 . "$abs_top_srcdir/tests/ui/ws.sh"
@@ -209,6 +211,26 @@ tmux_keys G u
 expect_screen "unlocking asks first" "Lift the lock on wang"
 tmux_keys y
 expect_screen "the account is unlocked" "wang (王小明) is unlocked."
+tmux_keys r
+expect_screen "resetting a password asks first" "Reset the password of wang"
+tmux_keys y
+expect_screen "the new initial password is shown" "The initial password of wang is:"
+WANG1=$(tmux_capture | awk '/initial password of wang is:/ { getline; getline;
+	gsub(/[^!-~]/, ""); print; exit }')
+tmux_keys Enter
+expect_screen "the reset is reported" "The password of wang (王小明) is reset."
+expect_absent "the new password is shown once only" "$WANG1"
+tmux_keys Escape Escape
+tmux_wait "Log out ]" && tmux_keys y
+ui_login wang "$WPW"
+expect_screen "the old password no longer works" "Wrong user name or password."
+tmux_type "$WANG1"
+tmux_keys Enter
+expect_screen "the reset password must be changed first" \
+	"This is an initial password"
+WPW=Xiao-Ming-2027
+ui_forced "$WANG1" "$WPW"
+expect_screen "then wang is home again" "Returned to me"
 tmux_keys F10
 if tmux_wait_exit; then ok "F10 quits"; else not_ok "F10 quits"; fi
 expect_eq "eseal exits with status 0" 0 "$(tmux_status)"
@@ -272,6 +294,25 @@ tmux_keys F10
 tmux_wait_exit
 tmux_stop
 as sysadmin "$SYS" user enable wang >/dev/null 2>&1
+
+# -- Expiry: a warning inside the last week, the forced change after -----
+now=$(date +%s)
+eseal_start 80 24 $E ESEAL_FAKE_TIME=$((now + 55 * 86400))
+ui_login wang "$WPW"
+expect_screen "55 days on: the expiry warning after login" \
+	"Your password expires in 5 days"
+tmux_keys F10
+tmux_wait_exit
+tmux_stop
+eseal_start 80 24 $E ESEAL_FAKE_TIME=$((now + 61 * 86400))
+ui_login wang "$WPW"
+expect_screen "61 days on: the expired password must be changed first" \
+	"The password has expired"
+tmux_keys Escape
+expect_screen "Esc on the forced change logs out" "User name"
+tmux_keys F10
+tmux_wait_exit
+tmux_stop
 
 if ws_chinese; then
 	eseal_start 80 24 zh_CN.UTF-8

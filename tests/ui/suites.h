@@ -9,5 +9,6 @@ Suite *list_suite(void);
 Suite *command_suite(void);
 Suite *entry_suite(void);
 Suite *home_suite(void);
+Suite *docfmt_suite(void);
 
 #endif

@@ -147,13 +147,14 @@ END_TEST
 
 START_TEST(test_enter_and_f2_submit)
 {
-	command_dispatch(&e.screen, UI_KEY_ENTER);	/* not the last: moves */
+	/* Enter on an input that is not the last moves on. */
+	command_dispatch(&e.screen, UI_KEY_ENTER);
 	ck_assert_uint_eq(e.focus, secret);
 	ck_assert_int_eq(submits, 0);
 	command_dispatch(&e.screen, UI_KEY_F(2));	/* F2 anywhere */
 	ck_assert_int_eq(submits, 1);
 	entry_focus(&e, flag);
-	command_dispatch(&e.screen, UI_KEY_ENTER);	/* the last: submits */
+	command_dispatch(&e.screen, UI_KEY_ENTER);	/* the last */
 	ck_assert_int_eq(submits, 2);
 }
 END_TEST

@@ -7,7 +7,8 @@
 int
 main(void)
 {
-	Suite *suites[] = { text_suite(), buf_suite(), NULL };
+	Suite *suites[] = { text_suite(), buf_suite(), safefile_suite(),
+	    media_suite(), NULL };
 
 	return testlib_run(suites);
 }

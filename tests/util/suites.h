@@ -3,4 +3,6 @@
 #include <check.h>
 Suite *text_suite(void);
 Suite *buf_suite(void);
+Suite *safefile_suite(void);
+Suite *media_suite(void);
 #endif

@@ -1,0 +1,411 @@
+/*
+ * probe.c -- the measurements made through the core on a workspace gen
+ * built, each printed as "name value unit" lines for run.sh:
+ *
+ *   probe inbox DIR REPS        inbox_counts + the first page of the
+ *                               clerk's and an approver's inbox
+ *   probe search DIR WORD REPS  titles and numbers holding WORD
+ *   probe report DIR FIRST LAST REPS   the summary of a period
+ *   probe export DIR FILE       the same documents and print jobs as
+ *                               SQL, for the sqlite3 comparison
+ *   probe verify DIR N REPS     verify N sealed documents' signatures
+ *                               in one process, then in two
+ *   probe sm2 N                 SM2 signs and verifies per second
+ *
+ * Read only: it logs users in (audited, as any login) and never changes
+ * a document.  The clock is the workspace's (ESEAL_FAKE_TIME).
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench/bench.h"
+#include "crypto/crypto.h"
+
+#define PROBE_PAGE	20	/* the lines of a first screen */
+
+static struct store *
+probe_open(const char *dir)
+{
+	struct store *st = NULL;
+
+	bench_check(crypto_init(), "crypto_init");
+	bench_check(store_open(dir, 0, &st), dir);
+	audit_attach(st);
+	return st;
+}
+
+static void
+probe_close(struct store *st)
+{
+	audit_attach(NULL);
+	store_close(st);
+}
+
+static int
+probe_count_item(const struct inbox_item *item, void *arg)
+{
+	(void) item;
+	++*(size_t *) arg;
+	return 0;
+}
+
+/* What the home screen asks after a login: the counts and one page. */
+static size_t
+probe_inbox_once(struct store *st, struct session *s, enum inbox_queue q)
+{
+	struct inbox_counts c;
+	size_t n = 0;
+
+	bench_check(inbox_counts(st, s, &c), "inbox_counts");
+	bench_check(inbox_list(st, s, q, 0, PROBE_PAGE, probe_count_item, &n),
+	    "inbox_list");
+	return n;
+}
+
+static void
+probe_inbox(const char *dir, int reps)
+{
+	struct store *st = probe_open(dir);
+	struct session *clerk = bench_login(st, "clerk", BENCH_PW_NOW);
+	struct session *chief = bench_login(st, "chief", BENCH_PW_NOW);
+	double *a = xcalloc((size_t) reps, sizeof *a);
+	double *b = xcalloc((size_t) reps, sizeof *b);
+	double t;
+	size_t n = 0;
+	int i;
+
+	for (i = 0; i < reps; i++) {
+		t = bench_ms();
+		n = probe_inbox_once(st, clerk, INBOX_SEAL);
+		a[i] = bench_ms() - t;
+		t = bench_ms();
+		probe_inbox_once(st, chief, INBOX_APPROVE);
+		b[i] = bench_ms() - t;
+	}
+	printf("inbox_clerk %.3f ms\ninbox_approver %.3f ms\n"
+	    "inbox_rows %zu\n", bench_median(a, (size_t) reps),
+	    bench_median(b, (size_t) reps), n);
+	free(a);
+	free(b);
+	session_free(clerk);
+	session_free(chief);
+	probe_close(st);
+}
+
+struct probe_search {
+	const char	*word;
+	size_t		 hits;
+	FILE		*sql;
+};
+
+static char *
+probe_number(const struct rec_doc *d)
+{
+	if (d->number_seq == 0 || d->number_prefix == NULL)
+		return xstrdup("");
+	return docnum_format(d->number_prefix, d->number_year, d->number_seq);
+}
+
+static int
+probe_search_doc(const struct rec_doc *d, void *arg)
+{
+	struct probe_search *ps = arg;
+	char *num;
+
+	if (d->title != NULL && strstr(d->title, ps->word) != NULL) {
+		ps->hits++;
+		return 0;
+	}
+	num = probe_number(d);
+	if (strstr(num, ps->word) != NULL)
+		ps->hits++;
+	free(num);
+	return 0;
+}
+
+/* The search a user can make today: every document in the list, its
+ * title and number matched in memory (there is no search index). */
+static void
+probe_search(const char *dir, const char *word, int reps)
+{
+	struct store *st = probe_open(dir);
+	struct session *s = bench_login(st, "clerk", BENCH_PW_NOW);
+	struct docview_filter f = { -1, 0, 0, 0 };
+	struct probe_search ps = { word, 0, NULL };
+	double *a = xcalloc((size_t) reps, sizeof *a);
+	double t;
+	int i;
+
+	for (i = 0; i < reps; i++) {
+		ps.hits = 0;
+		t = bench_ms();
+		bench_check(docview_list(st, s, &f, probe_search_doc, &ps),
+		    "docview_list");
+		a[i] = bench_ms() - t;
+	}
+	printf("search %.3f ms\nsearch_hits %zu\n",
+	    bench_median(a, (size_t) reps), ps.hits);
+	free(a);
+	session_free(s);
+	probe_close(st);
+}
+
+static void
+probe_report(const char *dir, const char *first, const char *last, int reps)
+{
+	struct store *st = probe_open(dir);
+	struct session *s = bench_login(st, "clerk", BENCH_PW_NOW);
+	struct report_period p;
+	struct report r;
+	double *a = xcalloc((size_t) reps, sizeof *a);
+	double t;
+	int i;
+
+	bench_check(report_period_days(first, last, &p), "period");
+	for (i = 0; i < reps; i++) {
+		t = bench_ms();
+		bench_check(report_summary(s, &p, &r), "report_summary");
+		a[i] = bench_ms() - t;
+		report_free(&r);
+	}
+	printf("report %.3f ms\n", bench_median(a, (size_t) reps));
+	free(a);
+	session_free(s);
+	probe_close(st);
+}
+
+/* -- Export for sqlite3 ------------------------------------------------- */
+
+static void
+probe_sql_text(FILE *f, const char *s)
+{
+	fputc('\'', f);
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\'')
+			fputc('\'', f);
+		fputc(*s, f);
+	}
+	fputc('\'', f);
+}
+
+static int
+probe_export_doc(const struct rec_doc *d, void *arg)
+{
+	struct probe_search *ps = arg;
+	char *num = probe_number(d);
+
+	fprintf(ps->sql, "INSERT INTO doc VALUES(%llu,%u,%u,%llu,",
+	    (unsigned long long) d->id, d->kind, d->state,
+	    (unsigned long long) d->seal_id);
+	probe_sql_text(ps->sql, d->title);
+	fputc(',', ps->sql);
+	probe_sql_text(ps->sql, num);
+	fprintf(ps->sql, ",%lld);\n", (long long) d->updated);
+	free(num);
+	return 0;
+}
+
+static int
+probe_export_job(const void *rec, void *arg)
+{
+	const struct rec_printjob *j = rec;
+
+	fprintf(arg, "INSERT INTO job VALUES(%llu,%llu,%u,%u,%lld);\n",
+	    (unsigned long long) j->id, (unsigned long long) j->doc_id,
+	    j->count, j->outcome, (long long) j->time);
+	return 0;
+}
+
+static enum status
+probe_export_jobs(struct store_txn *txn, void *arg)
+{
+	return store_scan_all(txn, REC_PRINTJOB, probe_export_job, arg);
+}
+
+static void
+probe_export(const char *dir, const char *file)
+{
+	struct store *st = probe_open(dir);
+	struct session *s = bench_login(st, "clerk", BENCH_PW_NOW);
+	struct docview_filter f = { -1, 0, 0, 0 };
+	struct probe_search ps = { "", 0, fopen(file, "w") };
+
+	if (ps.sql == NULL)
+		bench_check(STATUS_PERM_FS, file);
+	fputs("BEGIN;\nCREATE TABLE doc(id INTEGER PRIMARY KEY, kind, state, "
+	    "seal_id, title TEXT, number TEXT, updated);\n"
+	    "CREATE TABLE job(id INTEGER PRIMARY KEY, doc_id, copies, "
+	    "outcome, time);\n", ps.sql);
+	bench_check(docview_list(st, s, &f, probe_export_doc, &ps), "list");
+	bench_check(store_run(st, STORE_READ, probe_export_jobs, ps.sql),
+	    "jobs");
+	fputs("CREATE INDEX job_time ON job(time);\nCOMMIT;\n", ps.sql);
+	if (fclose(ps.sql) != 0)
+		bench_check(STATUS_PERM_FS, file);
+	session_free(s);
+	probe_close(st);
+}
+
+/* -- Verifying sealed documents ----------------------------------------- */
+
+struct probe_sealed {
+	struct rec_seal		 seal;
+	struct rec_version	*v;
+	size_t			 n;
+	size_t			 max;
+};
+
+static void
+probe_blob_copy(struct blob *dst, const struct blob *src)
+{
+	dst->data = xmalloc(src->len);
+	memcpy(dst->data, src->data, src->len);
+	dst->len = src->len;
+}
+
+static int
+probe_sealed_version(const void *rec, void *arg)
+{
+	const struct rec_version *v = rec;
+	struct probe_sealed *ps = arg;
+
+	if (v->signature.len == 0 || ps->n == ps->max)
+		return ps->n == ps->max;
+	probe_blob_copy(&ps->v[ps->n].content_sm3, &v->content_sm3);
+	probe_blob_copy(&ps->v[ps->n].signature, &v->signature);
+	ps->n++;
+	return 0;
+}
+
+static enum status
+probe_sealed_txn(struct store_txn *txn, void *arg)
+{
+	struct probe_sealed *ps = arg;
+	enum status rc = store_get(txn, REC_SEAL, 1, &ps->seal);
+
+	if (rc == STATUS_OK)
+		rc = store_scan_ids(txn, REC_VERSION, 1, probe_sealed_version,
+		    ps);
+	return rc;
+}
+
+/* Verify documents FIRST, FIRST+STRIDE, ... of PS; the number bad. */
+static size_t
+probe_verify_part(const struct probe_sealed *ps, size_t first, size_t stride)
+{
+	size_t i, bad = 0;
+
+	for (i = first; i < ps->n; i += stride)
+		bad += sealing_verify(&ps->seal, ps->v[i].content_sm3.data,
+		    &ps->v[i].signature) != STATUS_OK;
+	return bad;
+}
+
+static double
+probe_verify_procs(const struct probe_sealed *ps, int procs)
+{
+	double t = bench_ms();
+	int k, status, bad = 0;
+	pid_t pid;
+
+	for (k = 0; k < procs; k++) {
+		if ((pid = fork()) == 0)
+			_exit(probe_verify_part(ps, (size_t) k,
+			    (size_t) procs) != 0);
+		bad |= pid < 0;
+	}
+	while (wait(&status) > 0)
+		bad |= !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+	if (bad)
+		bench_check(STATUS_BAD_SIGNATURE, "verify");
+	return bench_ms() - t;
+}
+
+static void
+probe_verify(const char *dir, size_t n, int reps)
+{
+	struct store *st = probe_open(dir);
+	struct probe_sealed ps;
+	double *one = xcalloc((size_t) reps, sizeof *one);
+	double *two = xcalloc((size_t) reps, sizeof *two);
+	double t = bench_ms();
+	int i;
+
+	memset(&ps, 0, sizeof ps);
+	ps.max = n;
+	ps.v = xcalloc(n, sizeof *ps.v);
+	bench_check(store_run(st, STORE_READ, probe_sealed_txn, &ps), "read");
+	printf("verify_read %.1f ms\nverify_docs %zu\n", bench_ms() - t, ps.n);
+	for (i = 0; i < reps; i++) {
+		one[i] = probe_verify_procs(&ps, 1);
+		two[i] = probe_verify_procs(&ps, 2);
+	}
+	printf("verify_1proc %.1f ms\nverify_2proc %.1f ms\n",
+	    bench_median(one, (size_t) reps), bench_median(two, (size_t) reps));
+	for (i = 0; i < (int) ps.n; i++)
+		rec_free(REC_VERSION, &ps.v[i]);
+	free(ps.v);
+	free(one);
+	free(two);
+	rec_free(REC_SEAL, &ps.seal);
+	probe_close(st);
+}
+
+static void
+probe_sm2(int n)
+{
+	static const char msg[] = "eseal benchmark message";
+	struct crypto_key *key = NULL;
+	unsigned char *sig = NULL;
+	size_t siglen = 0;
+	double t;
+	int i;
+
+	bench_check(crypto_init(), "crypto_init");
+	bench_check(crypto_key_generate(CRYPTO_ALG_SM2, &key), "generate");
+	t = bench_ms();
+	for (i = 0; i < n; i++) {
+		free(sig);
+		bench_check(crypto_sign(key, msg, sizeof msg, &sig, &siglen),
+		    "sign");
+	}
+	printf("sm2_sign %.0f /s\n", n * 1e3 / (bench_ms() - t));
+	t = bench_ms();
+	for (i = 0; i < n; i++)
+		bench_check(crypto_verify(key, msg, sizeof msg, sig, siglen),
+		    "verify");
+	printf("sm2_verify %.0f /s\n", n * 1e3 / (bench_ms() - t));
+	free(sig);
+	crypto_key_free(key);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *v = argc > 1 ? argv[1] : "";
+
+	if (strcmp(v, "inbox") == 0 && argc == 4)
+		probe_inbox(argv[2], atoi(argv[3]));
+	else if (strcmp(v, "search") == 0 && argc == 5)
+		probe_search(argv[2], argv[3], atoi(argv[4]));
+	else if (strcmp(v, "report") == 0 && argc == 6)
+		probe_report(argv[2], argv[3], argv[4], atoi(argv[5]));
+	else if (strcmp(v, "export") == 0 && argc == 4)
+		probe_export(argv[2], argv[3]);
+	else if (strcmp(v, "verify") == 0 && argc == 5)
+		probe_verify(argv[2], strtoul(argv[3], NULL, 10),
+		    atoi(argv[4]));
+	else if (strcmp(v, "sm2") == 0 && argc == 3)
+		probe_sm2(atoi(argv[2]));
+	else {
+		fprintf(stderr, "usage: probe inbox|search|report|export|"
+		    "verify|sm2 ARGS (see probe.c)\n");
+		return 2;
+	}
+	return 0;
+}
