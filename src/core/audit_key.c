@@ -36,102 +36,16 @@
 #include <unistd.h>
 
 #include "core/audit_private.h"
+#include "core/kekfile.h"
 #include "core/policy.h"
 
-#define AUDIT_KEK_BYTES	32
-#define AUDIT_KEK_HEX	(2 * AUDIT_KEK_BYTES)
-
-static char *
-audit_kek_path(const char *home)
-{
-	return xasprintf("%s/%s", home, AUDIT_KEK_FILE);
-}
-
-/* Read the unwrapping secret into secure memory, refusing a file that
- * is not a regular file of ours, or that others may read. */
+/* A missing or unsafe secret means there is no key to sign with. */
 static enum status
 audit_kek_read(const char *home, char **kek)
 {
-	char *path = audit_kek_path(home), *k = NULL;
-	enum status st = STATUS_AUDIT_NO_KEY;
-	struct stat sb;
-	ssize_t n;
-	int fd;
+	enum status st = kekfile_read(home, AUDIT_KEK_FILE, kek);
 
-	*kek = NULL;
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &sb) != 0)
-		goto out;
-	if (!S_ISREG(sb.st_mode) || sb.st_uid != geteuid() ||
-	    (sb.st_mode & 077) != 0) {
-		log_error("audit: %s is not private to its owner", path);
-		goto out;
-	}
-
-	k = crypto_secure_alloc(AUDIT_KEK_HEX + 1);
-	n = read(fd, k, AUDIT_KEK_HEX);
-	if (n != AUDIT_KEK_HEX)
-		goto out;
-	k[AUDIT_KEK_HEX] = '\0';
-	*kek = k;
-	k = NULL;
-	st = STATUS_OK;
-out:
-	crypto_secure_free(k);
-	if (fd >= 0)
-		close(fd);
-	free(path);
-	return st;
-}
-
-/* Create the secret's file, or reuse the one already there (a
- * transaction run again, or a second init). */
-static enum status
-audit_kek_obtain(const char *home, char **kek)
-{
-	unsigned char raw[AUDIT_KEK_BYTES];
-	char *path, *k;
-	enum status st;
-	int fd;
-
-	if (audit_kek_read(home, kek) == STATUS_OK)
-		return STATUS_OK;
-	if ((st = crypto_random(raw, sizeof raw)) != STATUS_OK)
-		return st;
-	k = crypto_secure_alloc(AUDIT_KEK_HEX + 1);
-	crypto_hex(raw, sizeof raw, k);
-	mem_wipe(raw, sizeof raw);
-
-	path = audit_kek_path(home);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    0600);
-	if (fd < 0)
-		st = status_from_errno(errno);
-	else if (write(fd, k, AUDIT_KEK_HEX) != AUDIT_KEK_HEX || fsync(fd) != 0)
-		st = status_from_errno(errno);
-	if (fd >= 0 && close(fd) != 0 && st == STATUS_OK)
-		st = status_from_errno(errno);
-	if (st != STATUS_OK) {
-		log_error("audit: cannot create %s", path);
-		if (fd >= 0)
-			unlink(path);
-		crypto_secure_free(k);
-		k = NULL;
-	}
-	free(path);
-	*kek = k;
-	return st;
-}
-
-/* A random 256-bit secret needs no stretching: the cheapest parameters
- * the KDF takes keep a checkpoint from holding locks for long. */
-static void
-audit_kek_params(struct crypto_kdf_params *p)
-{
-	crypto_kdf_defaults(p);
-	p->mem_kib = 1024;
-	p->passes = 1;
-	p->parallelism = 1;
+	return st == STATUS_NOT_FOUND ? STATUS_AUDIT_NO_KEY : st;
 }
 
 static enum status
@@ -174,7 +88,7 @@ audit_key_new(struct store_txn *txn, const char *kek, struct crypto_key **key)
 
 	if ((st = crypto_key_generate(CRYPTO_ALG_SM2, key)) != STATUS_OK)
 		return st;
-	audit_kek_params(&params);
+	kekfile_params(&params);
 	st = crypto_key_wrap(*key, kek, &params, &blob, &n);
 	if (st == STATUS_OK)
 		st = audit_key_put_hex(txn, AUDIT_META_WRAPPED, blob, n);
@@ -243,7 +157,7 @@ audit_key_create(struct store_txn *txn, const char *home,
 
 	if ((st = crypto_init()) != STATUS_OK)
 		return st;
-	if ((st = audit_kek_obtain(home, &kek)) != STATUS_OK)
+	if ((st = kekfile_obtain(home, AUDIT_KEK_FILE, &kek)) != STATUS_OK)
 		return st;
 
 	st = policy_meta_get(txn, AUDIT_META_WRAPPED, &old);

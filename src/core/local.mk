@@ -6,6 +6,7 @@ src_core_libescore_a_SOURCES = \
 	src/core/account.c src/core/account.h src/core/account_private.h \
 	src/core/account_dept.c src/core/account_init.c \
 	src/core/action.c src/core/action.h \
+	src/core/kekfile.c src/core/kekfile.h \
 	src/core/audit.c src/core/audit.h src/core/audit_private.h \
 	src/core/audit_export.c src/core/audit_key.c src/core/audit_settings.c \
 	src/core/audit_verify.c \

@@ -42,12 +42,11 @@
 #include <unistd.h>
 
 #include "core/audit.h"
+#include "core/kekfile.h"
 #include "core/perm.h"
 #include "core/policy.h"
 #include "core/seal_private.h"
 
-#define SEAL_KEK_BYTES	32
-#define SEAL_KEK_HEX	(2 * SEAL_KEK_BYTES)
 #define SEAL_ROOT_YEARS	20
 #define SEAL_YEAR	(365 * 86400LL)
 
@@ -84,90 +83,13 @@ seal_meta_put_hex(struct store_txn *txn, const char *key,
 
 /* -- The unwrapping secret ------------------------------------------------- */
 
-static char *
-seal_kek_path(const char *home)
-{
-	return xasprintf("%s/%s", home, SEAL_CA_KEK_FILE);
-}
-
+/* A missing or unsafe secret means the authority cannot be used. */
 static enum status
 seal_kek_read(const char *home, char **kek)
 {
-	char *path = seal_kek_path(home), *k = NULL;
-	enum status st = STATUS_SEAL_NO_CA;
-	struct stat sb;
-	int fd;
+	enum status st = kekfile_read(home, SEAL_CA_KEK_FILE, kek);
 
-	*kek = NULL;
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &sb) != 0)
-		goto out;
-	if (!S_ISREG(sb.st_mode) || sb.st_uid != geteuid() ||
-	    (sb.st_mode & 077) != 0) {
-		log_error("seal: %s is not private to its owner", path);
-		goto out;
-	}
-	k = crypto_secure_alloc(SEAL_KEK_HEX + 1);
-	if (read(fd, k, SEAL_KEK_HEX) != SEAL_KEK_HEX)
-		goto out;
-	k[SEAL_KEK_HEX] = '\0';
-	*kek = k;
-	k = NULL;
-	st = STATUS_OK;
-out:
-	crypto_secure_free(k);
-	if (fd >= 0)
-		close(fd);
-	free(path);
-	return st;
-}
-
-/* Make the secret's file (only when the authority is being made). */
-static enum status
-seal_kek_create(const char *home, char **kek)
-{
-	unsigned char raw[SEAL_KEK_BYTES];
-	char *path, *k;
-	enum status st;
-	int fd;
-
-	if (seal_kek_read(home, kek) == STATUS_OK)
-		return STATUS_OK;	/* a transaction run again */
-	if ((st = crypto_random(raw, sizeof raw)) != STATUS_OK)
-		return st;
-	k = crypto_secure_alloc(SEAL_KEK_HEX + 1);
-	crypto_hex(raw, sizeof raw, k);
-	mem_wipe(raw, sizeof raw);
-
-	path = seal_kek_path(home);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    0600);
-	if (fd < 0)
-		st = status_from_errno(errno);
-	else if (write(fd, k, SEAL_KEK_HEX) != SEAL_KEK_HEX || fsync(fd) != 0)
-		st = status_from_errno(errno);
-	if (fd >= 0 && close(fd) != 0 && st == STATUS_OK)
-		st = status_from_errno(errno);
-	if (st != STATUS_OK) {
-		log_error("seal: cannot create %s", path);
-		if (fd >= 0)
-			unlink(path);
-		crypto_secure_free(k);
-		k = NULL;
-	}
-	free(path);
-	*kek = k;
-	return st;
-}
-
-/* A random 256-bit secret needs no stretching. */
-static void
-seal_kek_params(struct crypto_kdf_params *p)
-{
-	crypto_kdf_defaults(p);
-	p->mem_kib = 1024;
-	p->passes = 1;
-	p->parallelism = 1;
+	return st == STATUS_NOT_FOUND ? STATUS_SEAL_NO_CA : st;
 }
 
 /* -- Making the authority -------------------------------------------------- */
@@ -181,7 +103,7 @@ seal_ca_store_key(struct store_txn *txn, const char *meta,
 	size_t n = 0;
 	enum status st;
 
-	seal_kek_params(&p);
+	kekfile_params(&p);
 	if ((st = crypto_key_wrap(key, kek, &p, &blob, &n)) == STATUS_OK)
 		st = seal_meta_put_hex(txn, meta, blob, n);
 	free(blob);
@@ -318,7 +240,7 @@ seal_ca_get(struct store_txn *txn, const char *home, const char *bureau,
 	st = policy_meta_get(txn, SEAL_META_ROOT, &root);
 	free(root);
 	if (st == STATUS_NOT_FOUND) {
-		if ((st = seal_kek_create(home, &kek)) == STATUS_OK)
+		if ((st = kekfile_obtain(home, SEAL_CA_KEK_FILE, &kek)) == STATUS_OK)
 			st = seal_ca_make(txn, bureau, kek, ca);
 	} else if (st == STATUS_OK &&
 	    (st = seal_kek_read(home, &kek)) == STATUS_OK) {

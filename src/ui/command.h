@@ -80,7 +80,7 @@
 	X(CMD_DOC_APPROVE,	N_("Approve"),		N_("Approve at your step, with an optional comment; at the last step this issues it")) \
 	X(CMD_DOC_RETURN,	N_("Return"),		N_("Return the document to its drafter, with a comment")) \
 	X(CMD_DOC_SEND,		N_("Send"),		N_("Send the issued document to the clerk for sealing; it can no longer be edited (Art. 10)")) \
-	X(CMD_DOC_SEAL,		N_("Seal"),		N_("Apply a seal in your custody, confirming the copies, with the seal's key password")) \
+	X(CMD_DOC_SEAL,		N_("Apply seal"),	N_("Apply a seal in your custody, confirming the copies, with the seal's key password")) \
 	X(CMD_DOC_PRINT,	N_("Print"),		N_("Print the approved copies on a colour printer (Flow 2)")) \
 	X(CMD_DOC_REJECT,	N_("Reject"),		N_("Reject the document back to its drafter with a written reason (Flow 3)")) \
 	X(CMD_DOC_REPRINT,	N_("Reprint"),		N_("Revise the sealed document and apply for a reprint, with a reason (Flow 4)")) \

@@ -22,7 +22,7 @@
 
 #define DOCLIST_SINCE_W		16	/* "2026-12-04 10:00" */
 #define DOCLIST_STATE_W		12
-#define DOCLIST_NUMBER_W	19
+#define DOCLIST_NUMBER_W	21
 
 struct doclist_row {
 	uint64_t	 doc_id;

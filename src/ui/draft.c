@@ -247,8 +247,10 @@ draft_revise(const struct docview *v, int reprint)
 	f = v->content.form != NULL ? form_list_find(&forms,
 	    v->content.form) : NULL;
 	if (f == NULL) {
-		loop_error(_("This document was not drafted from a form of "
-		    "this workstation; revise it with esealctl and a file."));
+		loop_error(_("This document was imported, not drafted from a "
+		    "form: revise it from its file with 'esealctl doc %s %llu "
+		    "--import FILE'."), reprint ? "reprint" : "revise",
+		    (unsigned long long) v->doc.id);
 		form_list_free(&forms);
 		return 0;
 	}

@@ -115,7 +115,8 @@ sealdlg_inputs(struct flowask *a, uint32_t copies)
 		owned[i] = xasprintf("%s %s", s->regno, s->name);
 		labels[i] = owned[i];
 	}
-	d->seal = entry_add_choice(&a->entry, _("Seal"), labels, d->nusable, 0);
+	d->seal = entry_add_choice(&a->entry, _("Seal to use"), labels,
+	    d->nusable, 0);
 	entry_set_width(&a->entry, d->seal, 50);
 	for (i = 0; i < d->nusable; i++)
 		free(owned[i]);
@@ -243,7 +244,7 @@ sealdlg_seal(const struct docview *v)
 	if (sealdlg_find(&d) > 0) {
 		intro = sealdlg_intro(v);
 		a = flowask_new(_("Seal the document"), intro, &sealdlg_ops,
-		    _("Seal"), &d);
+		    _("Apply seal"), &d);
 		free(intro);
 		sealdlg_inputs(a, v->doc.copies);
 		done = flowask_run(a);
@@ -354,7 +355,7 @@ sealdlg_seal_many(const uint64_t *ids, size_t n)
 	if (sealdlg_find(&d) > 0) {
 		intro = sealdlg_many_intro(&d);
 		a = flowask_new(_("Seal blank-form batches"), intro,
-		    &sealdlg_many_ops, _("Seal"), &d);
+		    &sealdlg_many_ops, _("Apply seal"), &d);
 		free(intro);
 		sealdlg_inputs(a, 0);
 		done = flowask_run(a);

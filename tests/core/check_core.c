@@ -9,6 +9,7 @@ main(void)
 {
 	Suite *suites[] = {
 		audit_suite(),
+		kekfile_suite(),
 		form_suite(),
 		perm_suite(),
 		policy_suite(),

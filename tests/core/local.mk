@@ -6,7 +6,7 @@ tests_core_check_core_SOURCES = tests/core/check_core.c tests/core/suites.h \
 	tests/core/accounts_fixture.c tests/core/accounts_fixture.h \
 	tests/core/test_account.c tests/core/test_perm.c \
 	tests/core/test_policy.c tests/core/test_session.c \
-	tests/core/test_audit.c \
+	tests/core/test_audit.c tests/core/test_kekfile.c \
 	tests/core/test_form.c \
 	tests/core/wf_fixture.c tests/core/wf_fixture.h \
 	tests/core/test_chain.c tests/core/test_doc.c \

@@ -6,6 +6,7 @@
 
 Suite *account_suite(void);
 Suite *audit_suite(void);
+Suite *kekfile_suite(void);
 Suite *form_suite(void);
 Suite *perm_suite(void);
 Suite *policy_suite(void);

@@ -97,7 +97,7 @@ expect_screen "the seal mode chosen in the form is shown (Art. 10)" \
 expect_screen "the copies asked for" "Copies: 2 asked for"
 expect_screen "the timeline has the first version" "刘洋 drafted version 1"
 expect_line "the keys line offers submitting" 24 "u Submit"
-expect_absent "the drafter is not offered the seal" "x Seal"
+expect_absent "the drafter is not offered the seal" "x Apply seal"
 tmux_keys x
 expect_screen "the drafter's x is refused with the rule" \
 	"Your roles do not allow this action (Art. 7)."
@@ -169,7 +169,7 @@ quit
 login wang
 expect_screen "the clerk's home has the sealing queue" "To seal"
 tmux_keys Enter Enter
-expect_line "the clerk is offered sealing and reject" 24 "x Seal  R Reject"
+expect_line "the clerk is offered sealing and reject" 24 "x Apply seal  R Reject"
 tmux_keys x
 expect_screen "the clerk sees who issued it (Art. 9)" \
 	"Issued (signed off) by 张科长"

@@ -3,6 +3,7 @@
 ## in tmux (tests/lib/tmux.sh).
 check_PROGRAMS += tests/ui/check_ui
 TESTS += tests/ui/check_ui tests/ui/demo.sh tests/ui/screens.sh
+TESTS += tests/ui/docflow.sh
 tests_ui_check_ui_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_ui_check_ui_SOURCES = tests/ui/check_ui.c tests/ui/suites.h \
 	tests/ui/test_field.c \
