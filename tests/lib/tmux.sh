@@ -54,8 +54,10 @@ tmux_keys() {
 	_tmux send-keys -t t "$@"
 }
 
+# "--": typed text may start with "-" (a random initial password does,
+# now and then), which tmux would otherwise take for an option.
 tmux_type() {
-	_tmux send-keys -t t -l "$1"
+	_tmux send-keys -t t -l -- "$1"
 }
 
 tmux_capture() {
