@@ -28,6 +28,7 @@
 #include "core/reprint.h"
 #include "core/sealing.h"
 #include "core/seal.h"
+#include "core/verify.h"
 #include "core/custody.h"
 #include "core/grant.h"
 #include "core/workflow.h"

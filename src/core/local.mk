@@ -25,6 +25,7 @@ src_core_libescore_a_SOURCES = \
 	src/core/sealing.h \
 	src/core/seal.c src/core/seal.h src/core/seal_private.h \
 	src/core/seal_ca.c src/core/seal_read.c src/core/seal_trust.c \
+	src/core/verify.c src/core/verify.h \
 	src/core/custody.c src/core/custody.h src/core/custody_handover.c \
 	src/core/grant.c src/core/grant.h src/core/wfop.c src/core/wfop.h \
 	src/core/workflow.c src/core/workflow.h \

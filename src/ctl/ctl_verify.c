@@ -85,9 +85,9 @@ ctl_verify_workspace(struct ctl *c, struct ses_trust *t)
 		return STATUS_OK;
 	if (rc != STATUS_OK)
 		return rc;
-	rc = seal_trust_load(st, t);
+	rc = verify_trust_load(st, t);
 	store_close(st);
-	return rc == STATUS_SEAL_NO_CA ? STATUS_OK : rc;
+	return rc;
 }
 
 static int
@@ -163,27 +163,19 @@ static int
 ctl_verify_files(const char *file, const char *sigpath,
     const struct ses_trust *t)
 {
-	unsigned char *data = NULL, *sig = NULL;
-	size_t n = 0, siglen = 0;
-	struct ses_report r;
+	struct verify_result v;
 	enum status rc;
 
+	rc = verify_file(NULL, t, file, sigpath, &v);
 	/* Whatever kept a file from being read, the answer is "6". */
-	if ((rc = ctl_seal_read_file(file, &data, &n)) != STATUS_OK) {
-		ctl_fail(rc, file);
-		return CTL_EXIT_IO;
-	}
-	if ((rc = ctl_seal_read_file(sigpath, &sig, &siglen)) != STATUS_OK) {
-		free(data);
-		ctl_fail(rc, sigpath);
+	if (v.unreadable != NULL) {
+		ctl_fail(rc, v.unreadable);
+		verify_result_free(&v);
 		return CTL_EXIT_IO;
 	}
 	printf("file: %s\nsignature: %s\n", file, sigpath);
-	rc = ses_verify(sig, siglen, data, n, t, &r);
-	ctl_verify_print(&r, rc);
-	ses_report_free(&r);
-	free(data);
-	free(sig);
+	ctl_verify_print(&v.report, rc);
+	verify_result_free(&v);
 	return rc == STATUS_OK ? CTL_EXIT_OK : CTL_EXIT_VERIFY;
 }
 

@@ -45,6 +45,7 @@ static const struct home_entry home_table[] = {
 	{ N_("Documents"),		ACT_DOC_READ,	 -1, doclist_open_all },
 	{ N_("Print log"),		ACT_DOC_READ,	 -1, printlogview_open },
 	{ N_("Seal register"),		ACT_SEAL_READ,	 -1, seals_open },
+	{ N_("Verify a sealed file"),	ACT_DOC_READ,	 -1, verify_open },
 	{ N_("Forms: fill one in"),	ACT_DOC_DRAFT,	 -1, home_forms },
 	{ N_("Accounts"),		ACT_USER_LIST,	 -1, admin_users_open },
 	{ N_("Departments"),		ACT_DEPT_MANAGE, -1, admin_depts_open },

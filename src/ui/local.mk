@@ -23,4 +23,5 @@ src_ui_libesui_a_SOURCES = \
 	src/ui/docs.h src/ui/docfmt.c src/ui/doclist.c src/ui/docscreen.c \
 	src/ui/draft.c src/ui/flowask.c src/ui/flowask.h src/ui/flowdlg.c \
 	src/ui/sealdlg.c src/ui/printdlg.c src/ui/copiesdlg.c \
-	src/ui/printlogview.c src/ui/seals.c
+	src/ui/printlogview.c src/ui/seals.c \
+	src/ui/verify.c

@@ -62,4 +62,7 @@ void admin_policy_open(void);
 void admin_audit_verify_open(void);
 void admin_audit_entries_open(void);
 
+/* verify.c: check a sealed file against its signature, every check. */
+void verify_open(void);
+
 #endif

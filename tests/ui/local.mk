@@ -4,6 +4,7 @@
 check_PROGRAMS += tests/ui/check_ui
 TESTS += tests/ui/check_ui tests/ui/demo.sh tests/ui/screens.sh
 TESTS += tests/ui/docflow.sh
+TESTS += tests/ui/verify.sh
 tests_ui_check_ui_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_ui_check_ui_SOURCES = tests/ui/check_ui.c tests/ui/suites.h \
 	tests/ui/test_field.c \
@@ -16,3 +17,4 @@ tests_ui_check_ui_LDADD = $(TEST_LIBS)
 EXTRA_DIST += tests/ui/demo.sh tests/lib/tmux.sh tests/ui/screens.sh \
 	tests/ui/ws.sh
 EXTRA_DIST += tests/ui/docflow.sh
+EXTRA_DIST += tests/ui/verify.sh

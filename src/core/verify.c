@@ -1,0 +1,156 @@
+/*
+ * verify.c -- the verification both programs share (verify.h): load the
+ * trust, read the file and its signature, run every check.
+ *
+ * It must not print, draw or decide how a result is shown, and it keeps
+ * nothing: the files are read for the one call and freed with the result.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/seal.h"
+#include "core/verify.h"
+#include "core/wfop.h"
+
+enum status
+verify_trust_load(struct store *st, struct ses_trust *t)
+{
+	enum status rc = seal_trust_load(st, t);
+
+	/* No seal authority yet: only the --root files (if any) count. */
+	return rc == STATUS_SEAL_NO_CA ? STATUS_OK : rc;
+}
+
+/* Read PATH whole into *DATA (malloc'd, with a NUL after the *N bytes so
+ * PEM can be read as text). */
+static enum status
+verify_read(const char *path, unsigned char **data, size_t *n)
+{
+	struct buf b;
+	char chunk[8192];
+	size_t got;
+	FILE *f;
+	enum status rc = STATUS_OK;
+
+	*data = NULL;
+	*n = 0;
+	if ((f = fopen(path, "rb")) == NULL)
+		return status_from_errno(errno);
+	buf_init(&b);
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, got);
+	if (ferror(f))
+		rc = STATUS_IO;
+	fclose(f);
+	if (rc != STATUS_OK) {
+		buf_free(&b);
+		return rc;
+	}
+	buf_add_u8(&b, 0);
+	*data = b.data;
+	*n = b.len - 1;
+	return STATUS_OK;
+}
+
+/* Which version's signature verify_stored() reads. */
+struct verify_stored_arg {
+	uint64_t	 doc_id;
+	uint32_t	 version;
+	struct blob	 sig;
+};
+
+static enum status
+verify_stored_txn(struct store_txn *txn, void *arg)
+{
+	struct verify_stored_arg *a = arg;
+	struct rec_version v;
+	enum status rc;
+
+	if ((rc = wfop_version(txn, a->doc_id, a->version, &v)) != STATUS_OK)
+		return rc;
+	if (v.signature.len == 0)
+		rc = STATUS_NOT_FOUND;	/* never sealed */
+	else
+		a->sig = v.signature;	/* taken over */
+	if (rc == STATUS_OK)
+		memset(&v.signature, 0, sizeof v.signature);
+	rec_free(REC_VERSION, &v);
+	return rc;
+}
+
+/*
+ * A sealed original (originals/doc-ID-vN.pdf) has no .sig beside it: its
+ * signature is in the workspace, with the version.  Any file so named
+ * is checked against that signature, wherever it lies, so a changed
+ * copy fails the data hash instead of passing unchecked.
+ */
+static enum status
+verify_stored(struct store *st, const char *pdf_path, struct verify_result *v)
+{
+	const char *base = strrchr(pdf_path, '/');
+	struct verify_stored_arg a;
+	unsigned long long id;
+	unsigned version;
+	char tail[8];
+	enum status rc;
+
+	base = base != NULL ? base + 1 : pdf_path;
+	memset(&a, 0, sizeof a);
+	if (sscanf(base, "doc-%llu-v%u.%7s", &id, &version, tail) != 3 ||
+	    strcmp(tail, "pdf") != 0)
+		return STATUS_NOT_FOUND;
+	a.doc_id = id;
+	a.version = version;
+	if ((rc = store_run(st, STORE_READ, verify_stored_txn, &a)) !=
+	    STATUS_OK)
+		return rc;
+	v->sig = a.sig.data;
+	v->siglen = a.sig.len;
+	free(v->sig_path);
+	v->sig_path = xasprintf(_("the signature kept with document %" PRIu64
+	    " version %u"), a.doc_id, (unsigned) a.version);
+	return STATUS_OK;
+}
+
+enum status
+verify_file(struct store *st, const struct ses_trust *t, const char *pdf_path,
+    const char *sig_path, struct verify_result *v)
+{
+	enum status rc;
+
+	memset(v, 0, sizeof *v);
+	if ((rc = crypto_init()) != STATUS_OK)
+		return rc;
+	v->sig_path = sig_path != NULL ? xstrdup(sig_path) :
+	    xasprintf("%s.sig", pdf_path);
+	if ((rc = verify_read(pdf_path, &v->data, &v->n)) != STATUS_OK) {
+		v->unreadable = pdf_path;
+		return rc;
+	}
+	rc = verify_read(v->sig_path, &v->sig, &v->siglen);
+	if (rc != STATUS_OK && sig_path == NULL && st != NULL &&
+	    verify_stored(st, pdf_path, v) == STATUS_OK)
+		rc = STATUS_OK;
+	if (rc != STATUS_OK) {
+		v->unreadable = v->sig_path;
+		return rc;
+	}
+	v->ran = 1;
+	return ses_verify(v->sig, v->siglen, v->data, v->n, t, &v->report);
+}
+
+void
+verify_result_free(struct verify_result *v)
+{
+	if (v->ran)
+		ses_report_free(&v->report);
+	free(v->data);
+	free(v->sig);
+	free(v->sig_path);
+	memset(v, 0, sizeof *v);
+}
