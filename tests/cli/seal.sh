@@ -165,6 +165,10 @@ expect_eq "the office director resumes" 0 $?
 
 # Proxy custody from the command line: ask, approve, hand over, return.
 now=$(date +%s)
+as wang seal custody request 4401-2026-001 --proxy wang --from "@$now" \
+    --until "@$((now + 86400))" --reason "出差" >"$T/out" 2>&1
+expect_eq "the custodian as own proxy: not allowed (3)" 3 $?
+expect_grep "the refusal names the two people" "two different people" "$T/out"
 as wang seal custody request 4401-2026-001 --proxy li --from "@$now" \
     --until "@$((now + 86400))" --reason "出差" >"$T/out" 2>&1
 expect_eq "the custodian asks for a proxy" 0 $?
