@@ -13,7 +13,8 @@ src_core_libescore_a_SOURCES = \
 	src/core/perm.c src/core/perm.h \
 	src/core/policy.c src/core/policy.h \
 	src/core/session.c src/core/session.h src/core/session_private.h \
-	src/core/form.c src/core/form.h \
+	src/core/form.c src/core/form.h src/core/form_private.h \
+	src/core/form_parse.c src/core/form_validate.c \
 	src/core/chain.c src/core/chain.h src/core/doc.c src/core/doc.h \
 	src/core/docnum.c src/core/docnum.h src/core/docview.c \
 	src/core/docview.h src/core/import.c src/core/import.h \
