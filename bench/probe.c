@@ -8,8 +8,10 @@
  *   probe report DIR FIRST LAST REPS   the summary of a period
  *   probe export DIR FILE       the same documents and print jobs as
  *                               SQL, for the sqlite3 comparison
- *   probe verify DIR N REPS     verify N sealed documents' signatures
- *                               in one process, then in two
+ *   probe verify DIR N REPS     verify N sealed documents' signed
+ *                               content as files (verify_files, as
+ *                               esealctl verify --each), one worker
+ *                               then two
  *   probe sm2 N                 SM2 signs and verifies per second
  *
  * Read only: it logs users in (audited, as any login) and never changes
@@ -20,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "bench/bench.h"
@@ -54,16 +55,21 @@ probe_count_item(const struct inbox_item *item, void *arg)
 	return 0;
 }
 
-/* What the home screen asks after a login: the counts and one page. */
+/* What the home screen asks after a login: the counts and one page;
+ * *PAGE_MS gets the time of the page alone. */
 static size_t
-probe_inbox_once(struct store *st, struct session *s, enum inbox_queue q)
+probe_inbox_once(struct store *st, struct session *s, enum inbox_queue q,
+    double *page_ms)
 {
 	struct inbox_counts c;
 	size_t n = 0;
+	double t;
 
 	bench_check(inbox_counts(st, s, &c), "inbox_counts");
+	t = bench_ms();
 	bench_check(inbox_list(st, s, q, 0, PROBE_PAGE, probe_count_item, &n),
 	    "inbox_list");
+	*page_ms = bench_ms() - t;
 	return n;
 }
 
@@ -75,21 +81,24 @@ probe_inbox(const char *dir, int reps)
 	struct session *chief = bench_login(st, "chief", BENCH_PW_NOW);
 	double *a = xcalloc((size_t) reps, sizeof *a);
 	double *b = xcalloc((size_t) reps, sizeof *b);
-	double t;
+	double *p = xcalloc((size_t) reps, sizeof *p);
+	double t, page;
 	size_t n = 0;
 	int i;
 
 	for (i = 0; i < reps; i++) {
 		t = bench_ms();
-		n = probe_inbox_once(st, clerk, INBOX_SEAL);
+		n = probe_inbox_once(st, clerk, INBOX_SEAL, &page);
 		a[i] = bench_ms() - t;
 		t = bench_ms();
-		probe_inbox_once(st, chief, INBOX_APPROVE);
+		probe_inbox_once(st, chief, INBOX_APPROVE, &p[i]);
 		b[i] = bench_ms() - t;
 	}
 	printf("inbox_clerk %.3f ms\ninbox_approver %.3f ms\n"
-	    "inbox_rows %zu\n", bench_median(a, (size_t) reps),
-	    bench_median(b, (size_t) reps), n);
+	    "inbox_approver_page %.3f ms\ninbox_rows %zu\n",
+	    bench_median(a, (size_t) reps), bench_median(b, (size_t) reps),
+	    bench_median(p, (size_t) reps), n);
+	free(p);
 	free(a);
 	free(b);
 	session_free(clerk);
@@ -128,29 +137,47 @@ probe_search_doc(const struct rec_doc *d, void *arg)
 	return 0;
 }
 
-/* The search a user can make today: every document in the list, its
- * title and number matched in memory (there is no search index). */
+static int
+probe_search_hit(const struct rec_doc *d, void *arg)
+{
+	(void) d;
+	((struct probe_search *) arg)->hits++;
+	return 0;
+}
+
+/* The search through the core's index (docview_search), and beside it,
+ * in the same rounds, the scan it replaced: every document in the list,
+ * its title and number matched in memory.  Both must find as many. */
 static void
 probe_search(const char *dir, const char *word, int reps)
 {
 	struct store *st = probe_open(dir);
 	struct session *s = bench_login(st, "clerk", BENCH_PW_NOW);
 	struct docview_filter f = { -1, 0, 0, 0 };
-	struct probe_search ps = { word, 0, NULL };
+	struct probe_search ps = { word, 0, NULL }, scan = { word, 0, NULL };
 	double *a = xcalloc((size_t) reps, sizeof *a);
+	double *b = xcalloc((size_t) reps, sizeof *b);
 	double t;
 	int i;
 
 	for (i = 0; i < reps; i++) {
-		ps.hits = 0;
+		ps.hits = scan.hits = 0;
 		t = bench_ms();
-		bench_check(docview_list(st, s, &f, probe_search_doc, &ps),
-		    "docview_list");
+		bench_check(docview_search(st, s, word, probe_search_hit, &ps),
+		    "docview_search");
 		a[i] = bench_ms() - t;
+		t = bench_ms();
+		bench_check(docview_list(st, s, &f, probe_search_doc, &scan),
+		    "docview_list");
+		b[i] = bench_ms() - t;
 	}
-	printf("search %.3f ms\nsearch_hits %zu\n",
-	    bench_median(a, (size_t) reps), ps.hits);
+	if (ps.hits != scan.hits)
+		bench_check(STATUS_CORRUPT, "search: index and scan differ");
+	printf("search %.3f ms\nsearch_hits %zu\nsearch_scan %.3f ms\n",
+	    bench_median(a, (size_t) reps), ps.hits,
+	    bench_median(b, (size_t) reps));
 	free(a);
+	free(b);
 	session_free(s);
 	probe_close(st);
 }
@@ -253,31 +280,47 @@ probe_export(const char *dir, const char *file)
 
 /* -- Verifying sealed documents ----------------------------------------- */
 
+/*
+ * What esealctl verify --each does, through the same core call
+ * (verify_files): the sealed versions' signed content and signatures
+ * are written as files (FILE and FILE.sig) into a temporary folder, then
+ * verified with one worker and with two, side by side in each round.
+ */
 struct probe_sealed {
-	struct rec_seal		 seal;
-	struct rec_version	*v;
+	char			*dir;
 	size_t			 n;
 	size_t			 max;
 };
 
 static void
-probe_blob_copy(struct blob *dst, const struct blob *src)
+probe_write(const char *path, const void *data, size_t len)
 {
-	dst->data = xmalloc(src->len);
-	memcpy(dst->data, src->data, src->len);
-	dst->len = src->len;
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL || fwrite(data, 1, len, f) != len || fclose(f) != 0)
+		bench_check(STATUS_PERM_FS, path);
 }
 
+/* Version V as the file its signature covers, and the signature. */
 static int
 probe_sealed_version(const void *rec, void *arg)
 {
 	const struct rec_version *v = rec;
 	struct probe_sealed *ps = arg;
+	struct buf b;
+	char *path;
 
 	if (v->signature.len == 0 || ps->n == ps->max)
 		return ps->n == ps->max;
-	probe_blob_copy(&ps->v[ps->n].content_sm3, &v->content_sm3);
-	probe_blob_copy(&ps->v[ps->n].signature, &v->signature);
+	buf_init(&b);
+	doc_canonical(v->doc_id, v, &b);
+	path = xasprintf("%s/%zu", ps->dir, ps->n);
+	probe_write(path, b.data, b.len);
+	free(path);
+	path = xasprintf("%s/%zu.sig", ps->dir, ps->n);
+	probe_write(path, v->signature.data, v->signature.len);
+	free(path);
+	buf_free(&b);
 	ps->n++;
 	return 0;
 }
@@ -285,74 +328,125 @@ probe_sealed_version(const void *rec, void *arg)
 static enum status
 probe_sealed_txn(struct store_txn *txn, void *arg)
 {
-	struct probe_sealed *ps = arg;
-	enum status rc = store_get(txn, REC_SEAL, 1, &ps->seal);
-
-	if (rc == STATUS_OK)
-		rc = store_scan_ids(txn, REC_VERSION, 1, probe_sealed_version,
-		    ps);
-	return rc;
+	((struct probe_sealed *) arg)->n = 0;
+	return store_scan_ids(txn, REC_VERSION, 1, probe_sealed_version, arg);
 }
 
-/* Verify documents FIRST, FIRST+STRIDE, ... of PS; the number bad. */
-static size_t
-probe_verify_part(const struct probe_sealed *ps, size_t first, size_t stride)
-{
-	size_t i, bad = 0;
+struct probe_outcome {
+	enum status	*rc;	/* per file, of the first run */
+	int		 differ;
+};
 
-	for (i = first; i < ps->n; i += stride)
-		bad += sealing_verify(&ps->seal, ps->v[i].content_sm3.data,
-		    &ps->v[i].signature) != STATUS_OK;
-	return bad;
+static void
+probe_verify_one(size_t i, enum status rc, const struct verify_result *v,
+    void *arg)
+{
+	struct probe_outcome *o = arg;
+
+	(void) v;
+	if (o->rc[i] == (enum status) -1)
+		o->rc[i] = rc;
+	else if (o->rc[i] != rc)
+		o->differ = 1;
 }
 
 static double
-probe_verify_procs(const struct probe_sealed *ps, int procs)
+probe_verify_run(const struct ses_trust *t, const struct verify_job *jobs,
+    size_t n, unsigned workers, struct probe_outcome *o)
 {
-	double t = bench_ms();
-	int k, status, bad = 0;
-	pid_t pid;
+	double ms = bench_ms();
 
-	for (k = 0; k < procs; k++) {
-		if ((pid = fork()) == 0)
-			_exit(probe_verify_part(ps, (size_t) k,
-			    (size_t) procs) != 0);
-		bad |= pid < 0;
+	bench_check(verify_files(t, jobs, n, workers, probe_verify_one, o),
+	    "verify_files");
+	ms = bench_ms() - ms;
+	if (o->differ)
+		bench_check(STATUS_BAD_SIGNATURE, "verify: outcomes differ");
+	return ms;
+}
+
+static void
+probe_verify_jobs(const struct probe_sealed *ps, const struct ses_trust *t,
+    int reps)
+{
+	struct verify_job *jobs = xcalloc(ps->n, sizeof *jobs);
+	struct probe_outcome o = { xcalloc(ps->n, sizeof *o.rc), 0 };
+	double *one = xcalloc((size_t) reps, sizeof *one);
+	double *two = xcalloc((size_t) reps, sizeof *two);
+	size_t i, ok = 0;
+	int r;
+
+	for (i = 0; i < ps->n; i++) {
+		jobs[i].pdf_path = xasprintf("%s/%zu", ps->dir, i);
+		o.rc[i] = (enum status) -1;
 	}
-	while (wait(&status) > 0)
-		bad |= !WIFEXITED(status) || WEXITSTATUS(status) != 0;
-	if (bad)
-		bench_check(STATUS_BAD_SIGNATURE, "verify");
-	return bench_ms() - t;
+	for (r = 0; r < reps; r++) {
+		one[r] = probe_verify_run(t, jobs, ps->n, 1, &o);
+		two[r] = probe_verify_run(t, jobs, ps->n, 2, &o);
+	}
+	for (i = 0; i < ps->n; i++)
+		ok += o.rc[i] == STATUS_OK;
+	printf("verify_valid %zu\nverify_1proc %.1f ms\nverify_2proc %.1f ms\n",
+	    ok, bench_median(one, (size_t) reps),
+	    bench_median(two, (size_t) reps));
+	for (i = 0; i < ps->n; i++)
+		free((char *) jobs[i].pdf_path);
+	free(jobs);
+	free(o.rc);
+	free(one);
+	free(two);
+}
+
+/* How busy the machine was: the 1-minute load average. */
+static void
+probe_load(void)
+{
+	FILE *f = fopen("/proc/loadavg", "r");
+	double load = -1;
+
+	if (f != NULL) {
+		if (fscanf(f, "%lf", &load) != 1)
+			load = -1;
+		fclose(f);
+	}
+	printf("verify_load %.2f\n", load);
 }
 
 static void
 probe_verify(const char *dir, size_t n, int reps)
 {
 	struct store *st = probe_open(dir);
+	const char *tmp = getenv("TMPDIR");
 	struct probe_sealed ps;
-	double *one = xcalloc((size_t) reps, sizeof *one);
-	double *two = xcalloc((size_t) reps, sizeof *two);
-	double t = bench_ms();
-	int i;
+	struct ses_trust t;
+	double ms = bench_ms();
+	char *tmpl, *path;
+	size_t i;
 
 	memset(&ps, 0, sizeof ps);
 	ps.max = n;
-	ps.v = xcalloc(n, sizeof *ps.v);
+	tmpl = xasprintf("%s/eseal-probe-XXXXXX", tmp != NULL && *tmp != '\0' ?
+	    tmp : "/tmp");
+	if ((ps.dir = mkdtemp(tmpl)) == NULL)
+		bench_check(STATUS_PERM_FS, tmpl);
 	bench_check(store_run(st, STORE_READ, probe_sealed_txn, &ps), "read");
-	printf("verify_read %.1f ms\nverify_docs %zu\n", bench_ms() - t, ps.n);
-	for (i = 0; i < reps; i++) {
-		one[i] = probe_verify_procs(&ps, 1);
-		two[i] = probe_verify_procs(&ps, 2);
+	ses_trust_init(&t, clock_now());
+	bench_check(verify_trust_load(st, &t), "trust");
+	printf("verify_read %.1f ms\nverify_docs %zu\n", bench_ms() - ms,
+	    ps.n);
+	probe_load();
+	probe_verify_jobs(&ps, &t, reps);
+	probe_load();
+	for (i = 0; i < ps.n; i++) {
+		path = xasprintf("%s/%zu", ps.dir, i);
+		unlink(path);
+		free(path);
+		path = xasprintf("%s/%zu.sig", ps.dir, i);
+		unlink(path);
+		free(path);
 	}
-	printf("verify_1proc %.1f ms\nverify_2proc %.1f ms\n",
-	    bench_median(one, (size_t) reps), bench_median(two, (size_t) reps));
-	for (i = 0; i < (int) ps.n; i++)
-		rec_free(REC_VERSION, &ps.v[i]);
-	free(ps.v);
-	free(one);
-	free(two);
-	rec_free(REC_SEAL, &ps.seal);
+	rmdir(ps.dir);
+	free(tmpl);
+	ses_trust_free(&t);
 	probe_close(st);
 }
 

@@ -79,7 +79,9 @@ table() {	# N
 	n=$1
 	v=$(val start_to_login "$O"); row "start to login screen (pty)" "$n" "$v ms" "< 30 ms" "$(verdict "$v" 30)"
 	v=$(val login_to_home "$O"); row "login to home screen (pty)" "$n" "$v ms" "(inbox, real program)" ""
-	v=$(val inbox_clerk "$O"); row "inbox first screen (core)" "$n" "$v ms" "< 10 ms at 1M" "$(verdict "$v" 10)"
+	v=$(val inbox_clerk "$O"); row "inbox first screen, clerk (core)" "$n" "$v ms" "< 10 ms at 1M" "$(verdict "$v" 10)"
+	v=$(val inbox_approver "$O"); row "inbox first screen, approver" "$n" "$v ms" "< 10 ms at 1M" "$(verdict "$v" 10)"
+	v=$(val inbox_approver_page "$O"); row "  of which the page (no counts)" "$n" "$v ms" "" ""
 	v=$(val search "$O"); s=$(val sqlite_search "$O")
 	row "search 打印机 (core)" "$n" "$v ms" "< 100 ms; < sqlite3" "$(verdict "$v" 100)"
 	[ -n "$s" ] && row "  sqlite3 LIKE, same data" "$n" "$s ms" "ratio core/sqlite3" \
@@ -97,7 +99,7 @@ table() {	# N
 	v=$(val peak_rss "$O"); row "peak RSS of eseal in use" "$n" "$v MiB" "< 32 MiB" "$(verdict "$v" 32)"
 	v=$(val store_kib_per_doc "$O"); w=$(val store_db_kib_per_doc "$O")
 	row "store per document (all/db files)" "$n" "$v/$w KiB" "< 2 KiB" "$(verdict "$w" 2)"
-	v=$(val gen_seconds "$O"); row "generation (durable acts, tmpfs)" "$n" "$v s" "" \
+	v=$(val gen_seconds "$O"); row "generation (bulk batches, tmpfs)" "$n" "$v s" "" \
 	    "$(awk -v s="$v" -v n="$n" 'BEGIN { if (s > 0) printf "%.0f docs/s", n / s }')"
 }
 
@@ -116,7 +118,7 @@ for n in "$@"; do last=$n; done
 if [ $# -gt 1 ]; then
 	echo
 	echo "growth $1 -> $last documents (ratio of medians):"
-	for f in start_to_login login_to_home inbox_clerk search report seal_one verify_1proc store_db_kib_per_doc; do
+	for f in start_to_login login_to_home inbox_clerk inbox_approver inbox_approver_page search report seal_one verify_1proc store_db_kib_per_doc; do
 		a=$(val $f "$D/out-$1"); b=$(val $f "$D/out-$last")
 		printf '  %-22s %10s -> %-10s x%s\n' "$f" "$a" "$b" \
 		    "$(awk -v a="$a" -v b="$b" 'BEGIN { if (a > 0) printf "%.2f", b / a }')"

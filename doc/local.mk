@@ -1,7 +1,8 @@
 ## doc/local.mk: the Texinfo manual and the man pages.
 info_TEXINFOS = doc/eseal.texi
 doc_eseal_TEXINFOS = doc/version.texi doc/documents.texi doc/seals.texi \
-	doc/printing.texi doc/reports.texi
+	doc/printing.texi doc/reports.texi doc/audit.texi \
+	doc/standalone.texi
 
 ## The man pages are made from --help by help2man, so they never drift
 ## from the programs; the generated pages are distributed.

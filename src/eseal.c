@@ -32,6 +32,16 @@ eseal_usage(void)
 	    "      --help             display this help and exit\n"
 	    "      --version          output version information and exit\n\n"),
 	    stdout);
+	/* Apart from the options above: nothing here shares their text. */
+	fputs(_("At a work station (Art. 14), instead of a workspace:\n"
+	    "      --standalone=DIR   seal with the standalone seal on the medium\n"
+	    "                         mounted at DIR: asks for the designated\n"
+	    "                         person, the one-time secret and the\n"
+	    "                         document, and saves the sealed PDF and its\n"
+	    "                         signature on the medium; exit status 3\n"
+	    "                         when the seal there cannot be used (none,\n"
+	    "                         altered, past its period or used up),\n"
+	    "                         with the reason\n\n"), stdout);
 	fputs(_("Environment:\n"
 	    "  LANG             language and character set, e.g. zh_CN.UTF-8\n"
 	    "                   (Chinese) or C.UTF-8 (English); the character\n"
@@ -113,18 +123,20 @@ eseal_start_log(int verbose, const char *file)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_HELP = 256, OPT_VERSION, OPT_LOG, OPT_CHECK_TTY };
+	enum { OPT_HELP = 256, OPT_VERSION, OPT_LOG, OPT_CHECK_TTY,
+		OPT_STANDALONE };
 	static const struct option opts[] = {
 		{ "home", required_argument, NULL, 'H' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "log", required_argument, NULL, OPT_LOG },
 		{ "check-tty", no_argument, NULL, OPT_CHECK_TTY },
+		{ "standalone", required_argument, NULL, OPT_STANDALONE },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ui_options ui = { NULL, NULL };
-	const char *log_file = NULL;
+	const char *log_file = NULL, *standalone = NULL;
 	int locale_ok, ch, verbose = 0, check_tty = 0, rc;
 
 	locale_ok = i18n_init() == 0;
@@ -141,6 +153,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_CHECK_TTY:
 			check_tty = 1;
+			break;
+		case OPT_STANDALONE:
+			standalone = optarg;
 			break;
 		case OPT_HELP:
 			eseal_usage();
@@ -165,7 +180,7 @@ main(int argc, char **argv)
 	if (check_tty)
 		return ui_can_run() ? 0 : ESEAL_EXIT_FAIL;
 	eseal_start_log(verbose, log_file);
-	rc = ui_main(&ui);
+	rc = standalone != NULL ? ui_station_main(standalone) : ui_main(&ui);
 	log_close();
 	return rc;
 }

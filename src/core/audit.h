@@ -90,6 +90,10 @@ struct audit_filter {
 	int		 action;	/* enum action, or -1 for any */
 	int		 object_kind;	/* enum rec_kind, or -1 */
 	uint64_t	 object_id;	/* 0 = any */
+	int		 outcome;	/* enum audit_outcome, or -1 */
+	const char	*object_text;	/* in "kind:id" or the detail,
+					 * ASCII letters either case;
+					 * NULL or "": any */
 };
 
 void audit_filter_init(struct audit_filter *f);
@@ -134,6 +138,10 @@ typedef void (*audit_report_fn)(const char *line, void *arg);
  *   "entry N inserted"             the chain runs from N-1 to N+1
  *   "entry N reordered"            N was moved from elsewhere
  *   "entry N: checkpoint signature does not verify"
+ * After an archive the walk starts at the first entry kept, whose link
+ * must be the last archived entry's hash as the signed archive record
+ * names it; entries missing before it without such a record are
+ * reported removed, from the first one after the last signed archive.
  * This is the engine: it checks no permission.  Users go through
  * audit_verify_as().
  */
@@ -170,14 +178,35 @@ enum status audit_export_verify_as(struct session *s, const char *path);
 /* -- Retention, archive and space ------------------------------------------ */
 
 /*
- * Archive entries up to sequence number UPTO to the file PATH for session
- * S (ACT_AUDIT_EXPORT): refused with STATUS_AUDIT_RETENTION when entry UPTO
- * is younger than the retention period; otherwise exported like
- * audit_export_as() and recorded by a signed checkpoint naming the archive
- * and its hash.  The entries stay in the store (see the TODO in audit.c).
+ * Export the entries F selects (NULL: all) for session S, as
+ * audit_export_as() does, to a file of its own on the registered medium
+ * MEDIUM (its UUID, or its directory in test mode: medium.h), mounted
+ * now: STATUS_MEDIUM_UNREGISTERED for one not in the register (or
+ * revoked), STATUS_MEDIUM_ABSENT when it is not mounted.  The file is
+ * read back and compared before the export counts; its path goes to
+ * *WHERE (free it; may be NULL) and the number of entries to *COUNT.
+ */
+enum status audit_export_medium_as(struct session *s,
+    const struct audit_filter *f, const char *medium, char **where,
+    uint64_t *count);
+
+/*
+ * Archive the entries not yet archived, up to sequence number UPTO, to the
+ * registered medium MEDIUM for session S (ACT_AUDIT_EXPORT), then delete
+ * them from the trail.  Refused, and the refusal audited, with
+ * STATUS_AUDIT_RETENTION when any of them is younger than the retention
+ * period, STATUS_MEDIUM_UNREGISTERED or STATUS_MEDIUM_ABSENT for the
+ * medium, STATUS_AUDIT_BROKEN when the trail does not verify (an archive
+ * must not carry tampering away), STATUS_INVALID when they are archived
+ * already.  The export file is written and read back first (a full or
+ * read-only medium leaves every entry in place); then one transaction
+ * appends a signed checkpoint naming the archive, the file's hash and
+ * the hash of the last archived entry (the anchor audit_verify() starts
+ * from), and deletes the archived entries with their index entries.
+ * *WHERE gets the file's path (may be NULL).
  */
 enum status audit_archive_as(struct session *s, uint64_t upto,
-    const char *path);
+    const char *medium, char **where);
 
 /*
  * Settings the security administrator sets for session S (ACT_POLICY_SET),

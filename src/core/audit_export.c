@@ -1,9 +1,11 @@
 /*
  * audit_export.c -- the security auditor's reading of the trail: search,
- * export to a signed text file, and archive of entries past retention.
+ * and export to a signed text file, given by its path or on a registered
+ * removable medium.
  *
  * Every function here checks the auditor's permission first and audits
- * a refusal; none edits or deletes an entry.  Files are written only
+ * a refusal; none edits or deletes an entry (the archive, in
+ * audit_archive.c, is the one place that deletes).  Files are written only
  * after the transaction that selected their content has committed, since
  * a transaction may run twice.
  *
@@ -25,7 +27,7 @@
 #include <unistd.h>
 
 #include "core/audit_private.h"
-#include "core/policy.h"
+#include "core/medium.h"
 #include "core/perm.h"
 #include "core/session.h"
 
@@ -35,6 +37,7 @@ audit_filter_init(struct audit_filter *f)
 	memset(f, 0, sizeof *f);
 	f->action = -1;
 	f->object_kind = -1;
+	f->outcome = -1;
 }
 
 /* -- Formatting ------------------------------------------------------------ */
@@ -122,14 +125,23 @@ audit_format(const struct rec_audit *e, const char *user, int with_chain)
 
 /* -- Selecting entries ----------------------------------------------------- */
 
-struct audit_sel {
-	const struct audit_filter	*f;
-	uint64_t			 user_id;	/* of f->user_name */
-	uint64_t			 seq_lo;	/* inclusive */
-	uint64_t			 seq_hi;
-	struct audit_list		 list;
-	char				**users;	/* per entry */
-};
+/* Does TEXT occur in E's object ("doc:12") or its detail?  ASCII
+ * letters match either case, as the lists' searches do. */
+static int
+audit_sel_object_text(const char *text, const struct rec_audit *e)
+{
+	char *hay;
+	int found;
+
+	if (text == NULL || *text == '\0')
+		return 1;
+	hay = xasprintf("%s:%" PRIu64 " %s",
+	    rec_kind_name((enum rec_kind) e->object_kind), e->object_id,
+	    e->detail != NULL ? e->detail : "");
+	found = strcasestr(hay, text) != NULL;
+	free(hay);
+	return found;
+}
 
 static int
 audit_sel_match(const struct audit_sel *s, const struct rec_audit *e)
@@ -148,7 +160,11 @@ audit_sel_match(const struct audit_sel *s, const struct rec_audit *e)
 		return 0;
 	if (f->object_kind >= 0 && e->object_kind != (unsigned) f->object_kind)
 		return 0;
-	return f->object_id == 0 || e->object_id == f->object_id;
+	if (f->outcome >= 0 && e->outcome != (unsigned) f->outcome)
+		return 0;
+	if (f->object_id != 0 && e->object_id != f->object_id)
+		return 0;
+	return audit_sel_object_text(f->object_text, e);
 }
 
 static int
@@ -169,7 +185,7 @@ audit_sel_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static void
+void
 audit_sel_clear(struct audit_sel *s)
 {
 	size_t i;
@@ -231,7 +247,7 @@ audit_sel_user_id(struct store_txn *txn, struct audit_sel *s)
 /* Select into S (cleared first) the entries its filter and sequence
  * range allow, in sequence order; a time range reads only that part of
  * the time index. */
-static enum status
+enum status
 audit_select(struct store_txn *txn, struct audit_sel *s)
 {
 	struct store_range r;
@@ -255,7 +271,7 @@ audit_select(struct store_txn *txn, struct audit_sel *s)
 	return audit_sel_users(txn, s);
 }
 
-static void
+void
 audit_sel_init(struct audit_sel *s, const struct audit_filter *f,
     struct audit_filter *all)
 {
@@ -303,6 +319,15 @@ audit_filter_describe(const struct audit_sel *s)
 		    f->object_id);
 		buf_add(&b, part, strlen(part));
 	}
+	if (f->outcome >= 0) {
+		snprintf(part, sizeof part, " outcome %s",
+		    audit_outcome_name((unsigned) f->outcome));
+		buf_add(&b, part, strlen(part));
+	}
+	if (f->object_text != NULL && *f->object_text != '\0') {
+		buf_add(&b, " text ", 6);
+		buf_add(&b, f->object_text, strlen(f->object_text));
+	}
 	snprintf(part, sizeof part, ": %zu found", s->list.n);
 	buf_add(&b, part, strlen(part) + 1);
 	return (char *) b.data;
@@ -347,7 +372,7 @@ audit_search_as(struct session *s, const struct audit_filter *f,
 /* -- Export files ---------------------------------------------------------- */
 
 /* The lines of S, then the hash and signature line, into OUT. */
-static enum status
+enum status
 audit_export_build(const struct audit_sel *s, const struct crypto_key *key,
     struct buf *out)
 {
@@ -419,7 +444,7 @@ out:
 }
 
 /* The SM3 of the file's content (without its last line), as hex. */
-static void
+void
 audit_content_hex(const struct buf *content, char *hex)
 {
 	const char *p = (const char *) content->data;
@@ -437,9 +462,26 @@ audit_content_hex(const struct buf *content, char *hex)
 struct audit_export_args {
 	struct audit_sel	 sel;
 	struct buf		 content;
-	const char		*path;
+	const char		*path;		/* the file, once written */
+	const char		*medium;	/* or NULL: PATH as given */
+	char			*where;		/* on the medium */
 	char			 hex[2 * CRYPTO_SM3_LEN + 1];
 };
+
+/* The medium's register entry, when the export goes to one. */
+static enum status
+audit_export_medium_check(struct store_txn *txn, const char *medium)
+{
+	struct rec_medium m;
+	enum status st;
+
+	if (medium == NULL)
+		return STATUS_OK;
+	memset(&m, 0, sizeof m);
+	st = medium_find(txn, medium, &m);
+	rec_free(REC_MEDIUM, &m);
+	return st;
+}
 
 /* The checkpoint that signs the head, then the file's content. */
 static enum status
@@ -451,6 +493,8 @@ audit_export_txn(struct store_txn *txn, const struct rec_user *actor,
 	enum status st;
 
 	(void) actor;
+	if ((st = audit_export_medium_check(txn, a->medium)) != STATUS_OK)
+		return st;
 	if ((st = audit_key_private(txn, &key)) != STATUS_OK)
 		return st;
 	st = audit_checkpoint(txn, "export", NULL);
@@ -479,12 +523,39 @@ audit_exported_txn(struct store_txn *txn, const struct rec_user *actor,
 	return st;
 }
 
-enum status
-audit_export_as(struct session *s, const struct audit_filter *f,
-    const char *path, uint64_t *count)
+/* Write the content A holds: to its path, or to a new file on its
+ * medium (the path then points there). */
+static enum status
+audit_export_write(struct audit_export_args *a)
+{
+	char stamp[32], *base;
+	time_t t = (time_t) clock_now();
+	struct tm tm;
+	enum status st;
+
+	if (a->medium == NULL)
+		return audit_write_file(a->path, a->content.data,
+		    a->content.len);
+	gmtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+	base = xasprintf("eseal-audit-%s", stamp);
+	st = audit_medium_write(a->medium, base, ".txt", a->content.data,
+	    a->content.len, &a->where);
+	free(base);
+	if (st == STATUS_OK)
+		a->path = a->where;
+	return st;
+}
+
+/* An export to PATH or to MEDIUM (audit_export_as and
+ * audit_export_medium_as). */
+static enum status
+audit_export_run(struct session *s, const struct audit_filter *f,
+    const char *path, const char *medium, char **where, uint64_t *count)
 {
 	struct audit_export_args a;
 	struct audit_filter all;
+	const char *what = medium != NULL ? medium : path;
 	enum status st;
 
 	if (count != NULL)
@@ -493,27 +564,50 @@ audit_export_as(struct session *s, const struct audit_filter *f,
 	audit_sel_init(&a.sel, f, &all);
 	buf_init(&a.content);
 	a.path = path;
+	a.medium = medium;
 
 	st = audit_session_run(s, ACT_AUDIT_EXPORT, STORE_WRITE,
-	    audit_export_txn, &a, REC_AUDIT, 0, path);
+	    audit_export_txn, &a, REC_AUDIT, 0, what);
 	if (st != STATUS_OK)
 		goto out;
-	if ((st = audit_write_file(path, a.content.data, a.content.len)) !=
-	    STATUS_OK) {
+	if ((st = audit_export_write(&a)) != STATUS_OK) {
 		session_audit_failure(s, ACT_AUDIT_EXPORT, REC_AUDIT, 0, st,
-		    path);
+		    what);
 		goto out;
 	}
 
 	audit_content_hex(&a.content, a.hex);
 	st = audit_session_run(s, ACT_AUDIT_EXPORT, STORE_WRITE,
-	    audit_exported_txn, &a, REC_AUDIT, 0, path);
+	    audit_exported_txn, &a, REC_AUDIT, 0, what);
 	if (st == STATUS_OK && count != NULL)
 		*count = a.sel.list.n;
+	if (st == STATUS_OK && where != NULL && a.where != NULL) {
+		*where = a.where;
+		a.where = NULL;
+	}
 out:
+	free(a.where);
 	audit_sel_clear(&a.sel);
 	buf_free(&a.content);
 	return st;
+}
+
+enum status
+audit_export_as(struct session *s, const struct audit_filter *f,
+    const char *path, uint64_t *count)
+{
+	return audit_export_run(s, f, path, NULL, NULL, count);
+}
+
+enum status
+audit_export_medium_as(struct session *s, const struct audit_filter *f,
+    const char *medium, char **where, uint64_t *count)
+{
+	if (where != NULL)
+		*where = NULL;
+	if (medium == NULL)
+		return STATUS_INVALID;
+	return audit_export_run(s, f, NULL, medium, where, count);
 }
 
 /* -- Checking an export file ----------------------------------------------- */
@@ -661,162 +755,4 @@ audit_export_verify_as(struct session *s, const char *path)
 	st = audit_session_run(s, ACT_AUDIT_VERIFY, STORE_WRITE,
 	    audit_export_checked_txn, &c, REC_AUDIT, 0, path);
 	return c.result != STATUS_OK ? c.result : st;
-}
-
-/* -- Archive --------------------------------------------------------------- */
-
-/*
- * TODO: archived entries stay in the store.  Pruning them would need
- * audit_verify() to start from the archive checkpoint's signed record of
- * the cut (the last archived sequence number and its hash) instead of
- * entry 1, and the export to be checked onto a registered removable
- * medium first; until both exist, "archive" records that the entries are
- * safely kept elsewhere, and the space they take is not given back.
- */
-
-struct audit_archive_args {
-	struct audit_sel	 sel;
-	struct buf		 content;
-	uint64_t		 upto;
-	const char		*path;
-	uint64_t		 from;		/* first not archived yet */
-	uint64_t		 days;		/* the retention period */
-	uint64_t		 young;		/* one too young, or 0 */
-};
-
-/* Select the entries not yet archived up to UPTO, and find any younger
- * than the retention period. */
-static enum status
-audit_archive_check(struct store_txn *txn, struct audit_archive_args *a)
-{
-	uint64_t last, done;
-	int64_t cutoff;
-	enum status st;
-	size_t i;
-
-	a->young = 0;
-	if ((st = store_last_id(txn, REC_AUDIT, &last)) != STATUS_OK)
-		return st;
-	if (a->upto == 0 || a->upto > last)
-		return STATUS_NOT_FOUND;
-	st = audit_meta_u64(txn, AUDIT_META_RETENTION, AUDIT_RETENTION_DAYS,
-	    &a->days);
-	if (st == STATUS_OK)
-		st = audit_meta_u64(txn, AUDIT_META_ARCHIVED, 0, &done);
-	if (st != STATUS_OK)
-		return st;
-
-	a->from = done + 1;
-	a->sel.seq_lo = a->from;
-	a->sel.seq_hi = a->upto;
-	if ((st = audit_select(txn, &a->sel)) != STATUS_OK)
-		return st;
-	cutoff = clock_now() - (int64_t) a->days * AUDIT_SECONDS_PER_DAY;
-	for (i = 0; i < a->sel.list.n && a->young == 0; i++)
-		if (a->sel.list.v[i].time > cutoff)
-			a->young = a->sel.list.v[i].id;
-	return STATUS_OK;
-}
-
-static enum status
-audit_archive_read_txn(struct store_txn *txn, const struct rec_user *actor,
-    void *arg)
-{
-	struct audit_archive_args *a = arg;
-	struct crypto_key *key = NULL;
-	enum status st;
-
-	(void) actor;
-	if ((st = audit_archive_check(txn, a)) != STATUS_OK)
-		return st;
-	if (a->young != 0 || a->upto < a->from)
-		return STATUS_OK;	/* refused, or nothing to do */
-	if ((st = audit_key_private(txn, &key)) != STATUS_OK)
-		return st;
-	st = audit_export_build(&a->sel, key, &a->content);
-	crypto_key_free(key);
-	return st;
-}
-
-/* The refusal of an archive of entries still under retention. */
-static enum status
-audit_archive_refused_txn(struct store_txn *txn, const struct rec_user *actor,
-    void *arg)
-{
-	struct audit_archive_args *a = arg;
-	enum status st;
-	char *detail;
-
-	detail = xasprintf("archive up to %" PRIu64 " refused: entry %" PRIu64
-	    " is younger than %" PRIu64 " days", a->upto, a->young, a->days);
-	st = audit_append(txn, actor, audit_role(actor, ACT_AUDIT_EXPORT),
-	    ACT_AUDIT_EXPORT, REC_AUDIT, a->upto, AUDIT_REFUSED, detail);
-	free(detail);
-	return st;
-}
-
-/* The signed record of the archive, the new mark, and the auditor's own
- * entry, together. */
-static enum status
-audit_archive_write_txn(struct store_txn *txn, const struct rec_user *actor,
-    void *arg)
-{
-	struct audit_archive_args *a = arg;
-	char hex[2 * CRYPTO_SM3_LEN + 1], num[24], *detail;
-	enum status st;
-
-	audit_content_hex(&a->content, hex);
-	detail = xasprintf("archive of entries %" PRIu64 "..%" PRIu64
-	    " to %s sm3:%s", a->from, a->upto, a->path, hex);
-	st = audit_checkpoint(txn, detail, NULL);
-	snprintf(num, sizeof num, "%" PRIu64, a->upto);
-	if (st == STATUS_OK)
-		st = policy_meta_set(txn, AUDIT_META_ARCHIVED, num);
-	if (st == STATUS_OK)
-		st = audit_append(txn, actor, audit_role(actor,
-		    ACT_AUDIT_EXPORT), ACT_AUDIT_EXPORT, REC_AUDIT, a->upto,
-		    AUDIT_OK, detail);
-	free(detail);
-	return st;
-}
-
-enum status
-audit_archive_as(struct session *s, uint64_t upto, const char *path)
-{
-	struct audit_archive_args a;
-	struct audit_filter all;
-	enum status st;
-
-	memset(&a, 0, sizeof a);
-	audit_sel_init(&a.sel, NULL, &all);
-	buf_init(&a.content);
-	a.upto = upto;
-	a.path = path;
-
-	st = audit_session_run(s, ACT_AUDIT_EXPORT, STORE_READ,
-	    audit_archive_read_txn, &a, REC_AUDIT, upto, path);
-	if (st == STATUS_OK && a.young != 0) {
-		st = audit_session_run(s, ACT_AUDIT_EXPORT, STORE_WRITE,
-		    audit_archive_refused_txn, &a, REC_AUDIT, upto, path);
-		if (st == STATUS_OK)
-			st = STATUS_AUDIT_RETENTION;
-		goto out;
-	}
-	if (st == STATUS_OK && a.upto < a.from)
-		st = session_audit_failure(s, ACT_AUDIT_EXPORT, REC_AUDIT, upto,
-		    STATUS_INVALID, "already archived");
-	if (st != STATUS_OK)
-		goto out;
-
-	st = audit_write_file(path, a.content.data, a.content.len);
-	if (st != STATUS_OK)
-		session_audit_failure(s, ACT_AUDIT_EXPORT, REC_AUDIT, upto, st,
-		    path);
-	else
-		st = audit_session_run(s, ACT_AUDIT_EXPORT, STORE_WRITE,
-		    audit_archive_write_txn, &a, REC_AUDIT, upto, path);
-out:
-	audit_sel_clear(&a.sel);
-	buf_free(&a.content);
-	return st;
 }

@@ -105,4 +105,56 @@ void audit_list_clear(struct audit_list *l);
 /* Every entry in sequence order into L (cleared first). */
 enum status audit_list_all(struct store_txn *txn, struct audit_list *l);
 
+/* -- audit_export.c: selecting and writing entries ---------------------- */
+
+/* The entries a filter selects within a range of sequence numbers, with
+ * the login name of each one's user. */
+struct audit_sel {
+	const struct audit_filter	*f;
+	uint64_t			 user_id;	/* of f->user_name */
+	uint64_t			 seq_lo;	/* inclusive */
+	uint64_t			 seq_hi;
+	struct audit_list		 list;
+	char				**users;	/* per entry */
+};
+
+/* Start S on filter F, or on ALL (set to select everything) when F is
+ * NULL; the whole sequence range. */
+void audit_sel_init(struct audit_sel *s, const struct audit_filter *f,
+    struct audit_filter *all);
+void audit_sel_clear(struct audit_sel *s);
+
+/* Select into S (cleared first) what its filter and range allow, in
+ * sequence order. */
+enum status audit_select(struct store_txn *txn, struct audit_sel *s);
+
+/* An export file's content for S, signed by KEY, into OUT (reset). */
+enum status audit_export_build(const struct audit_sel *s,
+    const struct crypto_key *key, struct buf *out);
+
+/* The hex SM3 an export file's last line carries. */
+void audit_content_hex(const struct buf *content, char *hex);
+
+/* -- audit_archive.c ------------------------------------------------------- */
+
+/*
+ * Write the N bytes at DATA as a new file named BASE (or BASE-2 ... when
+ * taken), with SUFFIX after it, on the medium MEDIUM mounted now, then
+ * read it back and compare: a file that does not match is removed.  No
+ * register is checked here (the caller did, in its transaction).  *WHERE
+ * gets the file's path.
+ */
+enum status audit_medium_write(const char *medium, const char *base,
+    const char *suffix, const void *data, size_t n, char **where);
+
+/* What ends an archive checkpoint's detail, before the hex SM3 of the
+ * last entry archived. */
+#define AUDIT_ARCHIVE_LAST	"last:"
+
+/* Is E an archive checkpoint?  Then 1, with the last sequence number it
+ * archived in *UPTO and that entry's hash in LAST, as its detail says
+ * (the caller checks the signature); else 0. */
+int audit_archive_anchor(const struct rec_audit *e, uint64_t *upto,
+    unsigned char last[AUDIT_HASH_LEN]);
+
 #endif

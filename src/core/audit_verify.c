@@ -58,6 +58,11 @@ struct audit_walk {
 	unsigned char		 fpr[CRYPTO_SM3_LEN];
 	uint64_t		 checkpoints;
 	uint64_t		 signed_upto;	/* last good checkpoint */
+	uint64_t		 archived_hint;	/* the mark in REC_META */
+	uint64_t		 first;		/* the first entry kept */
+	uint64_t		 anchor_seq;	/* its archive record, or 0 */
+	unsigned char		 anchor[AUDIT_HASH_LEN];
+	uint64_t		 missing_from;	/* removed before FIRST */
 };
 
 static enum status
@@ -71,6 +76,9 @@ audit_walk_txn(struct store_txn *txn, void *arg)
 	if ((st = audit_list_all(txn, &w->list)) != STATUS_OK)
 		return st;
 	if ((st = store_last_id(txn, REC_AUDIT, &w->last_id)) != STATUS_OK)
+		return st;
+	st = audit_meta_u64(txn, AUDIT_META_ARCHIVED, 0, &w->archived_hint);
+	if (st != STATUS_OK)
 		return st;
 	st = audit_key_public(txn, &w->pub);
 	if (st == STATUS_AUDIT_NO_KEY)
@@ -99,13 +107,23 @@ audit_link_is_renumbered(const struct blob *link, const struct rec_audit *e,
 	return audit_hash(&c, h) == STATUS_OK && audit_link_is(link, h);
 }
 
-/* The link entry K should hold. */
+/* The link entry K should hold: the first one kept links to nothing,
+ * or to the last entry archived as its signed record says; without such
+ * a record its link is taken as it is, and the removal before it is
+ * reported when nothing later is (audit_walk_start). */
 static const unsigned char *
 audit_want(const struct audit_walk *w, size_t k)
 {
 	static const unsigned char zero[AUDIT_HASH_LEN];
 
-	return k == 0 ? zero : w->hash[k - 1];
+	if (k > 0)
+		return w->hash[k - 1];
+	if (w->first <= 1)
+		return zero;
+	if (w->anchor_seq != 0)
+		return w->anchor;
+	return w->list.v[0].prev_hash.len == AUDIT_HASH_LEN ?
+	    w->list.v[0].prev_hash.data : zero;
 }
 
 /* Entry at K does not link to the one before it: which tampering left
@@ -156,12 +174,47 @@ audit_signature_good(const struct audit_walk *w, const struct rec_audit *e)
 	return st == STATUS_OK;
 }
 
-/* The first fault, or AUDIT_FAULT_NONE; *SEQ gets its entry. */
+/*
+ * Where the walk starts.  Entries before the first one kept are gone by
+ * an archive when a checkpoint with a good signature records archiving
+ * up to just before it: that is the anchor.  Otherwise they were
+ * removed, from the first number after the last archive known (a signed
+ * record, or the mark in REC_META, which only names the place).
+ */
+static void
+audit_walk_start(struct audit_walk *w)
+{
+	unsigned char last[AUDIT_HASH_LEN];
+	uint64_t upto, known = 0;
+	size_t k;
+
+	w->first = w->list.n > 0 ? w->list.v[0].id : 1;
+	w->signed_upto = w->first - 1;
+	for (k = 0; w->first > 1 && k < w->list.n; k++) {
+		if (!audit_archive_anchor(&w->list.v[k], &upto, last) ||
+		    upto >= w->first || !audit_signature_good(w,
+		    &w->list.v[k]))
+			continue;
+		if (upto + 1 == w->first) {
+			w->anchor_seq = w->list.v[k].id;
+			memcpy(w->anchor, last, sizeof w->anchor);
+		} else if (upto > known) {
+			known = upto;
+		}
+	}
+	if (w->archived_hint > known && w->archived_hint + 1 < w->first)
+		known = w->archived_hint;
+	w->missing_from = w->first > 1 && w->anchor_seq == 0 ? known + 1 : 0;
+}
+
+/* The first fault, or AUDIT_FAULT_NONE; *SEQ gets its entry.  A fault in
+ * the entries kept is named before a removal ahead of them: it is the
+ * more precise (removing an archive record shows as the gap it left). */
 static enum audit_fault
 audit_walk_check(struct audit_walk *w, uint64_t *seq)
 {
 	const struct rec_audit *e;
-	uint64_t expect = 1;
+	uint64_t expect = w->first;
 	size_t k;
 
 	for (k = 0; k < w->list.n; k++, expect++) {
@@ -181,8 +234,8 @@ audit_walk_check(struct audit_walk *w, uint64_t *seq)
 	*seq = expect;
 	if (w->last_id >= expect)
 		return AUDIT_FAULT_REMOVED_END;
-	*seq = 0;
-	return AUDIT_FAULT_NONE;
+	*seq = w->missing_from;
+	return w->missing_from != 0 ? AUDIT_FAULT_REMOVED : AUDIT_FAULT_NONE;
 }
 
 static char *
@@ -229,6 +282,7 @@ audit_report_intact(const struct audit_walk *w, audit_report_fn report,
 {
 	char hex[2 * CRYPTO_SM3_LEN + 1], *line, *entries, *cps;
 	uint64_t n = w->list.n;
+	uint64_t head = n > 0 ? w->list.v[n - 1].id : 0;
 
 	entries = xasprintf(ngettext("%" PRIu64 " entry", "%" PRIu64
 	    " entries", (unsigned long) n), n);
@@ -239,10 +293,17 @@ audit_report_intact(const struct audit_walk *w, audit_report_fn report,
 	free(line);
 	free(entries);
 	free(cps);
-	if (n > w->signed_upto) {
+	if (w->anchor_seq != 0) {
+		line = xasprintf(_("entries 1 to %" PRIu64 " archived; the "
+		    "chain kept starts from the signed archive record, entry %"
+		    PRIu64), w->first - 1, w->anchor_seq);
+		report(line, arg);
+		free(line);
+	}
+	if (head > w->signed_upto) {
 		line = xasprintf(_("entries %" PRIu64 " to %" PRIu64
 		    " are chained but not yet under a checkpoint"),
-		    w->signed_upto + 1, n);
+		    w->signed_upto + 1, head);
 		report(line, arg);
 		free(line);
 	}
@@ -276,6 +337,7 @@ audit_verify(struct store *st, audit_report_fn report, void *arg,
 	if (s != STATUS_OK)
 		goto out;
 
+	audit_walk_start(&w);
 	f = audit_walk_check(&w, &seq);
 	if (f != AUDIT_FAULT_NONE) {
 		audit_report_fault(f, seq, report, arg);

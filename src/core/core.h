@@ -12,6 +12,7 @@
 #include "core/account.h"
 #include "core/action.h"
 #include "core/audit.h"
+#include "core/bulk.h"
 #include "core/chain.h"
 #include "core/doc.h"
 #include "core/docnum.h"
@@ -36,5 +37,6 @@
 #include "core/perm.h"
 #include "core/policy.h"
 #include "core/session.h"
+#include "core/standalone.h"
 
 #endif

@@ -79,4 +79,14 @@ typedef int (*docview_fn)(const struct rec_doc *doc, void *arg);
 enum status docview_list(struct store *st, struct session *s,
     const struct docview_filter *f, docview_fn fn, void *arg);
 
+/*
+ * The documents whose title or number (as docnum_format writes it)
+ * holds TEXT, byte for byte (Chinese included), most recently changed
+ * first, as docview_list with no filter would give them: found through
+ * the store's search index (docsearch.c), not by reading every one.
+ * Documents above the reader's clearance are left out.
+ */
+enum status docview_search(struct store *st, struct session *s,
+    const char *text, docview_fn fn, void *arg);
+
 #endif

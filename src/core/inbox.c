@@ -12,15 +12,18 @@
 #include <string.h>
 
 #include "core/inbox.h"
+#include "core/standalone.h"
 #include "core/wfop.h"
 
 static const char *const inbox_names[INBOX__COUNT] = {
-	"approve", "send", "returned", "seal", "print", "applications"
+	"approve", "send", "returned", "seal", "print", "applications",
+	"standalone"
 };
 
 static const char *const inbox_labels[INBOX__COUNT] = {
 	N_("To approve"), N_("To send for sealing"), N_("Returned to me"),
-	N_("To seal"), N_("To print"), N_("Applications to decide")
+	N_("To seal"), N_("To print"), N_("Applications to decide"),
+	N_("Standalone seals to decide or take back")
 };
 
 const char *
@@ -59,7 +62,15 @@ struct inbox_set {
 	size_t			 max;		/* stop at this many, or 0 */
 	enum inbox_queue	 q;
 	uint64_t		 drafter;	/* only this drafter's, or 0 */
+	/* A first page of the approval queue filters while it reads, in
+	 * index order, and stops at MAX kept: set TXN and ACTOR. */
+	struct store_txn	*txn;
+	const struct rec_user	*actor;
+	enum status		 rc;		/* the filter's failure */
 };
+
+static enum status inbox_may_approve(struct store_txn *txn,
+    const struct rec_user *actor, const struct inbox_cand *c, int *yes);
 
 static void
 inbox_set_free(struct inbox_set *set)
@@ -114,10 +125,22 @@ inbox_doc_each(const void *rec, void *arg)
 {
 	const struct rec_doc *d = rec;
 	struct inbox_set *set = arg;
+	struct inbox_cand *c;
+	int yes = 1;
 
 	if (set->drafter != 0 && d->drafter_id != set->drafter)
 		return 0;
-	inbox_fill(inbox_set_add(set), d);
+	c = inbox_set_add(set);
+	inbox_fill(c, d);
+	if (set->actor != NULL &&
+	    (set->rc = inbox_may_approve(set->txn, set->actor, c, &yes)) !=
+	    STATUS_OK)
+		return 1;
+	if (!yes) {
+		free((char *) (uintptr_t) c->item.title);
+		set->n--;
+		return 0;
+	}
 	return set->max != 0 && set->n >= set->max;
 }
 
@@ -171,6 +194,39 @@ inbox_gather_apps(struct store_txn *txn, struct inbox_set *set)
 		rec_free(REC_DOC, &d);
 	}
 	return rc;
+}
+
+/* The standalone seals ACTOR may decide, and the overdue ones. */
+struct inbox_sa {
+	struct inbox_set	*set;
+	const struct rec_user	*actor;
+};
+
+static int
+inbox_sa_each(const void *rec, void *arg)
+{
+	const struct rec_application *a = rec;
+	struct inbox_sa *x = arg;
+	struct inbox_cand *c;
+
+	if (!standalone_inbox_wants(a, x->actor, clock_now()))
+		return 0;
+	c = inbox_set_add(x->set);
+	c->item.app_id = a->id;
+	c->item.copies = a->count;
+	c->item.since = a->state == APP_PENDING ? a->created : a->period_to;
+	c->item.title = xstrdup(a->reason != NULL ? a->reason : "");
+	return 0;
+}
+
+static enum status
+inbox_gather_standalone(struct store_txn *txn, struct inbox_set *set,
+    const struct rec_user *actor)
+{
+	struct store_range r = { 1, { APP_STANDALONE, 0, 0 }, 0, UINT64_MAX };
+	struct inbox_sa x = { set, actor };
+
+	return store_scan(txn, IDX_APPLICATION_KIND, &r, 0, inbox_sa_each, &x);
 }
 
 /* May ACTOR act at the step C waits at (the approval queue)? */
@@ -259,6 +315,9 @@ inbox_for(const struct rec_user *u, enum inbox_queue q)
 		return (u->roles & ROLE_CLERK) != 0;
 	case INBOX_PRINT:
 		return (u->roles & ROLE_PRINTER) != 0;
+	case INBOX_STANDALONE:
+		return (u->roles & (ROLE_CLERK | ROLE_OFFICE_DIRECTOR |
+		    ROLE_STATION_DIRECTOR)) != 0;
 	default:
 		return 0;
 	}
@@ -294,10 +353,15 @@ inbox_queue(struct store_txn *txn, struct inbox_set *set,
 	case INBOX_APPLICATIONS:
 		rc = inbox_gather_apps(txn, set);
 		break;
+	case INBOX_STANDALONE:
+		rc = inbox_gather_standalone(txn, set, actor);
+		break;
 	default:
 		return STATUS_INVALID;
 	}
 	if (rc == STATUS_OK)
+		rc = set->rc;
+	if (rc == STATUS_OK && set->actor == NULL)
 		rc = inbox_filter(txn, set, actor);
 	if (rc == STATUS_OK && set->n > 1)
 		qsort(set->v, set->n, sizeof *set->v, inbox_cmp);
@@ -373,10 +437,18 @@ inbox_list_fn(struct store_txn *txn, struct wfop *op)
 	l->set.q = l->q;
 	if (!inbox_for(&op->actor, l->q))
 		return STATUS_OK;
-	/* Unfiltered single-state queues stop reading once they have
-	 * enough; the others need every candidate to filter and order. */
-	if ((l->q == INBOX_SEAL || l->q == INBOX_PRINT) && l->limit != 0)
+	/* Single-state queues come in the index's order, which is the
+	 * queue's: they stop reading once they have a page.  The approval
+	 * queue filters each document as it reads (at 100,000 documents a
+	 * first page read every one waiting in approval, some 5,000, to show
+	 * 20); the others need every candidate to filter and order. */
+	if ((l->q == INBOX_SEAL || l->q == INBOX_PRINT ||
+	    l->q == INBOX_APPROVE) && l->limit != 0)
 		l->set.max = l->offset + l->limit;
+	if (l->q == INBOX_APPROVE && l->limit != 0) {
+		l->set.txn = txn;
+		l->set.actor = &op->actor;
+	}
 	return inbox_queue(txn, &l->set, &op->actor);
 }
 

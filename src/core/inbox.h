@@ -23,6 +23,8 @@ enum inbox_queue {
 	INBOX_SEAL,		/* clerk: sent for e-sealing */
 	INBOX_PRINT,		/* print room: sealed, copies left */
 	INBOX_APPLICATIONS,	/* approver: extra prints to decide */
+	INBOX_STANDALONE,	/* directors: standalone seals to decide;
+				 * clerk, office director: overdue ones */
 	INBOX__COUNT
 };
 

@@ -281,8 +281,10 @@ medium_read_txn(struct store_txn *txn, void *arg)
 	if (r->all)
 		rc = session_authorize(txn, r->s, ACT_MEDIUM_REGISTER, &actor);
 	else if ((rc = session_authorize(txn, r->s, ACT_EXPORT, &actor)) ==
+	    STATUS_DENIED &&
+	    (rc = session_authorize(txn, r->s, ACT_REPORT_ACCOUNTS, &actor)) ==
 	    STATUS_DENIED)
-		rc = session_authorize(txn, r->s, ACT_REPORT_ACCOUNTS, &actor);
+		rc = session_authorize(txn, r->s, ACT_AUDIT_EXPORT, &actor);
 	if (rc != STATUS_OK)
 		return rc;
 	rec_free(REC_USER, &actor);

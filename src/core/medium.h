@@ -56,7 +56,8 @@ enum status medium_revoke(struct session *s, const char *uuid);
  * so that an inserted one can be registered by the UUID shown. */
 enum status medium_list(struct session *s, struct medium **v, size_t *n);
 
-/* For an export (ACT_EXPORT, or ACT_REPORT_ACCOUNTS): the registered,
+/* For an export (ACT_EXPORT, ACT_REPORT_ACCOUNTS or ACT_AUDIT_EXPORT,
+ * the auditor's export and archive of the trail): the registered,
  * unrevoked media mounted now: what the export screen offers. */
 enum status medium_offered(struct session *s, struct medium **v, size_t *n);
 

@@ -24,6 +24,7 @@
 #include "core/perm.h"
 #include "core/policy.h"
 #include "core/report_private.h"
+#include "core/standalone.h"
 
 /* What a register's builder works with. */
 struct register_ctx {
@@ -50,17 +51,6 @@ register_custody_state(unsigned state)
 	static const char *const labels[] = {
 		N_("requested"), N_("approved"), N_("in custody"),
 		N_("handed back"), N_("denied")
-	};
-
-	return state < 5 ? _(labels[state]) : "?";
-}
-
-static const char *
-register_app_state(unsigned state)
-{
-	static const char *const labels[] = {
-		N_("pending"), N_("approved"), N_("denied"), N_("done"),
-		N_("cancelled")
 	};
 
 	return state < 5 ? _(labels[state]) : "?";
@@ -305,13 +295,35 @@ register_custody(struct register_ctx *x, struct report *r)
 
 /* -- Standalone seals ------------------------------------------------------ */
 
+/* The state as the register words it: an issued seal past its period is
+ * overdue, a returned one whose log was altered says so. */
+static const char *
+register_standalone_state(const struct rec_application *a, int64_t now)
+{
+	static const struct { const char *name, *label; } labels[] = {
+		{ "pending", N_("pending") }, { "approved", N_("approved") },
+		{ "denied", N_("denied") }, { "returned", N_("returned") },
+		{ "cancelled", N_("cancelled") }, { "issued", N_("issued") },
+		{ "overdue", N_("overdue: not returned") },
+		{ "tampered", N_("returned, tampered with") }
+	};
+	const char *name = standalone_state_name(a, now);
+	size_t i;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].name, name) == 0)
+			return _(labels[i].label);
+	return "?";
+}
+
 static void
 register_standalone_row(struct register_ctx *x, struct report_table *t,
     const struct rec_application *a)
 {
 	const struct report_seal *seal = report_docs_seal(&x->docs, a->seal_id);
-	char asked[20], from[20], to[20], period[48], uses[16];
-	const char *cells[11];
+	char asked[20], from[20], to[20], period[48], uses[16], used[16];
+	char issued[20], back[20];
+	const char *cells[14];
 	struct rec_user u;
 
 	memset(&u, 0, sizeof u);
@@ -320,17 +332,24 @@ register_standalone_row(struct register_ctx *x, struct report_table *t,
 	    report_date_text(a->period_from, from, sizeof from),
 	    report_date_text(a->period_to, to, sizeof to));
 	snprintf(uses, sizeof uses, "%u", (unsigned) a->count);
+	snprintf(used, sizeof used, "%u", (unsigned) a->uses);
 	cells[0] = report_time_text(a->created, asked, sizeof asked);
 	cells[1] = seal != NULL ? seal->regno : "-";
-	cells[2] = report_docs_dept(&x->docs, u.dept_id);
+	cells[2] = report_docs_dept(&x->docs, a->station_id != 0 ?
+	    a->station_id : u.dept_id);
 	cells[3] = report_docs_user(&x->docs, a->subject_id);
 	cells[4] = report_docs_user(&x->docs, a->applicant_id);
 	cells[5] = report_docs_user(&x->docs, a->decided_by);
 	cells[6] = report_docs_user(&x->docs, a->decided_by2);
 	cells[7] = period;
 	cells[8] = uses;
-	cells[9] = register_app_state(a->state);
-	cells[10] = a->reason;
+	cells[9] = a->issued_at != 0 ? report_time_text(a->issued_at, issued,
+	    sizeof issued) : "";
+	cells[10] = a->returned_at != 0 ? used : "";
+	cells[11] = a->returned_at != 0 ? report_time_text(a->returned_at,
+	    back, sizeof back) : "";
+	cells[12] = register_standalone_state(a, x->now);
+	cells[13] = a->reason;
 	report_row_add(t, cells);
 	rec_free(REC_USER, &u);
 }
@@ -338,18 +357,19 @@ register_standalone_row(struct register_ctx *x, struct report_table *t,
 static enum status
 register_standalone(struct register_ctx *x, struct report *r)
 {
-	const char *head[11] = { _("Applied"), _("Seal"), _("Work station"),
+	const char *head[14] = { _("Applied"), _("Seal"), _("Work station"),
 		_("Designated user"), _("Applicant"),
 		_("Station director"), _("Office director"),
-		_("Period of use"), _("Uses"), _("State"), _("Reason") };
-	static const unsigned char numeric[11] = { [8] = 1 };
+		_("Period of use"), _("Uses"), _("Issued"), _("Uses made"),
+		_("Returned"), _("State"), _("Reason") };
+	static const unsigned char numeric[14] = { [8] = 1, [10] = 1 };
 	struct register_ids ids = { NULL, 0 };
 	struct rec_application a;
 	struct report_table *t;
 	enum status rc;
 	size_t i;
 
-	t = report_table_add(r, _("Standalone-seal use"), 11, head, numeric);
+	t = report_table_add(r, _("Standalone-seal use"), 14, head, numeric);
 	rc = register_scan(x, IDX_APPLICATION_KIND, 1, APP_STANDALONE, &ids);
 	for (i = 0; rc == STATUS_OK && i < ids.n; i++) {
 		if ((rc = store_get(x->txn, REC_APPLICATION, ids.v[i], &a)) !=

@@ -49,4 +49,30 @@ enum status verify_file(struct store *st, const struct ses_trust *t,
     const char *pdf_path, const char *sig_path, struct verify_result *v);
 void verify_result_free(struct verify_result *v);
 
+/* One file of verify_files(): SIG_PATH as for verify_file(). */
+struct verify_job {
+	const char	*pdf_path;
+	const char	*sig_path;
+};
+
+/* Called by verify_files() for file I of the list, in the list's order,
+ * with what verify_file() returned and filled; V is freed after. */
+typedef void verify_each_fn(size_t i, enum status rc,
+    const struct verify_result *v, void *arg);
+
+/*
+ * Verify the N files of JOBS against T on WORKERS threads at once (1: in
+ * the caller's thread, one after the other), calling FN for each in the
+ * order of JOBS.  No workspace is read (as verify_file with ST NULL):
+ * give every signature path, or let it default to FILE.sig.  Returns
+ * STATUS_OK once every file was handed to FN, whatever each one's
+ * outcome; an error only when crypto could not start.
+ */
+enum status verify_files(const struct ses_trust *t,
+    const struct verify_job *jobs, size_t n, unsigned workers,
+    verify_each_fn *fn, void *arg);
+
+/* The machine's online processors, at least 1: the default WORKERS. */
+unsigned verify_workers_default(void);
+
 #endif

@@ -19,7 +19,7 @@ src_crypto_libescrypto_a_SOURCES = \
 	src/crypto/rand.c \
 	src/crypto/secure.c \
 	src/crypto/ses.c src/crypto/ses.h src/crypto/ses_private.h \
-	src/crypto/ses_protect.c src/crypto/ses_verify.c \
+	src/crypto/ses_memo.c src/crypto/ses_protect.c src/crypto/ses_verify.c \
 	src/crypto/sign.c \
 	src/crypto/sm2.c \
 	src/crypto/sm3.c \

@@ -242,6 +242,7 @@ struct ses_trust {
 	int			*crl_complete;
 	size_t			 n_crls;
 	int64_t			 now;		/* for the lists' freshness */
+	struct ses_memo		*memo;		/* issuers already checked */
 };
 
 void ses_trust_init(struct ses_trust *t, int64_t now);

@@ -68,6 +68,7 @@ ses_trust_init(struct ses_trust *t, int64_t now)
 {
 	memset(t, 0, sizeof *t);
 	t->now = now;
+	t->memo = ses_memo_new();
 }
 
 void
@@ -88,6 +89,7 @@ ses_trust_free(struct ses_trust *t)
 	free(t->crls);
 	free(t->crl_der);
 	free(t->crl_complete);
+	ses_memo_free(t->memo);
 	memset(t, 0, sizeof *t);
 }
 
@@ -178,7 +180,7 @@ ses_find_root(const struct ses_trust *t, const struct x509_cert *c, int *self)
 			return &t->roots[i];
 		}
 	for (i = 0; i < t->n_roots; i++)
-		if (x509_cert_check_issued(c, &t->roots[i]) == STATUS_OK)
+		if (ses_memo_cert_issued(t, c, i) == STATUS_OK)
 			return &t->roots[i];
 	return NULL;
 }
@@ -192,7 +194,8 @@ ses_find_crl(const struct ses_trust *t, const struct x509_cert *root,
 	size_t i;
 
 	for (i = 0; i < t->n_crls; i++) {
-		if (x509_crl_check_issued(&t->crls[i], root) != STATUS_OK)
+		if (ses_memo_crl_issued(t, &t->crls[i],
+		    (size_t) (root - t->roots)) != STATUS_OK)
 			continue;
 		if (best == NULL ||
 		    t->crls[i].this_update > best->this_update) {

@@ -6,10 +6,14 @@
  *   audit list [FILTER]...          the entries, one per line
  *   audit export [FILTER]... FILE   a signed text file of the entries
  *   audit check FILE                check an export file's signature
- *   audit archive SEQ FILE          archive entries up to SEQ
+ *   audit archive SEQ MEDIUM        archive entries up to SEQ to a
+ *                                   registered medium, then delete them
+ *   audit export --medium MEDIUM [FILTER]...
+ *                                   the export file on a registered medium
  *
  * FILTER: --since DATE, --until DATE (YYYY-MM-DD [HH:MM[:SS]], local
- * time, or @SECONDS), --by USER, --action ACTION, --object KIND[:ID].
+ * time, or @SECONDS), --by USER, --action ACTION, --object KIND[:ID],
+ * --outcome OUTCOME, --text TEXT.
  *
  * Every command runs as the --user through the core, which lets only the
  * security auditor in and audits each attempt.  Nothing here can change
@@ -35,9 +39,12 @@ ctl_audit_usage(void)
 	    "  list [FILTER]...       show the entries\n"
 	    "  export [FILTER]... FILE  write the entries to FILE, signed\n"
 	    "  check FILE             check the signature of an export FILE\n"
-	    "  archive SEQ FILE       archive the entries up to SEQ to FILE\n"
+	    "  export --medium MEDIUM [FILTER]...  the export on a registered medium\n"
+	    "  archive SEQ MEDIUM     archive the entries up to SEQ to a registered\n"
+	    "                         medium (its UUID), then delete them from the trail\n"
 	    "Filters: --since DATE  --until DATE  --by USER  --action ACTION\n"
-	    "         --object KIND[:ID]   (DATE: YYYY-MM-DD [HH:MM[:SS]] or @SECONDS)\n"),
+	    "         --object KIND[:ID]   (DATE: YYYY-MM-DD [HH:MM[:SS]] or @SECONDS)\n"
+	    "         --outcome ok|refused|failed  --text TEXT (in the object or detail)\n"),
 	    stderr);
 	return CTL_EXIT_USAGE;
 }
@@ -114,6 +121,19 @@ ctl_audit_object(const char *text, struct audit_filter *f)
 	return *end == '\0' && end != colon + 1 ? 0 : -1;
 }
 
+/* An outcome by its name (ok, refused, failed); -1 for none. */
+static int
+ctl_audit_outcome(const char *text)
+{
+	static const char *const names[] = { "ok", "refused", "failed" };
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcasecmp(names[i], text) == 0)
+			return i;
+	return -1;
+}
+
 /* One filter option into F; -1 on a bad value. */
 static int
 ctl_audit_filter_opt(int ch, const char *arg, struct audit_filter *f)
@@ -130,15 +150,22 @@ ctl_audit_filter_opt(int ch, const char *arg, struct audit_filter *f)
 		return (f->action = ctl_audit_action(arg)) < 0 ? -1 : 0;
 	case 'o':
 		return ctl_audit_object(arg, f);
+	case 'r':
+		return (f->outcome = ctl_audit_outcome(arg)) < 0 ? -1 : 0;
+	case 't':
+		f->object_text = arg;
+		return 0;
 	default:
 		return -1;
 	}
 }
 
-/* The filter options of list and export; returns -1 to go on, or the
- * exit code of a usage error. */
+/* The filter options of list and export, and export's --medium into
+ * *MEDIUM (NULL: not allowed); returns -1 to go on, or the exit code of
+ * a usage error. */
 static int
-ctl_audit_filter(int argc, char **argv, struct audit_filter *f)
+ctl_audit_filter(int argc, char **argv, struct audit_filter *f,
+    const char **medium)
 {
 	static const struct option opts[] = {
 		{ "since", required_argument, NULL, 's' },
@@ -146,15 +173,21 @@ ctl_audit_filter(int argc, char **argv, struct audit_filter *f)
 		{ "by", required_argument, NULL, 'b' },
 		{ "action", required_argument, NULL, 'a' },
 		{ "object", required_argument, NULL, 'o' },
+		{ "outcome", required_argument, NULL, 'r' },
+		{ "text", required_argument, NULL, 't' },
+		{ "medium", required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
 
 	audit_filter_init(f);
 	optind = 0;	/* rescan from argv[1] of the sub-command */
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
-		if (ctl_audit_filter_opt(ch, optarg, f) != 0)
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'm' && medium != NULL)
+			*medium = optarg;
+		else if (ch == 'm' || ctl_audit_filter_opt(ch, optarg, f) != 0)
 			return ctl_audit_usage();
+	}
 	return -1;
 }
 
@@ -199,7 +232,7 @@ ctl_audit_list(struct session *s, int argc, char **argv)
 	enum status rc;
 	int ex;
 
-	if ((ex = ctl_audit_filter(argc, argv, &f)) >= 0)
+	if ((ex = ctl_audit_filter(argc, argv, &f, NULL)) >= 0)
 		return ex;
 	if (optind != argc)
 		return ctl_audit_usage();
@@ -211,12 +244,25 @@ static int
 ctl_audit_export(struct session *s, int argc, char **argv)
 {
 	struct audit_filter f;
+	const char *medium = NULL;
+	char *where = NULL;
 	uint64_t n = 0;
 	enum status rc;
 	int ex;
 
-	if ((ex = ctl_audit_filter(argc, argv, &f)) >= 0)
+	if ((ex = ctl_audit_filter(argc, argv, &f, &medium)) >= 0)
 		return ex;
+	if (medium != NULL) {
+		if (optind != argc)
+			return ctl_audit_usage();
+		rc = audit_export_medium_as(s, &f, medium, &where, &n);
+		if (rc != STATUS_OK)
+			return ctl_fail(rc, medium);
+		printf(_("%" PRIu64 " entries exported to %s\n"), n, where);
+		printf("exported: %s\n", where);
+		free(where);
+		return CTL_EXIT_OK;
+	}
 	if (optind + 1 != argc)
 		return ctl_audit_usage();
 	rc = audit_export_as(s, &f, argv[optind], &n);
@@ -249,19 +295,21 @@ ctl_audit_check(struct session *s, int argc, char **argv)
 static int
 ctl_audit_archive(struct session *s, int argc, char **argv)
 {
+	char *where = NULL, *end;
 	uint64_t upto;
 	enum status rc;
-	char *end;
 
 	if (argc != 3)
 		return ctl_audit_usage();
 	upto = strtoull(argv[1], &end, 10);
 	if (*end != '\0' || end == argv[1] || upto == 0)
 		return ctl_audit_usage();
-	rc = audit_archive_as(s, upto, argv[2]);
+	rc = audit_archive_as(s, upto, argv[2], &where);
 	if (rc != STATUS_OK)
 		return ctl_fail(rc, argv[2]);
-	printf(_("entries up to %" PRIu64 " archived to %s\n"), upto, argv[2]);
+	printf(_("entries up to %" PRIu64 " archived to %s and deleted from the trail\n"), upto, where);
+	printf("archived: %s\n", where);
+	free(where);
 	return CTL_EXIT_OK;
 }
 

@@ -4,8 +4,13 @@
  * check with its result, in the standard's order, then the verdict.
  *
  *   esealctl verify [--root FILE]... [--crl FILE]... FILE [SIGNATURE]
+ *   esealctl verify [--root FILE]... [--crl FILE]... [--jobs N] --each
+ *       FILE...
  *
- * SIGNATURE defaults to FILE.sig.  The trust comes from the workspace
+ * SIGNATURE defaults to FILE.sig.  With --each every operand is a file
+ * checked against its own FILE.sig, on N threads at once (default: one
+ * per online processor), each file's lines printed as for one file and
+ * in the order given.  The trust comes from the workspace
  * when there is one (the office's root and revocation list, and the
  * roots and lists imported from other bodies), plus any --root and
  * --crl files; no login is needed, verifying is open to anyone.
@@ -23,7 +28,9 @@
  * Exit status: 0 every check passed and FILE is the signed original;
  * 7 a check failed (the signature, a certificate, the seal, the data,
  * or FILE is a copy or conversion); 6 FILE or SIGNATURE could not be
- * read; 2 bad usage; 1 the workspace could not be opened.
+ * read; 2 bad usage; 1 the workspace could not be opened.  With --each,
+ * the highest of the files' statuses: 7 when any check failed, else 6
+ * when any file could not be read, else 0.
  */
 #include <config.h>
 
@@ -44,9 +51,13 @@ ctl_verify_usage(void)
 {
 	fputs(_("Usage: esealctl verify [--root FILE]... [--crl FILE]... "
 	    "FILE [SIGNATURE]\n"
+	    "       esealctl verify [--root FILE]... [--crl FILE]... "
+	    "[--jobs N] --each FILE...\n"
 	    "Check the GB/T 38540 signature SIGNATURE (default FILE.sig) of "
-	    "FILE and print\neach check.  Exit status: 0 valid original, "
-	    "7 a check failed, 6 a file\ncould not be read, 2 bad usage.\n"),
+	    "FILE and print\neach check.  With --each, check every FILE "
+	    "against FILE.sig on N threads\n(default: one per processor), "
+	    "in the order given.  Exit status: 0 valid\noriginal, "
+	    "7 a check failed, 6 a file could not be read, 2 bad usage.\n"),
 	    stderr);
 	return CTL_EXIT_USAGE;
 }
@@ -90,24 +101,58 @@ ctl_verify_workspace(struct ctl *c, struct ses_trust *t)
 	return rc;
 }
 
+/* How many files at once (--each, --jobs). */
+struct ctl_verify_opts {
+	int		 each;
+	unsigned	 jobs;
+};
+
 static int
-ctl_verify_options(struct ctl *c, struct ses_trust *t)
+ctl_verify_jobs(const char *arg, struct ctl_verify_opts *o)
+{
+	char *end;
+	unsigned long n = strtoul(arg, &end, 10);
+
+	if (*arg < '1' || *arg > '9' || *end != '\0' || n > 64)
+		return ctl_verify_usage();
+	o->jobs = (unsigned) n;
+	return -1;
+}
+
+static int
+ctl_verify_options(struct ctl *c, struct ses_trust *t,
+    struct ctl_verify_opts *o)
 {
 	static const struct option opts[] = {
 		{ "root", required_argument, NULL, 'r' },
 		{ "crl", required_argument, NULL, 'c' },
+		{ "each", no_argument, NULL, 'e' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum status rc;
-	int ch;
+	int ch, ex;
 
 	while ((ch = getopt_long(c->argc, c->argv, "", opts, NULL)) != -1) {
-		if (ch != 'r' && ch != 'c')
+		switch (ch) {
+		case 'e':
+			o->each = 1;
+			break;
+		case 'j':
+			if ((ex = ctl_verify_jobs(optarg, o)) >= 0)
+				return ex;
+			break;
+		case 'r':
+		case 'c':
+			if ((rc = ctl_verify_add(t, optarg, ch == 'c')) !=
+			    STATUS_OK)
+				return ctl_fail(rc, optarg);
+			break;
+		default:
 			return ctl_verify_usage();
-		if ((rc = ctl_verify_add(t, optarg, ch == 'c')) != STATUS_OK)
-			return ctl_fail(rc, optarg);
+		}
 	}
-	if (optind >= c->argc || c->argc - optind > 2)
+	if (optind >= c->argc || (!o->each && c->argc - optind > 2))
 		return ctl_verify_usage();
 	return -1;
 }
@@ -159,29 +204,73 @@ ctl_verify_print(const struct ses_report *r, enum status rc)
 		printf("result: NOT VALID: %s\n", status_message(rc));
 }
 
+/* One file's lines and its exit status. */
+static int
+ctl_verify_show(const char *file, enum status rc,
+    const struct verify_result *v)
+{
+	/* Whatever kept a file from being read, the answer is "6". */
+	if (v->unreadable != NULL) {
+		fflush(stdout);	/* the message after the files before */
+		ctl_fail(rc, v->unreadable);
+		return CTL_EXIT_IO;
+	}
+	printf("file: %s\nsignature: %s\n", file, v->sig_path);
+	ctl_verify_print(&v->report, rc);
+	return rc == STATUS_OK ? CTL_EXIT_OK : CTL_EXIT_VERIFY;
+}
+
 static int
 ctl_verify_files(const char *file, const char *sigpath,
     const struct ses_trust *t)
 {
 	struct verify_result v;
 	enum status rc;
+	int ex;
 
 	rc = verify_file(NULL, t, file, sigpath, &v);
-	/* Whatever kept a file from being read, the answer is "6". */
-	if (v.unreadable != NULL) {
-		ctl_fail(rc, v.unreadable);
-		verify_result_free(&v);
-		return CTL_EXIT_IO;
-	}
-	printf("file: %s\nsignature: %s\n", file, sigpath);
-	ctl_verify_print(&v.report, rc);
+	ex = ctl_verify_show(file, rc, &v);
 	verify_result_free(&v);
-	return rc == STATUS_OK ? CTL_EXIT_OK : CTL_EXIT_VERIFY;
+	return ex;
+}
+
+struct ctl_verify_each {
+	const struct verify_job	*jobs;
+	int			 ex;	/* the highest status so far */
+};
+
+static void
+ctl_verify_each_one(size_t i, enum status rc, const struct verify_result *v,
+    void *arg)
+{
+	struct ctl_verify_each *e = arg;
+	int ex = ctl_verify_show(e->jobs[i].pdf_path, rc, v);
+
+	if (ex > e->ex)
+		e->ex = ex;
+}
+
+/* --each: every operand against its own FILE.sig, in parallel. */
+static int
+ctl_verify_each(struct ctl *c, const struct ses_trust *t, unsigned jobs)
+{
+	size_t i, n = (size_t) (c->argc - optind);
+	struct verify_job *job = xcalloc(n, sizeof *job);
+	struct ctl_verify_each e = { job, CTL_EXIT_OK };
+	enum status rc;
+
+	for (i = 0; i < n; i++)
+		job[i].pdf_path = c->argv[optind + (int) i];
+	rc = verify_files(t, job, n, jobs != 0 ? jobs :
+	    verify_workers_default(), ctl_verify_each_one, &e);
+	free(job);
+	return rc != STATUS_OK ? ctl_fail(rc, NULL) : e.ex;
 }
 
 int
 ctl_verify_run(struct ctl *c)
 {
+	struct ctl_verify_opts o = { 0, 0 };
 	struct ses_trust t;
 	enum status rc;
 	char *sigpath;
@@ -190,13 +279,18 @@ ctl_verify_run(struct ctl *c)
 	if ((rc = crypto_init()) != STATUS_OK)
 		return ctl_fail(rc, NULL);
 	ses_trust_init(&t, clock_now());
-	if ((ex = ctl_verify_options(c, &t)) >= 0) {
+	if ((ex = ctl_verify_options(c, &t, &o)) >= 0) {
 		ses_trust_free(&t);
 		return ex;
 	}
 	if ((rc = ctl_verify_workspace(c, &t)) != STATUS_OK) {
 		ses_trust_free(&t);
 		return ctl_fail(rc, c->home);
+	}
+	if (o.each) {
+		ex = ctl_verify_each(c, &t, o.jobs);
+		ses_trust_free(&t);
+		return ex;
 	}
 	sigpath = c->argc - optind == 2 ? xstrdup(c->argv[optind + 1]) :
 	    xasprintf("%s.sig", c->argv[optind]);

@@ -13,4 +13,5 @@ src_ctl_libesctl_a_SOURCES = \
 	src/ctl/ctl_print.c src/ctl/ctl_printer.c \
 	src/ctl/ctl_seal.c src/ctl/ctl_seal.h src/ctl/ctl_seal_custody.c \
 	src/ctl/ctl_seal_trust.c src/ctl/ctl_verify.c \
+	src/ctl/ctl_standalone.c \
 	src/ctl/ctl_report.c src/ctl/ctl_media.c

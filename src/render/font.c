@@ -15,6 +15,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "render/font.h"
+#include "render/png.h"
 
 struct font_candidate {
 	const char	*family;
@@ -188,6 +189,7 @@ font_measure(PangoLayout *layout, const char *text, int len,
 void
 render_release(void)
 {
+	picture_release();
 	pango_cairo_font_map_set_default(NULL);
 	cairo_debug_reset_static_data();
 	FcFini();

@@ -9,7 +9,8 @@
  *
  * Geometry is fixed for 42 mm and scales with the diameter.  This file
  * must not decide where a seal goes on a page (layout.c does) nor keep
- * any state between calls.
+ * any state between calls (an imported picture is kept decoded by
+ * picture.c, which gives the same picture for the same bytes).
  */
 #include <config.h>
 
@@ -249,14 +250,12 @@ impression_picture(cairo_t *cr, const struct impression_spec *spec,
     double x, double y)
 {
 	struct impression_png_info info;
-	cairo_surface_t *img;
+	cairo_surface_t *img = NULL;
 	enum status st;
 
-	st = impression_check_png(spec->png, spec->png_len, spec->diameter_mm,
-	    &info);
-	if (st != STATUS_OK)
-		return st;
-	st = png_decode(spec->png, spec->png_len, &img);
+	/* Decoded and judged once for all the documents it seals. */
+	st = picture_get(spec->png, spec->png_len, spec->diameter_mm, &info,
+	    &img);
 	if (st != STATUS_OK)
 		return st;
 
@@ -267,7 +266,6 @@ impression_picture(cairo_t *cr, const struct impression_spec *spec,
 	cairo_set_source_surface(cr, img, 0, 0);
 	cairo_paint(cr);
 	cairo_restore(cr);
-	cairo_surface_destroy(img);
 	return STATUS_OK;
 }
 

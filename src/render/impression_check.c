@@ -97,18 +97,11 @@ impression_check_ink(cairo_surface_t *s)
 }
 
 enum status
-impression_check_png(const unsigned char *png, size_t len, double size_mm,
-    struct impression_png_info *info)
+impression_check_surface(cairo_surface_t *s, const unsigned char *png,
+    size_t len, double size_mm, struct impression_png_info *info)
 {
 	struct impression_png_info i;
-	cairo_surface_t *s;
 	enum status st;
-
-	if (png == NULL)
-		return STATUS_IMPRESSION_NOT_PNG;
-	st = png_decode(png, len, &s);
-	if (st != STATUS_OK)
-		return st;
 
 	/* The physical size: given, or what the picture records. */
 	i.width_px = (unsigned) cairo_image_surface_get_width(s);
@@ -125,6 +118,22 @@ impression_check_png(const unsigned char *png, size_t len, double size_mm,
 		st = STATUS_IMPRESSION_LOW_RES;
 	else
 		st = impression_check_ink(s);
+	return st;
+}
+
+enum status
+impression_check_png(const unsigned char *png, size_t len, double size_mm,
+    struct impression_png_info *info)
+{
+	cairo_surface_t *s;
+	enum status st;
+
+	if (png == NULL)
+		return STATUS_IMPRESSION_NOT_PNG;
+	st = png_decode(png, len, &s);
+	if (st != STATUS_OK)
+		return st;
+	st = impression_check_surface(s, png, len, size_mm, info);
 	cairo_surface_destroy(s);
 	return st;
 }

@@ -8,6 +8,7 @@ src_render_libesrender_a_SOURCES = \
 	src/render/impression_check.c \
 	src/render/layout.c src/render/layout.h \
 	src/render/linebreak.c src/render/linebreak.h \
+	src/render/picture.c \
 	src/render/png.c src/render/png.h \
 	src/render/render.c \
 	src/render/report_pdf.c

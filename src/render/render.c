@@ -18,6 +18,7 @@
 #include <cairo-pdf.h>
 
 #include "render/layout.h"
+#include "render/png.h"
 
 #define RENDER_PT_PER_MM	(72.0 / 25.4)
 #define RENDER_RULE_WIDTH	0.5	/* the red rule, millimetres */
@@ -138,8 +139,8 @@ render_seal_size(const struct render_doc *doc,
 	    IMPRESSION_DIAMETER_MM;
 	if (seal->png == NULL)
 		return STATUS_OK;
-	st = impression_check_png(seal->png, seal->png_len, seal->diameter_mm,
-	    &info);
+	st = picture_get(seal->png, seal->png_len, seal->diameter_mm, &info,
+	    NULL);
 	*mm = info.width_mm;
 	return st;
 }

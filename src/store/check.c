@@ -173,25 +173,31 @@ check_entry_of(struct check *c, struct store_txn *t,
     const struct index_def *d, const void *rec, uint64_t id)
 {
 	DB *db = t->st->index_db[d->idx];
+	const unsigned char *p;
 	struct buf key;
 	DBT k, data;
-	int ret;
+	size_t i, len;
+	int ret = 0;
 
 	if (db == NULL)
 		return;
 	buf_init(&key);
 	index_key(d, rec, id, &key);
-	if (d->unique_str && key.len == 0) {
+	if (d->unique_str == INDEX_UNIQUE && key.len == 0) {
 		check_fault(c, _("%s %llu: empty name"),
 		    rec_kind_name(d->kind), (unsigned long long) id);
 		goto out;
 	}
 	store_dbt_init(&k);
 	store_dbt_init(&data);
-	k.data = key.data;
-	k.size = (u_int32_t) key.len;
-	ret = db->get(db, t->txn, &k, &data, 0);
-	if (ret == 0 && d->unique_str &&
+	/* A gram index has many keys a record: each must be there. */
+	for (i = 0; i < index_nkeys(d, &key) && ret == 0; i++) {
+		index_key_nth(d, &key, i, &p, &len);
+		k.data = (void *) p;
+		k.size = (u_int32_t) len;
+		ret = db->get(db, t->txn, &k, &data, 0);
+	}
+	if (ret == 0 && d->unique_str == INDEX_UNIQUE &&
 	    (data.size != 8 || buf_read_be64(data.data) != id))
 		ret = DB_KEYEXIST;
 	if (ret != 0)
@@ -199,6 +205,22 @@ check_entry_of(struct check *c, struct store_txn *t,
 		    rec_kind_name(d->kind), (unsigned long long) id, d->file);
 out:
 	buf_free(&key);
+}
+
+/* Is KEY one of the keys index_key() made into WANT? */
+static int
+check_key_among(const struct index_def *d, const struct buf *want,
+    const DBT *key)
+{
+	const unsigned char *p;
+	size_t i, len;
+
+	for (i = 0; i < index_nkeys(d, want); i++) {
+		index_key_nth(d, want, i, &p, &len);
+		if (len == key->size && memcmp(p, key->data, len) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 static void
@@ -267,13 +289,14 @@ check_index_entry(struct check *c, struct store_txn *t,
     const struct index_def *d, const DBT *key, const DBT *data)
 {
 	const struct rec_type *type = rec_type_of(d->kind);
-	const unsigned char *idp = d->unique_str ? data->data :
+	const int unique = d->unique_str == INDEX_UNIQUE;
+	const unsigned char *idp = unique ? data->data :
 	    (const unsigned char *) key->data + key->size - 8;
 	union rec_any rec;
 	struct buf want;
 	uint64_t id;
 
-	if ((d->unique_str ? data->size : key->size) < 8) {
+	if ((unique ? data->size : key->size) < 8) {
 		check_fault(c, _("%s: a malformed entry"), d->file);
 		return;
 	}
@@ -285,7 +308,7 @@ check_index_entry(struct check *c, struct store_txn *t,
 	}
 	buf_init(&want);
 	index_key(d, &rec, id, &want);
-	if (want.len != key->size || memcmp(want.data, key->data, want.len))
+	if (!check_key_among(d, &want, key))
 		check_fault(c, _("%s: a stale entry for %s %llu"), d->file,
 		    type->name, (unsigned long long) id);
 	buf_free(&want);

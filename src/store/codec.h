@@ -66,10 +66,15 @@ struct index_part {
 };
 
 /*
- * A secondary index.  A unique string index maps the string at
- * parts[0].offset to the id; a numeric index holds one key per record,
- * the parts then the id, with empty data.
+ * A secondary index.  A unique string index (unique_str INDEX_UNIQUE)
+ * maps the string at parts[0].offset to the id; a numeric index holds
+ * one key per record, the parts then the id, with empty data; a gram
+ * index (unique_str INDEX_GRAMS, grams.c) holds many keys per record,
+ * each a gram (one FT_U64 part) then the id, with empty data.
  */
+#define INDEX_UNIQUE	1
+#define INDEX_GRAMS	2
+
 struct index_def {
 	enum store_index	 idx;
 	enum rec_kind		 kind;
@@ -108,6 +113,8 @@ extern const struct index_def rec_meta_idx_key, rec_user_idx_name,
 extern const struct index_def rec_approval_idx_action,
     rec_recall_idx_recalled, rec_recall_idx_destroyed,
     rec_application_idx_kind, rec_audit_idx_action;
+/* The search index of titles and numbers (grams.c). */
+extern const struct index_def rec_doc_idx_gram;
 
 /* Every record large enough for any kind: scans decode into one. */
 union rec_any {

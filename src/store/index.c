@@ -104,6 +104,10 @@ index_key(const struct index_def *d, const void *rec, uint64_t id,
 	size_t w;
 
 	buf_reset(key);
+	if (d->unique_str == INDEX_GRAMS) {
+		grams_keys(rec, id, key);
+		return;
+	}
 	if (d->unique_str) {
 		buf_add(key, index_string(d, rec), strlen(index_string(d, rec)));
 		return;
@@ -117,6 +121,25 @@ index_key(const struct index_def *d, const void *rec, uint64_t id,
 	}
 	index_put_be(be, id, 8);
 	buf_add(key, be, 8);
+}
+
+size_t
+index_nkeys(const struct index_def *d, const struct buf *key)
+{
+	return d->unique_str == INDEX_GRAMS ? key->len / GRAMS_KEY_LEN : 1;
+}
+
+void
+index_key_nth(const struct index_def *d, const struct buf *key, size_t n,
+    const unsigned char **p, size_t *len)
+{
+	if (d->unique_str == INDEX_GRAMS) {
+		*p = key->data + n * GRAMS_KEY_LEN;
+		*len = GRAMS_KEY_LEN;
+	} else {
+		*p = key->data;
+		*len = key->len;
+	}
 }
 
 static DB *
@@ -156,6 +179,65 @@ index_check_unique(struct store_txn *t, const struct index_def *d,
 	return STATUS_EXISTS;
 }
 
+/* Is the key P (LEN bytes) one of KEYS of gram index D? KEYS are
+ * sorted, so a binary search. */
+static int
+index_has_key(const struct index_def *d, const struct buf *keys,
+    const unsigned char *p)
+{
+	size_t lo = 0, hi = index_nkeys(d, keys), mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = memcmp(keys->data + mid * GRAMS_KEY_LEN, p, GRAMS_KEY_LEN);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* A gram index: delete the old keys the new set lacks, put the new
+ * ones the old set lacked; the rest stay as they are. */
+static enum status
+index_apply_grams(struct store_txn *t, const struct index_def *d, DB *db,
+    const struct buf *oldkey, const struct buf *newkey)
+{
+	static const struct buf none = { NULL, 0, 0 };
+	const struct buf *o = oldkey != NULL ? oldkey : &none;
+	const struct buf *n = newkey != NULL ? newkey : &none;
+	const unsigned char *p;
+	DBT k, data;
+	size_t i;
+	int ret;
+
+	store_dbt_init(&k);
+	store_dbt_init(&data);
+	k.size = GRAMS_KEY_LEN;
+	for (i = 0; i < index_nkeys(d, o); i++) {
+		p = o->data + i * GRAMS_KEY_LEN;
+		if (index_has_key(d, n, p))
+			continue;
+		k.data = (void *) p;
+		ret = db->del(db, t->txn, &k, 0);
+		if (ret != 0 && ret != DB_NOTFOUND)
+			return txn_fail(t, ret, "updating an index");
+	}
+	for (i = 0; i < index_nkeys(d, n); i++) {
+		p = n->data + i * GRAMS_KEY_LEN;
+		if (index_has_key(d, o, p))
+			continue;
+		k.data = (void *) p;
+		if ((ret = db->put(db, t->txn, &k, &data, 0)) != 0)
+			return txn_fail(t, ret, "updating an index");
+	}
+	return STATUS_OK;
+}
+
 static enum status
 index_apply(struct store_txn *t, const struct index_def *d, DB *db,
     const struct buf *oldkey, const struct buf *newkey, uint64_t id)
@@ -164,6 +246,8 @@ index_apply(struct store_txn *t, const struct index_def *d, DB *db,
 	DBT k, data;
 	int ret;
 
+	if (d->unique_str == INDEX_GRAMS)
+		return index_apply_grams(t, d, db, oldkey, newkey);
 	store_dbt_init(&k);
 	store_dbt_init(&data);
 	if (oldkey != NULL) {
@@ -238,7 +322,8 @@ index_update(struct store_txn *t, const struct rec_type *type, uint64_t id,
 				continue;
 			if ((db = index_db(t, d)) == NULL)
 				rc = STATUS_CORRUPT;
-			else if (pass == 0 && new_ != NULL && d->unique_str)
+			else if (pass == 0 && new_ != NULL &&
+			    d->unique_str == INDEX_UNIQUE)
 				rc = index_check_unique(t, d, db, &newkey[i], id);
 			else if (pass == 1 && index_changed(old, new_,
 			    &oldkey[i], &newkey[i]))
@@ -270,7 +355,8 @@ index_refill_one(struct store_txn *t, const struct index_def *d, DB *db,
 	id = buf_read_be64(key->data);
 	buf_init(&k);
 	index_key(d, &rec, id, &k);
-	rc = d->unique_str ? index_check_unique(t, d, db, &k, id) : STATUS_OK;
+	rc = d->unique_str == INDEX_UNIQUE ? index_check_unique(t, d, db, &k,
+	    id) : STATUS_OK;
 	if (rc == STATUS_OK)
 		rc = index_apply(t, d, db, NULL, &k, id);
 	buf_free(&k);
@@ -344,10 +430,10 @@ index_bounds(const struct index_def *d, const struct store_range *r,
 	int ok = 1;
 
 	memset(b, 0, sizeof *b);
-	b->keylen = d->unique_str ? 0 : index_keylen(d);
+	b->keylen = d->unique_str == INDEX_UNIQUE ? 0 : index_keylen(d);
 	if (r == NULL)
 		return STATUS_OK;
-	if (d->unique_str) {
+	if (d->unique_str == INDEX_UNIQUE) {
 		/* Names sort as bytes; only the whole index can be listed. */
 		if (r->nprefix == 0 && r->lo == 0 && r->hi == UINT64_MAX)
 			return STATUS_OK;
@@ -416,6 +502,7 @@ struct index_walk {
 	store_each_fn		 fn;	/* NULL: only count */
 	void			*arg;
 	uint64_t		 count;
+	store_id_fn		 idfn;	/* the ids only, no record read */
 };
 
 /* The record behind one entry, handed to the walk's function; 1 stops. */
@@ -428,15 +515,19 @@ index_visit(struct store_txn *t, struct index_walk *w, const DBT *key,
 	int stop;
 
 	w->count++;
-	if (w->fn == NULL)
+	if (w->fn == NULL && w->idfn == NULL)
 		return 0;
-	if (w->d->unique_str ? data->size != 8 : key->size != index_keylen(w->d)) {
+	if (w->d->unique_str == INDEX_UNIQUE ? data->size != 8 :
+	    key->size != index_keylen(w->d)) {
 		log_error("store: a malformed entry in %s", w->d->file);
 		*rc = STATUS_CORRUPT;
 		return 1;
 	}
-	id = buf_read_be64(w->d->unique_str ? (const unsigned char *) data->data :
+	id = buf_read_be64(w->d->unique_str == INDEX_UNIQUE ?
+	    (const unsigned char *) data->data :
 	    (const unsigned char *) key->data + key->size - 8);
+	if (w->idfn != NULL)
+		return w->idfn(id, w->arg);
 	*rc = record_read(t, w->type, id, &rec, 0);
 	if (*rc == STATUS_NOT_FOUND) {
 		log_error("store: %s points to %s %llu, which does not exist",
@@ -491,7 +582,7 @@ store_scan(struct store_txn *t, enum store_index idx,
     const struct store_range *range, int reverse, store_each_fn fn,
     void *arg)
 {
-	struct index_walk w = { NULL, NULL, fn, arg, 0 };
+	struct index_walk w = { NULL, NULL, fn, arg, 0, NULL };
 
 	if (fn == NULL)
 		return STATUS_INVALID;
@@ -499,10 +590,22 @@ store_scan(struct store_txn *t, enum store_index idx,
 }
 
 enum status
+store_scan_keys(struct store_txn *t, enum store_index idx,
+    const struct store_range *range, store_id_fn fn, void *arg)
+{
+	struct index_walk w = { NULL, NULL, NULL, arg, 0, fn };
+
+	if (fn == NULL || index_def_of(idx) == NULL ||
+	    index_def_of(idx)->unique_str == INDEX_UNIQUE)
+		return STATUS_INVALID;
+	return index_walk(t, idx, range, 0, &w);
+}
+
+enum status
 store_count(struct store_txn *t, enum store_index idx,
     const struct store_range *range, uint64_t *count)
 {
-	struct index_walk w = { NULL, NULL, NULL, NULL, 0 };
+	struct index_walk w = { NULL, NULL, NULL, NULL, 0, NULL };
 	enum status rc;
 
 	rc = index_walk(t, idx, range, 0, &w);
@@ -521,7 +624,7 @@ store_get_by_name(struct store_txn *t, enum store_index idx,
 	DB *db;
 	int ret;
 
-	if (d == NULL || !d->unique_str || rec == NULL)
+	if (d == NULL || d->unique_str != INDEX_UNIQUE || rec == NULL)
 		return STATUS_INVALID;
 	memset(rec, 0, rec_size(d->kind));
 	if (name == NULL || *name == '\0')

@@ -19,7 +19,7 @@ static const char *const rec_app_kind_names[] = {
 };
 
 static const char *const rec_app_state_names[] = {
-	"pending", "approved", "denied", "done", "cancelled"
+	"pending", "approved", "denied", "done", "cancelled", "issued"
 };
 
 static const struct field rec_application_fields[] = {
@@ -37,6 +37,14 @@ static const struct field rec_application_fields[] = {
 	FIELD(12, FT_I64, FF_TIME, rec_application, period_to),
 	FIELD(13, FT_I64, FF_TIME, rec_application, created),
 	FIELD(14, FT_I64, FF_TIME, rec_application, decided),
+	FIELD(15, FT_U64, 0, rec_application, station_id),
+	FIELD(16, FT_I64, FF_TIME, rec_application, issued_at),
+	FIELD(17, FT_U64, 0, rec_application, issued_by),
+	FIELD(18, FT_U64, 0, rec_application, medium_id),
+	FIELD(19, FT_U32, 0, rec_application, uses),
+	FIELD(20, FT_I64, FF_TIME, rec_application, returned_at),
+	FIELD(21, FT_U64, 0, rec_application, returned_by),
+	FIELD(22, FT_U32, 0, rec_application, tampered),
 };
 
 const struct rec_type rec_application_type = {

@@ -241,7 +241,8 @@ struct rec_approval {
 };
 
 enum app_kind { APP_REPRINT, APP_EXTRA_PRINT, APP_BATCH, APP_PROXY, APP_STANDALONE, APP_SEAL };
-enum app_state { APP_PENDING, APP_APPROVED, APP_DENIED, APP_DONE, APP_CANCELLED };
+enum app_state { APP_PENDING, APP_APPROVED, APP_DENIED, APP_DONE, APP_CANCELLED,
+	APP_ISSUED };	/* a standalone seal out at its station */
 
 struct rec_application {
 	uint64_t	 id;
@@ -259,6 +260,15 @@ struct rec_application {
 	int64_t		 period_to;
 	int64_t		 created;
 	int64_t		 decided;
+	/* A standalone seal's station, issue and return (Art. 14). */
+	uint64_t	 station_id;
+	int64_t		 issued_at;
+	uint64_t	 issued_by;
+	uint64_t	 medium_id;
+	uint32_t	 uses;		/* uses imported at the return */
+	int64_t		 returned_at;
+	uint64_t	 returned_by;
+	uint32_t	 tampered;	/* enum status found at the return */
 };
 
 enum print_outcome { PRINT_PENDING, PRINT_DONE, PRINT_FAILED, PRINT_CANCELLED };

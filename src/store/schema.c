@@ -10,8 +10,7 @@
  * the workspace exactly as it was.  Opened read-only, an older workspace
  * gives STATUS_SCHEMA_OLDER.
  *
- * Version 1 is the first; the table is empty until version 2 exists.  A
- * step may rewrite records through store_put (which keeps their index
+ * Version 1 is the first.  A step may rewrite records through store_put (which keeps their index
  * entries right), and must call index_rebuild() for every index the new
  * version adds or changes: store_open_dbs has already created the files
  * the new version adds, empty.  So adding an index (a rec_KIND.c table
@@ -24,8 +23,15 @@
 #include "store/store_int.h"
 #include "store/store_test.h"
 
+/* Version 2: the search index of titles and numbers (grams.c). */
+static enum status
+schema_1_to_2(struct store_txn *t)
+{
+	return index_rebuild(t, IDX_DOC_GRAM);
+}
+
 static const struct store_upgrade schema_steps[] = {
-	/* { 1, schema_1_to_2, "what changes" }, when version 2 comes */
+	{ 1, schema_1_to_2, "the search index of titles and numbers" },
 	{ 0, NULL, NULL }
 };
 

@@ -29,6 +29,15 @@
 #define STORE_ATTEMPTS		8	/* tries of one transaction */
 #define STORE_KIND_PAGE		8192	/* records: a few hundred bytes each */
 #define STORE_INDEX_PAGE	4096	/* index keys: 8 to 40 bytes */
+/*
+ * A version holds a document's whole text and its seal signature: 2 to 6
+ * KiB.  On 8 KiB pages every record above about 2 KiB went to overflow
+ * pages of its own, measured at 43 % empty (7.3 KiB of version.db per
+ * document at 10,000 documents); 32 KiB pages keep records up to 8 KiB in
+ * the leaves.  Only new files get it: an existing file keeps the page
+ * size it was made with, so no upgrade is needed.
+ */
+#define STORE_VERSION_PAGE	32768
 #define STORE_MAX_OPEN		16	/* workspaces open in one process */
 
 /*
@@ -263,7 +272,8 @@ store_open_all(struct store *st, DB_TXN *txn, u_int32_t flags)
 		if (st->kind_damaged[i])
 			continue;
 		file = xasprintf("%s.db", rec_kind_name((enum rec_kind) i));
-		rc = store_open_db(st, txn, file, STORE_KIND_PAGE, flags,
+		rc = store_open_db(st, txn, file, i == REC_VERSION ?
+		    STORE_VERSION_PAGE : STORE_KIND_PAGE, flags,
 		    &st->kind_db[i]);
 		free(file);
 		if (rc != STATUS_OK && !(st->flags & STORE_SALVAGE))
@@ -640,6 +650,8 @@ store_run(struct store *st, enum store_mode mode, store_txn_fn fn,
 		    "write on a read-only store)");
 		return STATUS_INVALID;
 	}
+	if (st->batch != NULL)
+		return store_batch_run(st, mode, fn, arg);
 	if ((rc = wslock_take(st->home, &st->lock)) != STATUS_OK)
 		return rc;
 	st->in_run = 1;

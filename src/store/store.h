@@ -20,7 +20,7 @@ struct store;		/* an open workspace */
 struct store_txn;	/* one transaction inside store_run() */
 
 /* The schema this program writes; opening a newer one is refused. */
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2
 
 enum store_open_flags {
 	STORE_CREATE	= 1 << 0,	/* create the workspace if missing */
@@ -68,6 +68,22 @@ typedef enum status (*store_txn_fn)(struct store_txn *txn, void *arg);
  */
 enum status store_run(struct store *st, enum store_mode mode,
     store_txn_fn fn, void *arg);
+
+/*
+ * Run FN, which makes many store_run() calls (a bulk load through the
+ * core's calls), as one transaction: each of those runs in a nested
+ * transaction that commits into the batch, and the batch commits durably
+ * when FN returns STATUS_OK.  An act that fails inside is rolled back
+ * alone and FN sees its status, as outside a batch.  If FN fails, or a
+ * Berkeley DB error dooms the batch (the acts after it get that status
+ * too), nothing of the batch is kept and the status is returned; a batch
+ * is never retried.  The workspace lock and the check for dead processes
+ * are taken once for the whole batch, so other processes wait for it:
+ * keep batches to a few hundred acts, and never hold one across user
+ * input.  No nesting, and not inside store_run (STATUS_INVALID).
+ */
+typedef enum status (*store_batch_fn)(void *arg);
+enum status store_batch(struct store *st, store_batch_fn fn, void *arg);
 
 /* -- Records ------------------------------------------------------------ */
 
@@ -117,6 +133,8 @@ enum store_index {
 	IDX_RECALL_DESTROYED,	/* recall: destroyed_at (0 until destroyed) */
 	IDX_APPLICATION_KIND,	/* application: kind, created */
 	IDX_AUDIT_ACTION,	/* audit: action, time */
+	IDX_DOC_GRAM,		/* doc: character grams of title and number
+				 * (STORE_GRAM), many entries a document */
 	IDX__COUNT
 };
 
@@ -144,6 +162,25 @@ typedef int (*store_each_fn)(const void *rec, void *arg);
 enum status store_scan(struct store_txn *txn, enum store_index idx,
     const struct store_range *range, int reverse, store_each_fn fn,
     void *arg);
+
+/*
+ * IDX_DOC_GRAM's first key field: a document has one entry for each pair
+ * of adjacent characters (STORE_GRAM(c1, c2)) of its title and of its
+ * number as docnum_format() writes it (the prefix, the year in 〔〕, the
+ * sequence and 号), by Unicode code point, and one for the last
+ * character of each (STORE_GRAM(c, 0)); never a pair across title and
+ * number.  So the range STORE_GRAM(c, 0) to STORE_GRAM(c, UINT32_MAX)
+ * holds every document with the character c.
+ */
+#define STORE_GRAM(c1, c2)	(((uint64_t) (c1) << 32) | (uint32_t) (c2))
+
+/* Called per entry of a range with the id it points to, in key order,
+ * the record not read.  Return non-zero to stop. */
+typedef int (*store_id_fn)(uint64_t id, void *arg);
+
+/* The ids of the entries in RANGE, without reading any record. */
+enum status store_scan_keys(struct store_txn *txn, enum store_index idx,
+    const struct store_range *range, store_id_fn fn, void *arg);
 
 /* Count the records in RANGE without decoding them. */
 enum status store_count(struct store_txn *txn, enum store_index idx,

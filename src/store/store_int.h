@@ -44,6 +44,8 @@ struct store {
 	int		 in_run;	/* inside store_run */
 	int		 no_space;	/* the last checkpoint found the disk full */
 	unsigned	 schema;	/* as stored */
+	DB_TXN		*batch;		/* store_batch(): the acts' parent */
+	enum status	 batch_rc;	/* what doomed the batch, or OK */
 };
 
 struct store_txn {
@@ -130,12 +132,29 @@ enum status index_rebuild(struct store_txn *t, enum store_index idx);
 void index_key(const struct index_def *d, const void *rec, uint64_t id,
     struct buf *key);
 
+/* A gram index's keys of REC (grams.c): each GRAMS_KEY_LEN bytes, in
+ * byte order, no two alike, appended to KEYS (reset first). */
+#define GRAMS_KEY_LEN	16
+void grams_keys(const void *rec, uint64_t id, struct buf *keys);
+
+/* How many keys index_key() made into KEY, and the Nth of them. */
+size_t index_nkeys(const struct index_def *d, const struct buf *key);
+void index_key_nth(const struct index_def *d, const struct buf *key,
+    size_t n, const unsigned char **p, size_t *len);
+
 enum status control_get_schema(struct store_txn *t, unsigned *version);
 enum status control_put_schema(struct store_txn *t, unsigned version);
 enum status control_get_seq(struct store_txn *t, enum rec_kind kind,
     uint64_t *seq, u_int32_t flags);
 enum status control_put_seq(struct store_txn *t, enum rec_kind kind,
     uint64_t seq);
+
+/* -- batch.c: store_run() inside store_batch() ------------------------ */
+
+/* Run FN in a child transaction of the batch; a Berkeley DB failure
+ * dooms the batch. */
+enum status store_batch_run(struct store *st, enum store_mode mode,
+    store_txn_fn fn, void *arg);
 
 /* -- schema.c ----------------------------------------------------------- */
 

@@ -114,6 +114,34 @@ static const struct command_binding command_bindings[] = {
 	{ 'C',			CMD_DOC_RECALL },
 	{ 'K',			CMD_DOC_DESTROY },
 	{ 'b',			CMD_DOC_BATCH },
+	{ UI_KEY_F(4),		CMD_EDITOR },
+	{ UI_KEY_CTRL('x'),	CMD_EDITOR },
+	/* The reports screen and the printer and media registers. */
+	{ UI_KEY_LEFT,		CMD_SCROLL_LEFT },
+	{ 'h',			CMD_SCROLL_LEFT },
+	{ UI_KEY_RIGHT,		CMD_SCROLL_RIGHT },
+	{ 'l',			CMD_SCROLL_RIGHT },
+	{ UI_KEY_TAB,		CMD_TABLE_NEXT },
+	{ ']',			CMD_TABLE_NEXT },
+	{ UI_KEY_BTAB,		CMD_TABLE_PREV },
+	{ '[',			CMD_TABLE_PREV },
+	{ 'r',			CMD_REPORT_CHOOSE },
+	{ 'x',			CMD_EXPORT },
+	{ 'a',			CMD_PRINTER_ADD },
+	{ 'd',			CMD_PRINTER_DISABLE },
+	{ 'D',			CMD_PRINTER_REMOVE },
+	{ UI_KEY_DELETE,	CMD_PRINTER_REMOVE },
+	{ 'a',			CMD_MEDIUM_REGISTER },
+	{ 'd',			CMD_MEDIUM_REVOKE },
+	{ UI_KEY_DELETE,	CMD_MEDIUM_REVOKE },
+	/* The auditor's search. */
+	{ 'x',			CMD_AUDIT_EXPORT },
+	/* Standalone seals. */
+	{ 'a',			CMD_SA_APPLY },
+	{ 'y',			CMD_SA_APPROVE },
+	{ 'N',			CMD_SA_DENY },
+	{ 'i',			CMD_SA_ISSUE },
+	{ 'r',			CMD_SA_RETURN },
 };
 
 #define COMMAND_NBINDINGS (sizeof command_bindings / sizeof command_bindings[0])

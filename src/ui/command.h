@@ -88,7 +88,28 @@
 	X(CMD_APP_DECIDE,	N_("Decide"),		N_("Approve or deny the application waiting on this document")) \
 	X(CMD_DOC_RECALL,	N_("Recall"),		N_("Record printed copies of the replaced version as recalled, by copy number (Flow 4)")) \
 	X(CMD_DOC_DESTROY,	N_("Destroyed"),	N_("Record recalled copies as destroyed, with a witness (Flow 4)")) \
-	X(CMD_DOC_BATCH,	N_("Blank forms"),	N_("Apply for a batch of sealed blank forms of this form (Flow 1)"))
+	X(CMD_DOC_BATCH,	N_("Blank forms"),	N_("Apply for a batch of sealed blank forms of this form (Flow 1)")) \
+	X(CMD_EDITOR,		N_("Editor"),		N_("Write this text in your own editor ($VISUAL or $EDITOR); it comes back when the editor is left")) \
+	/* The reports screen and the printer and media registers. */ \
+	X(CMD_SCROLL_LEFT,	N_("Left"),		N_("Show the columns to the left; the first column stays")) \
+	X(CMD_SCROLL_RIGHT,	N_("Right"),		N_("Show the columns to the right; the first column stays")) \
+	X(CMD_TABLE_NEXT,	N_("Next table"),	N_("Show the report's next table")) \
+	X(CMD_TABLE_PREV,	N_("Previous table"),	N_("Show the report's previous table")) \
+	X(CMD_REPORT_CHOOSE,	N_("Report"),		N_("Choose another report or period")) \
+	X(CMD_EXPORT,		N_("Export"),		N_("Write the report to a registered removable medium, with a signed MANIFEST")) \
+	X(CMD_PRINTER_ADD,	N_("Add printer"),	N_("Register a printer: a CUPS queue or a folder, with its colour and classification")) \
+	X(CMD_PRINTER_DISABLE,	N_("Disable/enable"),	N_("Disable the selected printer for new jobs, or enable it again")) \
+	X(CMD_PRINTER_REMOVE,	N_("Remove"),		N_("Remove the selected printer; only one the print log never names")) \
+	X(CMD_MEDIUM_REGISTER,	N_("Register"),		N_("Register a removable medium by its file-system UUID (the selected mounted one)")) \
+	X(CMD_MEDIUM_REVOKE,	N_("Revoke"),		N_("Revoke the selected medium's registration: nothing is exported to it any more")) \
+	/* The auditor's search of the audit trail. */ \
+	X(CMD_AUDIT_EXPORT,	N_("Export"),		N_("Write the entries found to a registered removable medium, signed")) \
+	/* Standalone seals (Art. 14). */ \
+	X(CMD_SA_APPLY,		N_("Apply"),		N_("Apply for a standalone seal for a work station's designated person")) \
+	X(CMD_SA_APPROVE,	N_("Approve"),		N_("Approve the selected standalone seal, as the station's director or the office director")) \
+	X(CMD_SA_DENY,		N_("Deny"),		N_("Deny the selected standalone seal, with a reason")) \
+	X(CMD_SA_ISSUE,		N_("Issue"),		N_("Write the approved standalone seal to a registered medium; shows its one-time secret once")) \
+	X(CMD_SA_RETURN,	N_("Take back"),	N_("Read the standalone seal's medium back: import its uses, wipe it, close it"))
 
 #define COMMAND_ENUM(name, label, help) name,
 enum command {

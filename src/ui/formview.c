@@ -15,6 +15,7 @@
 #include "ui/command.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
+#include "ui/editor.h"
 #include "ui/field.h"
 #include "ui/formview.h"
 
@@ -326,6 +327,39 @@ formview_edit(struct ui_screen *s, enum command cmd)
 	return UI_DRAW_SCREEN;
 }
 
+/* F4: the focused text field written in the user's editor.  Only
+ * multi-line fields: a line field's few characters are typed here.  On
+ * any failure the field keeps its text and the message says why. */
+static int
+formview_editor(struct ui_screen *s, enum command cmd)
+{
+	struct formview *v = (struct formview *) s;
+	struct field *f = &v->items[v->focus].edit;
+	char *text = NULL, *why = NULL;
+
+	(void) cmd;
+	if (formview_is_choice(&v->items[v->focus]) ||
+	    !(f->flags & FIELD_MULTILINE)) {
+		loop_error(_("Only a text of several lines is written in the "
+		    "editor; type this field here."));
+		return UI_DRAW_SCREEN;
+	}
+	if (editor_edit(field_text(f), f->max_chars, &text, &why) !=
+	    STATUS_OK) {
+		loop_error("%s", why);
+		free(why);
+		return UI_DRAW_ALL;
+	}
+	if (strcmp(text, field_text(f)) != 0) {
+		field_set_text(f, text);
+		f->changed = 1;
+		field_set_error(f, NULL);
+		loop_message(_("The text from the editor is in the field."));
+	}
+	free(text);
+	return UI_DRAW_ALL;
+}
+
 /* The values as the core wants them: one string per field. */
 static const char **
 formview_values(const struct formview *v)
@@ -401,6 +435,7 @@ static const struct command_row formview_commands[] = {
 	{ CMD_NEXT_FIELD, formview_move, CMD_ANYONE, 0, 0, CMD_BOTTOM },
 	{ CMD_PREV_FIELD, formview_move, CMD_ANYONE, 0, 0, 0 },
 	{ CMD_SAVE,	  formview_save, CMD_ANYONE, 0, 0, CMD_BOTTOM },
+	{ CMD_EDITOR,	  formview_editor, CMD_ANYONE, 0, 0, CMD_BOTTOM },
 	{ CMD_UP,	  formview_move, CMD_ANYONE, 0, 0, 0 },
 	{ CMD_DOWN,	  formview_move, CMD_ANYONE, 0, 0, 0 },
 	{ CMD_LEFT,	  formview_edit, CMD_ANYONE, 0, 0, 0 },

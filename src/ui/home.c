@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "ui/app.h"
-#include "ui/demo.h"
 #include "ui/dialog.h"
 #include "ui/docs.h"	/* the document screens: docs.h */
 #include "ui/list.h"
@@ -24,7 +23,6 @@
 #define HOME_FOOTER	5	/* body rows under the menu */
 #define HOME_COUNT_COL	44	/* where a queue's count starts */
 
-static void home_forms(void);
 static void home_passwd(void);
 
 /*
@@ -45,13 +43,19 @@ static const struct home_entry home_table[] = {
 	{ N_("Documents"),		ACT_DOC_READ,	 -1, doclist_open_all },
 	{ N_("Print log"),		ACT_DOC_READ,	 -1, printlogview_open },
 	{ N_("Seal register"),		ACT_SEAL_READ,	 -1, seals_open },
+	{ N_("Standalone seals"),	ACT_SEAL_READ,	 INBOX_STANDALONE, standalones_open },
 	{ N_("Verify a sealed file"),	ACT_DOC_READ,	 -1, verify_open },
-	{ N_("Forms: fill one in"),	ACT_DOC_DRAFT,	 -1, home_forms },
+	{ N_("Reports"),		ACT_REPORT,	 -1, reports_open },
 	{ N_("Accounts"),		ACT_USER_LIST,	 -1, admin_users_open },
 	{ N_("Departments"),		ACT_DEPT_MANAGE, -1, admin_depts_open },
 	{ N_("Password and session policy"), ACT_POLICY_SET, -1, admin_policy_open },
+	{ N_("Printers"),		ACT_PRINTER_MANAGE, -1, admin_printers_open },
+	{ N_("Removable media"),	ACT_MEDIUM_REGISTER, -1, admin_media_open },
+	{ N_("Register of accounts"),	ACT_REPORT_ACCOUNTS, -1, reports_accounts_open },
 	{ N_("Verify the audit trail"),	ACT_AUDIT_VERIFY, -1, admin_audit_verify_open },
 	{ N_("Recent audit entries"),	ACT_AUDIT_READ,	 -1, admin_audit_entries_open },
+	{ N_("Search the audit trail"),	ACT_AUDIT_READ,	 -1, admin_audit_search_open },
+	{ N_("Archive the audit trail"), ACT_AUDIT_EXPORT, -1, admin_audit_archive_open },
 	{ N_("Change my password"),	ACT_PW_CHANGE,	 -1, home_passwd },
 };
 
@@ -81,12 +85,6 @@ struct home {
 	char			*who;		/* name and roles */
 	char			*warning;	/* or NULL */
 };
-
-static void
-home_forms(void)
-{
-	demo_open(app_forms_dir());
-}
 
 static void
 home_passwd(void)
@@ -226,10 +224,10 @@ home_open_entry(struct ui_screen *s, enum command cmd)
 	if (!list_selected(&h->list, &item))
 		return UI_DRAW_NONE;
 	e = h->rows[item];
-	if (e->queue >= 0)
-		doclist_open_queue(e->queue);	/* docs.h */
+	if (e->open != NULL)
+		e->open();	/* a screen, perhaps with a queue's count */
 	else
-		e->open();
+		doclist_open_queue(e->queue);	/* docs.h */
 	/* Wait for the screen opened to be closed, then count again. */
 	if (loop_top() != top && !loop_is_quitting())
 		loop_wait(loop_top());

@@ -36,7 +36,9 @@ struct home_entry {
 	const char	*label;		/* N_() */
 	int		 perm;		/* the core action it needs */
 	int		 queue;		/* enum inbox_queue, or -1 */
-	void		(*open)(void);	/* a screen; NULL: a queue */
+	void		(*open)(void);	/* a screen (showing QUEUE's count
+					 * when there is one); NULL: the
+					 * queue's documents */
 };
 
 /* The menu for ROLES, in table order: fills up to MAX pointers into the
@@ -62,7 +64,33 @@ void admin_policy_open(void);
 void admin_audit_verify_open(void);
 void admin_audit_entries_open(void);
 
+/* admin_audit_search.c: the auditor's search of the trail, its entries
+ * found; admin_audit_export.c: the export of FOUND entries F selects
+ * (described by CRITERIA) to a registered medium, and the archive of
+ * the entries past retention. */
+void admin_audit_search_open(void);
+void admin_audit_export_run(const struct audit_filter *f,
+    const char *criteria, size_t found);
+void admin_audit_archive_open(void);
+
+/* reports.c: the summary and the registers for a period, or (the
+ * security administrator's) the register of accounts; shown as tables
+ * and exported to registered removable media. */
+void reports_open(void);
+void reports_accounts_open(void);
+
+/* admin_printers.c: the printer register (the system administrator). */
+void admin_printers_open(void);
+
+/* admin_media.c: the register of removable media (the security
+ * administrator). */
+void admin_media_open(void);
+
 /* verify.c: check a sealed file against its signature, every check. */
 void verify_open(void);
+
+/* standalones.c: the standalone seals (Art. 14): the clerk applies,
+ * issues and takes back, the two directors decide. */
+void standalones_open(void);
 
 #endif

@@ -114,3 +114,22 @@ term_signal(void)
 {
 	return (int) term_caught;
 }
+
+void
+term_suspend(void)
+{
+	if (term_screen == NULL)
+		return;
+	def_prog_mode();
+	endwin();
+}
+
+void
+term_resume(void)
+{
+	if (term_screen == NULL)
+		return;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	doupdate();
+}

@@ -27,4 +27,9 @@ int term_usable(void);
  * arrived, or 0.  The handler only records it; the loop acts on it. */
 int term_signal(void);
 
+/* Give the terminal to another program for a while (an editor), and
+ * take it back as it was; the next paint draws everything again. */
+void term_suspend(void);
+void term_resume(void);
+
 #endif

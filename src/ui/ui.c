@@ -87,12 +87,15 @@ ui_main(const struct ui_options *opt)
 		return UI_EXIT_WORKSPACE;
 	}
 	free(home);
+	i18n_utf8_messages(1);
 	if (term_start() != STATUS_OK) {
+		i18n_utf8_messages(0);
 		app_close();
 		return ui_terminal_failed();
 	}
 	sig = ui_sessions();
 	term_stop();
+	i18n_utf8_messages(0);
 	app_close();
 	return sig != 0 ? 128 + sig : UI_EXIT_OK;
 }

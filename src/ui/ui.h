@@ -35,4 +35,9 @@ int ui_main(const struct ui_options *opt);
  * can run on (eseal --check-tty). */
 int ui_can_run(void);
 
+/* eseal --standalone DIR: the work station's program for the standalone
+ * seal on the medium at DIR, without a workspace (station.c); returns
+ * like ui_main(), UI_EXIT_WORKSPACE when the seal cannot be used. */
+int ui_station_main(const char *dir);
+
 #endif

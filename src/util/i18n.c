@@ -36,3 +36,12 @@ i18n_is_gb18030(void)
 {
 	return strcasecmp(nl_langinfo(CODESET), "GB18030") == 0;
 }
+
+/* The interface converts UTF-8 to wide characters itself (draw.c), so
+ * while curses runs the catalogue must hand it UTF-8 even in a GB18030
+ * locale; what is printed outside curses stays in the locale's set. */
+void
+i18n_utf8_messages(int on)
+{
+	bind_textdomain_codeset(PACKAGE, on ? "UTF-8" : nl_langinfo(CODESET));
+}

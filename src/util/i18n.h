@@ -20,4 +20,8 @@ int i18n_init(void);
 /* Non-zero when the active locale's codeset is GB18030 (not UTF-8). */
 int i18n_is_gb18030(void);
 
+/* Messages from the catalogue in UTF-8 (ON non-zero), as the interface
+ * wants them in any locale, or in the locale's character set again. */
+void i18n_utf8_messages(int on);
+
 #endif

@@ -112,7 +112,22 @@
 	X(STATUS_PRINT_SERVICE,	N_("The print service (CUPS) is not running or cannot be reached.")) \
 	X(STATUS_PRINT_ABORTED,	N_("The printer could not print the job; the copies that did not print may be printed again.")) \
 	X(STATUS_PRINT_CANCELLED, N_("The print job was cancelled at the printer; the copies that did not print may be printed again.")) \
-	X(STATUS_PRINT_ORIGINAL, N_("The document no longer draws exactly as it was sealed (were the fonts changed?); it cannot be printed until it does."))
+	X(STATUS_PRINT_ORIGINAL, N_("The document no longer draws exactly as it was sealed (were the fonts changed?); it cannot be printed until it does.")) \
+	/* Standalone seals (Art. 14). */ \
+	X(STATUS_SA_NO_PACKAGE,	N_("There is no standalone seal on this medium.")) \
+	X(STATUS_SA_PERSON,	N_("This standalone seal was issued to another person.")) \
+	X(STATUS_SA_SECRET,	N_("The one-time secret is wrong.")) \
+	X(STATUS_SA_STATION,	N_("This standalone seal may seal only its own work station's documents.")) \
+	X(STATUS_SA_NOT_YET,	N_("The standalone seal's period of use has not begun.")) \
+	X(STATUS_SA_EXPIRED,	N_("The standalone seal's period of use is over; return it to the office.")) \
+	X(STATUS_SA_USED_UP,	N_("Every use the standalone seal allows has been made; return it to the office.")) \
+	X(STATUS_SA_PACKAGE_TAMPERED, N_("The standalone seal was altered after the office signed it.")) \
+	X(STATUS_SA_LOG_EDITED,	N_("An entry of the standalone seal's use log was altered.")) \
+	X(STATUS_SA_LOG_REMOVED, N_("An entry was removed from the standalone seal's use log.")) \
+	X(STATUS_SA_LOG_REORDERED, N_("The entries of the standalone seal's use log are out of order.")) \
+	X(STATUS_SA_LOG_TRUNCATED, N_("The standalone seal's use log is cut off inside an entry.")) \
+	X(STATUS_SA_LOG_OLDER,	N_("The standalone seal's use log is an older copy: uses recorded after it are missing.")) \
+	X(STATUS_SA_APPROVALS,	N_("A standalone seal needs the approval of both the work station's director and the office director."))
 
 #define STATUS_ENUM(name, msg) name,
 enum status {

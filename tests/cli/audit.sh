@@ -66,6 +66,16 @@ as "$H" auditor $AUD audit check "$T/forged.txt" >"$T/out" 2>&1
 expect_eq "an altered export fails the check" 7 $?
 expect_grep "the check says why" "does not verify" "$T/out"
 
+# Filters by outcome and text; media only when registered.
+as "$H" auditor $AUD audit list --outcome refused --text verify >"$T/list" 2>&1
+expect_eq "auditor lists by outcome and text" 0 $?
+expect_grep "the refused verify is found" "	ACT_AUDIT_VERIFY	audit:0	refused	" "$T/list"
+expect_eq "and nothing else" 1 "$(wc -l <"$T/list" | tr -d ' ')"
+mkdir "$T/stick"
+as "$H" auditor $AUD audit export --medium "$T/stick" >"$T/out" 2>&1
+expect_eq "no export to an unregistered medium" 3 $?
+expect_eq "it leaves no file" 0 "$(ls "$T/stick" | wc -l | tr -d ' ')"
+
 # Today's entries are kept: no archive before the retention period.
 as "$H" auditor $AUD audit archive 3 "$T/archive.txt" >"$T/out" 2>&1
 expect_eq "archiving young entries fails" 1 $?

@@ -20,3 +20,5 @@ tests_cli_ses_tool_SOURCES = tests/cli/ses_tool.c
 tests_cli_ses_tool_LDADD = $(ESEAL_LIBS)
 TESTS += tests/cli/report.sh tests/cli/media.sh
 EXTRA_DIST += tests/cli/report.sh tests/cli/media.sh tests/cli/report_ws.sh
+TESTS += tests/cli/standalone.sh
+EXTRA_DIST += tests/cli/standalone.sh

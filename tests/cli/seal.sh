@@ -104,6 +104,33 @@ expect_eq "verify: an unreadable file exits 6" 6 $?
 ctl verify >"$T/out" 2>&1
 expect_eq "verify: no file is bad usage" 2 $?
 
+# Many files at once (--each): on two threads, each file's lines as
+# when it is verified alone, in the order given, and the highest status.
+i=1
+while [ $i -le 9 ]; do
+	printf '%%PDF-1.5\n%% sealed document %d\n%%%%EOF\n' $i >"$T/m$i.pdf"
+	"$TOOL" sign "$H" 4401-2026-001 "$KEY" "$T/m$i.pdf" "$T/m$i.pdf.sig"
+	i=$((i + 1))
+done
+printf ' ' >>"$T/m4.pdf"
+: >"$T/alone"
+for f in m1 m2 m3 m4 m5 m6 m7 m8 m9; do
+	ctl verify "$T/$f.pdf" >>"$T/alone" 2>/dev/null
+done
+ctl verify --jobs 2 --each "$T"/m[1-9].pdf >"$T/each" 2>&1
+expect_eq "verify --each: one changed file exits 7" 7 $?
+expect_eq "verify --each prints each file as alone, in order" "" "$(diff "$T/alone" "$T/each")"
+ctl verify --jobs 1 --each "$T"/m[1-9].pdf >"$T/each1" 2>&1
+expect_eq "one worker prints the same" "" "$(diff "$T/each" "$T/each1")"
+ctl verify --each "$T/m1.pdf" "$T/m2.pdf" >"$T/out" 2>&1
+expect_eq "verify --each: valid originals exit 0" 0 $?
+expect_eq "verify --each: two verdicts" 2 "$(grep -c '^result: valid original$' "$T/out")"
+ctl verify --each "$T/m1.pdf" "$T/nothing.pdf" >"$T/out" 2>&1
+expect_eq "verify --each: an unreadable file exits 6" 6 $?
+expect_grep "the readable one is still checked" "^result: valid original$" "$T/out"
+ctl verify --jobs 0 --each "$T/m1.pdf" >"$T/out" 2>&1
+expect_eq "verify: --jobs 0 is bad usage" 2 $?
+
 # Another body verifies with the exported root and list, no workspace.
 ctl seal export-root "$T/root.pem" >"$T/out" 2>&1
 expect_eq "export-root needs no login" 0 $?

@@ -28,6 +28,9 @@ main(void)
 		report_suite(),
 		export_suite(),
 		printjobs_suite(),
+		standalone_suite(),
+		docsearch_suite(),
+		bulk_suite(),
 		NULL
 	};
 

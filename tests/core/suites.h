@@ -24,5 +24,8 @@ Suite *sealing_suite(void);
 Suite *report_suite(void);
 Suite *export_suite(void);
 Suite *printjobs_suite(void);
+Suite *standalone_suite(void);
+Suite *docsearch_suite(void);
+Suite *bulk_suite(void);
 
 #endif

@@ -204,6 +204,8 @@ fx_teardown(void)
 	testlib_rmdir(fx.dir);
 	audit_set_terminal(NULL);
 	clock_set(0);
+	unsetenv("ESEAL_TEST_MEDIA_DIRS");
+	unsetenv("ESEAL_TEST_EXPORT_FSIZE");
 }
 
 /* Work on a fresh copy of the original trail from now on. */
@@ -364,18 +366,85 @@ fx_append(enum action act, enum rec_kind kind, enum audit_outcome outcome,
 	return fx_append_then(act, kind, outcome, detail, STATUS_OK);
 }
 
-/* All entries, 1 to the last id, into a new array of *N. */
+static enum status
+fx_get_any_txn(struct store_txn *txn, void *arg)
+{
+	struct fx_rec *r = arg;
+	enum status st;
+
+	rec_free(REC_AUDIT, r->e);
+	st = store_get(txn, REC_AUDIT, r->id, r->e);
+	return st == STATUS_NOT_FOUND ? STATUS_OK : st;
+}
+
+/* All entries there are, in order, into a new array of *N (1 to the
+ * last id while nothing was archived). */
 static struct rec_audit *
 fx_all(uint64_t *n)
 {
 	struct rec_audit *v;
-	uint64_t i;
+	uint64_t i, last = fx_last_id();
+	struct fx_rec r = { 0, NULL, NULL, NULL };
 
-	*n = fx_last_id();
-	v = xcalloc(*n + 1, sizeof *v);
-	for (i = 0; i < *n; i++)
-		fx_get(i + 1, &v[i]);
+	v = xcalloc(last + 1, sizeof *v);
+	*n = 0;
+	for (i = 1; i <= last; i++) {
+		r.id = i;
+		r.e = &v[*n];
+		ck_assert_int_eq(store_run(fx.st, STORE_READ, fx_get_any_txn,
+		    &r), STATUS_OK);
+		if (v[*n].id == i)
+			(*n)++;
+	}
 	return v;
+}
+
+/* Is entry ID in the store? */
+static int
+fx_present(uint64_t id)
+{
+	struct rec_audit e;
+	struct fx_rec r = { id, &e, NULL, NULL };
+	int found;
+
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(store_run(fx.st, STORE_READ, fx_get_any_txn, &r),
+	    STATUS_OK);
+	found = e.id == id;
+	rec_free(REC_AUDIT, &e);
+	return found;
+}
+
+/* A directory registered as a removable medium (test mode, medium.h). */
+static char *
+fx_medium(const char *name)
+{
+	char *path = xasprintf("%s/%s", fx.dir, name);
+	struct session *sec = fx_session(FX_SEC);
+
+	ck_assert_msg(testhook_enabled(), "the archive tests need a build "
+	    "configured with --enable-test-hooks (directory media)");
+	setenv("ESEAL_TEST_MEDIA_DIRS", "1", 1);
+	ck_assert_int_eq(mkdir(path, 0755), 0);
+	ck_assert_int_eq(medium_register(sec, path, "stick"), STATUS_OK);
+	session_free(sec);
+	return path;
+}
+
+/* The files in DIR, hidden ones too. */
+static unsigned
+fx_files(const char *dir)
+{
+	struct dirent *d;
+	unsigned n = 0;
+	DIR *dp;
+
+	ck_assert_ptr_nonnull(dp = opendir(dir));
+	while ((d = readdir(dp)) != NULL)
+		if (strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0)
+			n++;
+	closedir(dp);
+	return n;
 }
 
 static void
@@ -900,7 +969,8 @@ START_TEST(test_audit_only_the_auditor)
 		    STATUS_DENIED);
 		ck_assert_int_eq(audit_export_as(s, NULL, path, &count),
 		    STATUS_DENIED);
-		ck_assert_int_eq(audit_archive_as(s, 3, path), STATUS_DENIED);
+		ck_assert_int_eq(audit_archive_as(s, 3, path, NULL),
+		    STATUS_DENIED);
 		ck_assert_int_eq(audit_export_verify_as(s, path),
 		    STATUS_DENIED);
 		ck_assert(!fx_exists(path));
@@ -966,6 +1036,42 @@ START_TEST(test_audit_search_filters)
 	n = 0;
 	ck_assert_int_eq(audit_search_as(s, &f, fx_count_each, &n), STATUS_OK);
 	ck_assert_uint_eq(n, 0);
+	session_free(s);
+}
+END_TEST
+
+START_TEST(test_audit_search_outcome_text)
+{
+	struct session *s = fx_session(FX_AUD), *clerk = fx_session(FX_CLERK);
+	struct audit_filter f;
+	struct rec_audit e;
+	uint64_t n = 0;
+
+	/* The clerk's refused search is the one refusal. */
+	ck_assert_int_eq(audit_search_as(clerk, NULL, fx_count_each, &n),
+	    STATUS_DENIED);
+	audit_filter_init(&f);
+	f.outcome = AUDIT_REFUSED;
+	ck_assert_int_eq(audit_search_as(s, &f, fx_count_each, &n), STATUS_OK);
+	ck_assert_uint_eq(n, 1);
+
+	/* A text in the object, or in the detail, in either case. */
+	audit_filter_init(&f);
+	f.object_text = "DOC:12";
+	n = 0;
+	ck_assert_int_eq(audit_search_as(s, &f, fx_count_each, &n), STATUS_OK);
+	ck_assert_uint_eq(n, 1);
+	f.object_text = "Sealed Document 7";
+	f.outcome = AUDIT_OK;
+	n = 0;
+	ck_assert_int_eq(audit_search_as(s, &f, fx_count_each, &n), STATUS_OK);
+	ck_assert_uint_eq(n, 1);
+
+	/* The search's own entry says what it asked for. */
+	fx_last_of(fx.uid[FX_AUD], ACT_AUDIT_READ, &e);
+	ck_assert_str_eq(e.detail, "search outcome ok text Sealed Document 7: 1 found");
+	rec_free(REC_AUDIT, &e);
+	session_free(clerk);
 	session_free(s);
 }
 END_TEST
@@ -1050,15 +1156,17 @@ END_TEST
 
 START_TEST(test_audit_retention)
 {
-	char *path = xasprintf("%s/archive.txt", fx.dir);
+	char *stick = fx_medium("stick");
 	struct session *aud = fx_session(FX_AUD), *sec = fx_session(FX_SEC);
 	struct rec_audit e;
 	uint32_t days;
+	char *where = NULL;
 
 	/* Today's entries cannot be archived away. */
-	ck_assert_int_eq(audit_archive_as(aud, 10, path),
+	ck_assert_int_eq(audit_archive_as(aud, 10, stick, &where),
 	    STATUS_AUDIT_RETENTION);
-	ck_assert(!fx_exists(path));
+	ck_assert_ptr_null(where);
+	ck_assert_uint_eq(fx_files(stick), 0);
 	fx_last_of(fx.uid[FX_AUD], ACT_AUDIT_EXPORT, &e);
 	ck_assert_uint_eq(e.outcome, AUDIT_REFUSED);
 	ck_assert_str_eq(e.detail, "archive up to 10 refused: entry 1 is younger than 180 days");
@@ -1067,13 +1175,15 @@ START_TEST(test_audit_retention)
 	/* Past the retention period they can, into a signed file and a
 	 * signed record of it. */
 	clock_advance(181 * FX_DAY);
-	ck_assert_int_eq(audit_archive_as(aud, 10, path), STATUS_OK);
-	ck_assert_int_eq(audit_export_verify(fx.st, path), STATUS_OK);
+	ck_assert_int_eq(audit_archive_as(aud, 10, stick, &where), STATUS_OK);
+	ck_assert_int_eq(audit_export_verify(fx.st, where), STATUS_OK);
+	free(where);
 	fx_last_of(0, ACT_AUDIT_CHECKPOINT, &e);
 	ck_assert_msg(strncmp(e.detail, "archive of entries 1..10 to ",
 	    28) == 0, "%s", e.detail);
 	rec_free(REC_AUDIT, &e);
-	ck_assert_int_eq(audit_archive_as(aud, 10, path), STATUS_INVALID);
+	ck_assert_int_eq(audit_archive_as(aud, 10, stick, NULL),
+	    STATUS_INVALID);
 	fx_expect_intact();
 
 	/* The security administrator may lengthen retention, not shorten
@@ -1084,12 +1194,12 @@ START_TEST(test_audit_retention)
 	ck_assert_int_eq(audit_set_retention(sec, 400), STATUS_OK);
 	ck_assert_int_eq(audit_settings(fx.st, &days, NULL, NULL), STATUS_OK);
 	ck_assert_uint_eq(days, 400);
-	ck_assert_int_eq(audit_archive_as(aud, 20, path),
+	ck_assert_int_eq(audit_archive_as(aud, 20, stick, NULL),
 	    STATUS_AUDIT_RETENTION);
 
 	session_free(aud);
 	session_free(sec);
-	free(path);
+	free(stick);
 }
 END_TEST
 
@@ -1239,6 +1349,302 @@ START_TEST(test_audit_no_secret)
 }
 END_TEST
 
+/* -- Archive --------------------------------------------------------------- */
+
+static void
+fx_check_line(const char *what, void *arg)
+{
+	(void) arg;
+	fprintf(stderr, "store check: %s\n", what);
+}
+
+/* The archive checkpoint whose detail starts with PREFIX. */
+static uint64_t
+fx_archive_record(const char *prefix)
+{
+	struct rec_audit *v;
+	uint64_t n, i, id = 0;
+
+	v = fx_all(&n);
+	for (i = 0; i < n && id == 0; i++)
+		if (v[i].action == ACT_AUDIT_CHECKPOINT &&
+		    strncmp(v[i].detail, prefix, strlen(prefix)) == 0)
+			id = v[i].id;
+	fx_all_free(v, n);
+	ck_assert_msg(id != 0, "no archive record %s", prefix);
+	return id;
+}
+
+/* The lines of the file at PATH. */
+static unsigned
+fx_lines(const char *path)
+{
+	unsigned long len, i;
+	unsigned n = 0;
+	char *data;
+
+	ck_assert_ptr_nonnull(data = testlib_read_file(path, &len));
+	for (i = 0; i < len; i++)
+		n += data[i] == '\n';
+	free(data);
+	return n;
+}
+
+START_TEST(test_audit_archive_boundary)
+{
+	char *stick = fx_medium("stick"), *where = NULL;
+	struct session *aud = fx_session(FX_AUD);
+	struct audit_filter f;
+	struct rec_audit e10, e11;
+	struct fx_report r;
+	uint64_t id, bad = 99, n = 0;
+	unsigned faults = 99;
+
+	/* Entry 10 is exactly as old as the retention period, 11 is one
+	 * minute younger: 11 stays, and stops an archive that takes it. */
+	fx_get(10, &e10);
+	fx_get(11, &e11);
+	ck_assert_int_lt(e10.time, e11.time);
+	clock_set(e10.time + 180 * FX_DAY);
+	ck_assert_int_eq(audit_archive_as(aud, 11, stick, &where),
+	    STATUS_AUDIT_RETENTION);
+	ck_assert(fx_present(1) && fx_present(10) && fx_present(11));
+	ck_assert_uint_eq(fx_files(stick), 0);
+	ck_assert_int_eq(audit_archive_as(aud, 10, stick, &where), STATUS_OK);
+
+	/* Gone from the trail, kept whole and signed on the medium. */
+	for (id = 1; id <= 10; id++)
+		ck_assert_msg(!fx_present(id), "entry %" PRIu64 " kept", id);
+	ck_assert(fx_present(11));
+	ck_assert_uint_eq(fx_files(stick), 1);
+	ck_assert_ptr_nonnull(strstr(where, "eseal-audit-archive-1-10"));
+	ck_assert_int_eq(audit_export_verify(fx.st, where), STATUS_OK);
+	ck_assert_uint_eq(fx_lines(where), 10 + 1);
+
+	/* The indexes over the entries lost them too: the sealings by
+	 * action (what the period reports count) and the times. */
+	audit_filter_init(&f);
+	f.action = ACT_DOC_SEAL;
+	ck_assert_int_eq(audit_search_as(aud, &f, fx_count_each, &n),
+	    STATUS_OK);
+	ck_assert_uint_eq(n, FX_CLERK_ACTS - 5);
+	audit_filter_init(&f);
+	f.from = 1;
+	f.to = e10.time;
+	n = 0;
+	ck_assert_int_eq(audit_search_as(aud, &f, fx_count_each, &n),
+	    STATUS_OK);
+	ck_assert_uint_eq(n, 0);
+
+	/* The chain kept verifies from the signed archive record. */
+	memset(&r, 0, sizeof r);
+	ck_assert_int_eq(audit_verify(fx.st, fx_report, &r, &bad), STATUS_OK);
+	ck_assert_uint_eq(bad, 0);
+	ck_assert_msg(strncmp(r.lines[1], "entries 1 to 10 archived; ", 26) ==
+	    0, "%s", r.lines[1]);
+
+	/* And the store finds its records and indexes consistent. */
+	fx_close();
+	ck_assert_int_eq(store_check(fx.home, fx_check_line, NULL, &faults),
+	    STATUS_OK);
+	ck_assert_uint_eq(faults, 0);
+	fx_open("orig");
+
+	rec_free(REC_AUDIT, &e10);
+	rec_free(REC_AUDIT, &e11);
+	session_free(aud);
+	free(where);
+	free(stick);
+}
+END_TEST
+
+START_TEST(test_audit_archive_medium_refused)
+{
+	char *stick = fx_medium("stick"), *away;
+	char *plain = xasprintf("%s/plain", fx.dir);
+	struct session *aud = fx_session(FX_AUD), *sec = fx_session(FX_SEC);
+	uint64_t id, last;
+
+	ck_assert_int_eq(mkdir(plain, 0755), 0);
+	clock_advance(181 * FX_DAY);
+	last = fx_last_id();
+
+	/* Only to a registered medium. */
+	ck_assert_int_eq(audit_archive_as(aud, 10, plain, NULL),
+	    STATUS_MEDIUM_UNREGISTERED);
+	ck_assert_uint_eq(fx_files(plain), 0);
+
+	/* A medium that fills up keeps no part of the file. */
+	setenv("ESEAL_TEST_EXPORT_FSIZE", "200", 1);
+	ck_assert_int_eq(audit_archive_as(aud, 10, stick, NULL),
+	    STATUS_NO_SPACE);
+	unsetenv("ESEAL_TEST_EXPORT_FSIZE");
+	ck_assert_uint_eq(fx_files(stick), 0);
+
+	/* One pulled out is not there. */
+	away = xasprintf("%s.away", stick);
+	ck_assert_int_eq(rename(stick, away), 0);
+	ck_assert_int_eq(audit_archive_as(aud, 10, stick, NULL),
+	    STATUS_MEDIUM_ABSENT);
+	ck_assert_int_eq(rename(away, stick), 0);
+
+	/* A revoked one is no longer registered. */
+	ck_assert_int_eq(medium_revoke(sec, stick), STATUS_OK);
+	ck_assert_int_eq(audit_archive_as(aud, 10, stick, NULL),
+	    STATUS_MEDIUM_UNREGISTERED);
+
+	/* Every entry stays; each failure is in the trail; it verifies. */
+	for (id = 1; id <= last; id++)
+		ck_assert_msg(fx_present(id), "entry %" PRIu64 " lost", id);
+	ck_assert_uint_eq(fx_count(FX_AUD, ACT_AUDIT_EXPORT, AUDIT_FAILED), 4);
+	fx_expect_intact();
+
+	session_free(aud);
+	session_free(sec);
+	free(away);
+	free(plain);
+	free(stick);
+}
+END_TEST
+
+START_TEST(test_audit_archive_tampering)
+{
+	char *stick = fx_medium("stick"), *want, *p;
+	struct session *aud = fx_session(FX_AUD);
+	struct rec_audit e;
+	uint64_t cp, id;
+
+	clock_advance(181 * FX_DAY);
+	ck_assert_int_eq(audit_archive_as(aud, 10, stick, NULL), STATUS_OK);
+	session_free(aud);
+	cp = fx_archive_record("archive of entries 1..10 ");
+	fx_expect_intact();
+
+	/* The archive record removed: the gap it leaves. */
+	fx_copy("a");
+	fx_del(cp);
+	want = xasprintf("entry %" PRIu64 " removed", cp);
+	fx_expect_broken(want, cp);
+	free(want);
+
+	/* Entries removed after the archive, without one. */
+	fx_copy("b");
+	fx_del(11);
+	fx_expect_broken("entry 11 removed", 11);
+	fx_copy("c");
+	for (id = 11; id <= 14; id++)
+		fx_del(id);
+	fx_expect_broken("entry 11 removed", 11);
+
+	/* The first entry kept altered. */
+	fx_copy("d");
+	fx_get(11, &e);
+	p = strstr(e.detail, "sealed");
+	ck_assert_ptr_nonnull(p);
+	p[0] = 'S';
+	fx_put(&e);
+	rec_free(REC_AUDIT, &e);
+	fx_expect_broken("entry 11 altered", 11);
+
+	/* The record changed to claim one more entry, and that one
+	 * removed: its signature gives it away. */
+	fx_copy("e");
+	fx_get(cp, &e);
+	p = strstr(e.detail, "1..10 ");
+	ck_assert_ptr_nonnull(p);
+	memcpy(p, "1..11", 5);
+	fx_put(&e);
+	rec_free(REC_AUDIT, &e);
+	fx_del(11);
+	want = xasprintf("entry %" PRIu64 ": checkpoint signature does not verify", cp);
+	fx_expect_broken(want, cp);
+	free(want);
+
+	/* A trail that does not verify is not archived: the archive would
+	 * carry the evidence away. */
+	fx_copy("f");
+	fx_get(14, &e);
+	p = strstr(e.detail, "sealed");
+	ck_assert_ptr_nonnull(p);
+	p[0] = 'S';
+	fx_put(&e);
+	rec_free(REC_AUDIT, &e);
+	aud = fx_session(FX_AUD);
+	ck_assert_int_eq(audit_archive_as(aud, 20, stick, NULL),
+	    STATUS_AUDIT_BROKEN);
+	session_free(aud);
+	for (id = 11; id <= 20; id++)
+		ck_assert_msg(fx_present(id), "entry %" PRIu64 " lost", id);
+	ck_assert_uint_eq(fx_files(stick), 1);
+	free(stick);
+}
+END_TEST
+
+START_TEST(test_audit_export_medium)
+{
+	char *stick = fx_medium("stick"), *where = NULL;
+	char *plain = xasprintf("%s/plain", fx.dir);
+	struct session *aud = fx_session(FX_AUD);
+	struct audit_filter f;
+	uint64_t count = 0, last;
+
+	/* The clerk's sealings, to the registered medium, read back. */
+	audit_filter_init(&f);
+	f.action = ACT_DOC_SEAL;
+	ck_assert_int_eq(audit_export_medium_as(aud, &f, stick, &where,
+	    &count), STATUS_OK);
+	ck_assert_uint_eq(count, FX_CLERK_ACTS);
+	ck_assert_ptr_nonnull(strstr(where, "/eseal-audit-"));
+	ck_assert_int_eq(audit_export_verify(fx.st, where), STATUS_OK);
+	ck_assert_uint_eq(fx_lines(where), FX_CLERK_ACTS + 1);
+	ck_assert_uint_eq(fx_files(stick), 1);
+
+	/* Never to a directory nobody registered; the refusal is kept,
+	 * and the export took nothing out of the trail. */
+	ck_assert_int_eq(mkdir(plain, 0755), 0);
+	last = fx_last_id();
+	ck_assert_int_eq(audit_export_medium_as(aud, &f, plain, NULL, NULL),
+	    STATUS_MEDIUM_UNREGISTERED);
+	ck_assert_uint_eq(fx_files(plain), 0);
+	ck_assert_uint_eq(fx_count(FX_AUD, ACT_AUDIT_EXPORT, AUDIT_FAILED), 1);
+	ck_assert(fx_present(1) && fx_present(last));
+	fx_expect_intact();
+
+	session_free(aud);
+	free(where);
+	free(plain);
+	free(stick);
+}
+END_TEST
+
+START_TEST(test_audit_archive_again)
+{
+	char *stick = fx_medium("stick");
+	struct session *aud = fx_session(FX_AUD);
+	struct fx_report r;
+	uint64_t bad = 99;
+
+	clock_advance(181 * FX_DAY);
+	ck_assert_int_eq(audit_archive_as(aud, 10, stick, NULL), STATUS_OK);
+	fx_clerk_acts(12);
+	fx_expect_intact();
+
+	/* A second archive goes on from the first; the chain kept starts
+	 * from the second record. */
+	ck_assert_int_eq(audit_archive_as(aud, 25, stick, NULL), STATUS_OK);
+	ck_assert(!fx_present(11) && !fx_present(25) && fx_present(26));
+	ck_assert_uint_eq(fx_files(stick), 2);
+	memset(&r, 0, sizeof r);
+	ck_assert_int_eq(audit_verify(fx.st, fx_report, &r, &bad), STATUS_OK);
+	ck_assert_msg(strncmp(r.lines[1], "entries 1 to 25 archived; ", 26) ==
+	    0, "%s", r.lines[1]);
+	ck_assert_int_eq(audit_archive_as(aud, 25, stick, NULL),
+	    STATUS_INVALID);
+	session_free(aud);
+	free(stick);
+}
+END_TEST
+
 Suite *
 audit_suite(void)
 {
@@ -1262,11 +1668,22 @@ audit_suite(void)
 	tcase_add_test(tc, test_audit_rewrite_chain);
 	tcase_add_test(tc, test_audit_only_the_auditor);
 	tcase_add_test(tc, test_audit_search_filters);
+	tcase_add_test(tc, test_audit_search_outcome_text);
 	tcase_add_test(tc, test_audit_export_file);
 	tcase_add_test(tc, test_audit_retention);
 	tcase_add_test(tc, test_audit_space);
 	tcase_add_test(tc, test_audit_key_file);
 	tcase_add_test(tc, test_audit_no_secret);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("archive");
+	tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_audit_archive_boundary);
+	tcase_add_test(tc, test_audit_archive_medium_refused);
+	tcase_add_test(tc, test_audit_archive_tampering);
+	tcase_add_test(tc, test_audit_archive_again);
+	tcase_add_test(tc, test_audit_export_medium);
 	suite_add_tcase(s, tc);
 	return s;
 }

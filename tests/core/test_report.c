@@ -540,7 +540,7 @@ START_TEST(test_registers_month)
 
 	t = rp_table(&rp, "Standalone-seal use");
 	ck_assert_uint_eq(t->nrows, 0);
-	ck_assert_uint_eq(t->ncols, 11);
+	ck_assert_uint_eq(t->ncols, 14);
 
 	t = rp_table(&rp, "Recalled and destroyed copies");
 	ck_assert_uint_eq(t->nrows, 5);

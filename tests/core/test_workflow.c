@@ -619,6 +619,42 @@ START_TEST(test_inbox)
 }
 END_TEST
 
+/* A page of the approval queue is filtered as it is read: a document the
+ * approver cannot act on, ahead of one he can, takes no place on it. */
+START_TEST(test_inbox_page_skips_others)
+{
+	struct inbox_counts n;
+	struct wf_seen seen;
+	uint64_t official, lit;
+
+	official = wfx_create(DOC_OFFICIAL_ADMIN, 1);
+	wfx_walk(official, DOC_IN_APPROVAL);
+	clock_advance(60);
+	lit = wfx_create(DOC_LIT_COMPOSED, 1);
+	wfx_walk(lit, DOC_IN_APPROVAL);
+
+	memset(&seen, 0, sizeof seen);
+	ck_assert_int_eq(inbox_list(ST, S(CHIEF), INBOX_APPROVE, 0, 1,
+	    wf_seen_add, &seen), STATUS_OK);
+	ck_assert_uint_eq(seen.n, 1);
+	ck_assert_uint_eq(seen.ids[0], lit);
+	memset(&seen, 0, sizeof seen);
+	ck_assert_int_eq(inbox_list(ST, S(CHIEF), INBOX_APPROVE, 1, 1,
+	    wf_seen_add, &seen), STATUS_OK);
+	ck_assert_uint_eq(seen.n, 0);
+	ck_assert_int_eq(inbox_counts(ST, S(CHIEF), &n), STATUS_OK);
+	ck_assert_uint_eq(n.n[INBOX_APPROVE], 1);
+
+	/* The leader may act on both: the older first. */
+	memset(&seen, 0, sizeof seen);
+	ck_assert_int_eq(inbox_list(ST, S(LEADER), INBOX_APPROVE, 0, 2,
+	    wf_seen_add, &seen), STATUS_OK);
+	ck_assert_uint_eq(seen.n, 2);
+	ck_assert_uint_eq(seen.ids[0], official);
+	ck_assert_uint_eq(seen.ids[1], lit);
+}
+END_TEST
+
 Suite *
 workflow_suite(void)
 {
@@ -638,6 +674,7 @@ workflow_suite(void)
 	tcase_add_test(tc, test_flow_extra_print);
 	tcase_add_test(tc, test_flow_batch);
 	tcase_add_test(tc, test_inbox);
+	tcase_add_test(tc, test_inbox_page_skips_others);
 	suite_add_tcase(s, tc);
 	return s;
 }

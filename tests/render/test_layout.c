@@ -620,6 +620,55 @@ START_TEST(test_imported_picture_as_seal)
 }
 END_TEST
 
+/* The seal picture kept decoded between documents: a document sealed
+ * with a picture gets the same bytes whatever was sealed before it, and
+ * a picture differing in one byte is judged again, not taken for it. */
+START_TEST(test_seal_pictures_in_turn)
+{
+	static const struct impression_spec other = { "示范市示范区人民政府",
+	    NULL, 0, NULL, 0 };
+	struct impression_spec a = { NULL, NULL, 0, NULL, 0 }, b = a, c = a;
+	struct buf pa, pb, pc, a1, b1, a2, c1;
+	struct render_doc d;
+
+	buf_init(&pa);
+	buf_init(&pb);
+	buf_init(&pc);
+	buf_init(&a1);
+	buf_init(&b1);
+	buf_init(&a2);
+	buf_init(&c1);
+	ck_assert_int_eq(impression_png(&fixture_seal, &pa), STATUS_OK);
+	ck_assert_int_eq(impression_png(&other, &pb), STATUS_OK);
+	buf_add(&pc, pa.data, pa.len);
+	pc.data[pc.len / 2] ^= 0x55;	/* the same length, one byte off */
+	a.png = pa.data;
+	a.png_len = pa.len;
+	b.png = pb.data;
+	b.png_len = pb.len;
+	c.png = pc.data;
+	c.png_len = pc.len;
+	fixture_doc(&d);
+
+	ck_assert_int_eq(render_document(&d, &a, 0, &a1, NULL), STATUS_OK);
+	ck_assert_int_eq(render_document(&d, &b, 0, &b1, NULL), STATUS_OK);
+	ck_assert_int_eq(render_document(&d, &a, 0, &a2, NULL), STATUS_OK);
+	ck_assert_uint_eq(a1.len, a2.len);
+	ck_assert_mem_eq(a1.data, a2.data, a1.len);
+	ck_assert(a1.len != b1.len || memcmp(a1.data, b1.data, a1.len) != 0);
+	ck_assert_int_ne(render_document(&d, &c, 0, &c1, NULL), STATUS_OK);
+	ck_assert_uint_eq(c1.len, 0);
+
+	buf_free(&pa);
+	buf_free(&pb);
+	buf_free(&pc);
+	buf_free(&a1);
+	buf_free(&b1);
+	buf_free(&a2);
+	buf_free(&c1);
+}
+END_TEST
+
 START_TEST(test_bad_documents_refused)
 {
 	struct render_doc d;
@@ -816,6 +865,7 @@ layout_suite(void)
 	tcase_add_test(tc, test_header_marks_and_masthead);
 	tcase_add_test(tc, test_unsealed_signature);
 	tcase_add_test(tc, test_imported_picture_as_seal);
+	tcase_add_test(tc, test_seal_pictures_in_turn);
 	tcase_add_test(tc, test_bad_documents_refused);
 	tcase_add_test(tc, test_corpus_01_sealed);
 	tcase_add_test(tc, test_three_pages_quickly);

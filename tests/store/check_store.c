@@ -24,6 +24,7 @@ main(void)
 	Suite *suites[] = {
 		codec_suite(), record_suite(), index_suite(), schema_suite(),
 		check_suite(), backup_suite(), fault_suite(), crash_suite(),
+		batch_suite(),
 		NULL
 	};
 

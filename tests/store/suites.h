@@ -9,4 +9,5 @@ Suite *check_suite(void);
 Suite *backup_suite(void);
 Suite *fault_suite(void);
 Suite *crash_suite(void);
+Suite *batch_suite(void);
 #endif

@@ -370,6 +370,76 @@ START_TEST(test_period_ranges)
 }
 END_TEST
 
+/* Characters of the search index (STORE_GRAM). */
+#define GRAM_DA		0x6253	/* 打 */
+#define GRAM_YIN	0x5370	/* 印 */
+#define GRAM_JI		0x673a	/* 机 */
+#define GRAM_FU		0x590d	/* 复 */
+#define GRAM_HAO	0x53f7	/* 号 */
+#define GRAM_OPEN	0x3014	/* 〔 */
+
+static uint64_t
+index_titled(uint64_t id, const char *title, const char *prefix)
+{
+	struct rec_doc d;
+
+	memset(&d, 0, sizeof d);
+	d.id = id;
+	d.title = (char *) title;
+	d.number_prefix = (char *) prefix;
+	d.number_year = 2026;
+	d.number_seq = prefix != NULL ? 12 : 0;
+	ck_assert_int_eq(fixture_put(st, REC_DOC, &d), STATUS_OK);
+	return d.id;
+}
+
+/* The search index holds each adjacent pair of the title and of the
+ * number and their last characters, so that the grams a character
+ * starts find it anywhere; it follows a retitling and a deletion, and
+ * never pairs the title's end with the number's start. */
+START_TEST(test_gram_index)
+{
+	struct fixture_faults f;
+	uint64_t a, b;
+
+	a = index_titled(0, "关于打印机的通知", "示司发");
+	b = index_titled(0, "打印纸采购", NULL);
+	assert_ids("1,2", IDX_DOC_GRAM, 1, STORE_GRAM(GRAM_DA, GRAM_YIN), 0,
+	    0, UINT64_MAX, 0);
+	assert_ids("1", IDX_DOC_GRAM, 1, STORE_GRAM(GRAM_YIN, GRAM_JI), 0, 0,
+	    UINT64_MAX, 0);
+	assert_ids("1,2", IDX_DOC_GRAM, 0, 0, 0, STORE_GRAM(GRAM_YIN, 0),
+	    STORE_GRAM(GRAM_YIN, UINT32_MAX), 0);	/* every 印 */
+	assert_ids("", IDX_DOC_GRAM, 1, STORE_GRAM(GRAM_YIN, 0), 0, 0,
+	    UINT64_MAX, 0);	/* 印 ends neither */
+	assert_ids("1", IDX_DOC_GRAM, 1, STORE_GRAM(0x77e5, 0), 0, 0,
+	    UINT64_MAX, 0);	/* 知 ends the title */
+	assert_ids("1", IDX_DOC_GRAM, 1, STORE_GRAM(GRAM_OPEN, '2'), 0, 0,
+	    UINT64_MAX, 0);
+	assert_ids("1", IDX_DOC_GRAM, 1, STORE_GRAM('2', GRAM_HAO), 0, 0,
+	    UINT64_MAX, 0);
+	assert_ids("", IDX_DOC_GRAM, 1, STORE_GRAM(0x77e5, 0x793a), 0, 0,
+	    UINT64_MAX, 0);	/* 知 at the title's end, 示 starting the number */
+
+	index_titled(a, "关于复印机的通知", "示司发");
+	assert_ids("2", IDX_DOC_GRAM, 1, STORE_GRAM(GRAM_DA, GRAM_YIN), 0, 0,
+	    UINT64_MAX, 0);
+	assert_ids("1", IDX_DOC_GRAM, 1, STORE_GRAM(GRAM_FU, GRAM_YIN), 0, 0,
+	    UINT64_MAX, 0);
+	ck_assert_int_eq(fixture_del(st, REC_DOC, b), STATUS_OK);
+	assert_ids("", IDX_DOC_GRAM, 1, STORE_GRAM(GRAM_DA, GRAM_YIN), 0, 0,
+	    UINT64_MAX, 0);
+	assert_ids("1", IDX_DOC_GRAM, 1, STORE_GRAM(GRAM_YIN, GRAM_JI), 0, 0,
+	    UINT64_MAX, 0);
+
+	store_close(st);
+	st = NULL;
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+	st = fixture_open(fx.home);
+}
+END_TEST
+
 /* Every index finds a record of its kind by the record's own fields. */
 START_TEST(test_every_index)
 {
@@ -390,12 +460,19 @@ START_TEST(test_every_index)
 		fixture_fill(d->kind, &rec, d->kind);
 		memset(&l, 0, sizeof l);
 		l.idx = (enum store_index) i;
-		if (!d->unique_str) {
+		if (d->unique_str == 0) {
 			l.use_range = 1;
 			l.range.nprefix = d->nparts;
 			for (k = 0; k < d->nparts && k < 3; k++)
 				l.range.prefix[k] = codec_get_uint(&rec,
 				    d->parts[k].offset, d->parts[k].type);
+			l.range.lo = 1;
+			l.range.hi = 1;
+		}
+		if (d->unique_str == INDEX_GRAMS) {	/* "签章" of the title */
+			l.use_range = 1;
+			l.range.nprefix = 1;
+			l.range.prefix[0] = STORE_GRAM(0x7b7e, 0x7ae0);
 			l.range.lo = 1;
 			l.range.hi = 1;
 		}
@@ -421,6 +498,7 @@ index_suite(void)
 	tcase_add_test(tc, test_moves_and_deletes);
 	tcase_add_test(tc, test_unique_names);
 	tcase_add_test(tc, test_every_index);
+	tcase_add_test(tc, test_gram_index);
 	tcase_add_test(tc, test_period_ranges);
 	suite_add_tcase(s, tc);
 	return s;

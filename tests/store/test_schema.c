@@ -11,16 +11,20 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/fixture.h"
 #include "store/suites.h"
 
 static struct fixture fx;
 
+/* The workspaces here are made by a version 1 program, and upgraded by
+ * the steps each test gives. */
 static void
 schema_setup(void)
 {
 	fixture_init(&fx);
+	store_test_schema(1, NULL, 0);
 }
 
 static void
@@ -173,7 +177,7 @@ START_TEST(test_failed_upgrade_changes_nothing)
 	store_test_schema(3, schema_bad, 2);
 	ck_assert_int_eq(store_open(fx.home, 0, &st), STATUS_INVALID);
 
-	store_test_schema(0, NULL, 0);
+	store_test_schema(1, NULL, 0);
 	st = fixture_open(fx.home);
 	ck_assert_uint_eq(schema_of(st), 1);
 	ck_assert_int_eq(fixture_get(st, REC_DEPT, 1, &d), STATUS_OK);
@@ -191,7 +195,7 @@ START_TEST(test_no_path_refused)
 	schema_make_v1();
 	store_test_schema(3, schema_good, 1);	/* only 1 -> 2 */
 	ck_assert_int_eq(store_open(fx.home, 0, &st), STATUS_SCHEMA_OLDER);
-	store_test_schema(0, NULL, 0);
+	store_test_schema(1, NULL, 0);
 	st = fixture_open(fx.home);
 	ck_assert_uint_eq(schema_of(st), 1);
 	store_close(st);
@@ -243,6 +247,53 @@ START_TEST(test_upgrade_rebuilds_index)
 }
 END_TEST
 
+static int
+schema_gram_each(uint64_t id, void *arg)
+{
+	*(uint64_t *) arg = id;
+	return 0;
+}
+
+/* The document found under the pair 打印 of the search index. */
+static enum status
+schema_gram_txn(struct store_txn *txn, void *arg)
+{
+	struct store_range r = { 1, { STORE_GRAM(0x6253, 0x5370), 0, 0 }, 0,
+	    UINT64_MAX };
+
+	return store_scan_keys(txn, IDX_DOC_GRAM, &r, schema_gram_each, arg);
+}
+
+/* A workspace made before the search index (version 1, without its
+ * file) gets it, filled from its documents, when this program opens it. */
+START_TEST(test_upgrade_adds_search_index)
+{
+	struct fixture_faults f;
+	struct store *st = fixture_open(fx.home);
+	struct rec_doc d;
+	uint64_t found = 0;
+	char *path;
+
+	memset(&d, 0, sizeof d);
+	d.title = "关于打印机的通知";
+	ck_assert_int_eq(fixture_put(st, REC_DOC, &d), STATUS_OK);
+	store_close(st);
+	path = xasprintf("%s/doc-by-gram.db", fx.home);
+	ck_assert_int_eq(unlink(path), 0);	/* version 1 had none */
+	free(path);
+
+	store_test_schema(0, NULL, 0);
+	st = fixture_open(fx.home);
+	ck_assert_uint_eq(schema_of(st), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(store_run(st, STORE_READ, schema_gram_txn, &found),
+	    STATUS_OK);
+	ck_assert_uint_eq(found, d.id);
+	store_close(st);
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+}
+END_TEST
+
 Suite *
 schema_suite(void)
 {
@@ -256,6 +307,7 @@ schema_suite(void)
 	tcase_add_test(tc, test_failed_upgrade_changes_nothing);
 	tcase_add_test(tc, test_no_path_refused);
 	tcase_add_test(tc, test_upgrade_rebuilds_index);
+	tcase_add_test(tc, test_upgrade_adds_search_index);
 	suite_add_tcase(s, tc);
 	return s;
 }

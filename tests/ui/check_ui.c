@@ -15,6 +15,7 @@ main(void)
 		entry_suite(),
 		home_suite(),
 		docfmt_suite(),
+		tableview_suite(),
 		NULL
 	};
 

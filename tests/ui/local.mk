@@ -5,6 +5,7 @@ check_PROGRAMS += tests/ui/check_ui
 TESTS += tests/ui/check_ui tests/ui/demo.sh tests/ui/screens.sh
 TESTS += tests/ui/docflow.sh
 TESTS += tests/ui/verify.sh
+TESTS += tests/ui/reports.sh
 tests_ui_check_ui_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_ui_check_ui_SOURCES = tests/ui/check_ui.c tests/ui/suites.h \
 	tests/ui/test_field.c \
@@ -12,9 +13,12 @@ tests_ui_check_ui_SOURCES = tests/ui/check_ui.c tests/ui/suites.h \
 	tests/ui/test_command.c \
 	tests/ui/test_entry.c \
 	tests/ui/test_home.c \
-	tests/ui/test_docfmt.c
+	tests/ui/test_docfmt.c \
+	tests/ui/test_tableview.c
 tests_ui_check_ui_LDADD = $(TEST_LIBS)
 EXTRA_DIST += tests/ui/demo.sh tests/lib/tmux.sh tests/ui/screens.sh \
 	tests/ui/ws.sh
 EXTRA_DIST += tests/ui/docflow.sh
 EXTRA_DIST += tests/ui/verify.sh
+EXTRA_DIST += tests/ui/reports.sh
+EXTRA_DIST += tests/ui/auditui.sh

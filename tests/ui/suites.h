@@ -10,5 +10,6 @@ Suite *command_suite(void);
 Suite *entry_suite(void);
 Suite *home_suite(void);
 Suite *docfmt_suite(void);
+Suite *tableview_suite(void);
 
 #endif

@@ -1,0 +1,85 @@
+# month-setup.sh -- the office set up through the program itself: the
+# three administrators from esealctl init, departments and an account
+# for every business role, each account's first login, the office's
+# seal, the printers and the registered removable directory.  Sourced by
+# month.sh and month-demo.sh after month-lib.sh; defines m_setup.
+#
+# Must not check figures: it only waits for what each step needs.
+
+# login  full name  department (Right presses)  roles  clearance  issues  level
+M_ACCOUNTS='chenjing|陈静|1|0|1||0
+liuyang|刘洋|1|0|0||0
+fengting|冯婷|2|0|0||0
+hemin|何敏|1|1|0|13 14 15|1
+zhengqiang|郑强|2|1|0|13 14 15|1
+zhouwei|周伟|1|1 4|1|13 14 15|1
+sunlixin|孙立新|1|1|1|11 12 13 14 15|2
+wangjianguo|王建国|1|1|1|11 12 13 14 15|3
+zhaoli|赵丽|1|2|1||0
+qianfang|钱芳|1|2|0||0
+wuhao|吴浩|1|3|1||0'
+
+# m_setup PRINTER-DIR CUPS-QUEUE MEDIUM-DIR
+m_setup() {
+	m_day 2 08:30
+	m_first_login sysadmin "$SYS0"
+	m_first_login secadmin "$SEC0"
+	m_first_login auditor "$AUD0"
+
+	m_login sysadmin
+	m_open Departments
+	tmux_wait "Departments"
+	m_dept "办公室" "示区司办"
+	m_dept "行政复议科" "示区司复"
+	m_shot setup-departments
+	m_home
+	m_open Accounts
+	tmux_wait "Full name"
+	: >"$T/initial"
+	echo "$M_ACCOUNTS" >"$T/accounts"
+	while IFS='|' read -r login full dept _r; do
+		m_account "$login" "$full" "$dept"
+		printf '%s %s\n' "$login" "$M_INITIAL" >>"$T/initial"
+	done <"$T/accounts"
+	m_shot setup-accounts
+	m_quit
+
+	m_login secadmin
+	m_open Accounts
+	tmux_wait "Full name"
+	while IFS='|' read -r login _f _d roles clr iss lvl; do
+		m_roles "$login" "$roles" "$clr" "$iss" "$lvl"
+	done <"$T/accounts"
+	m_shot setup-roles
+	m_quit
+
+	while read -r login initial; do
+		m_first_login "$login" "$initial"
+		m_quit
+	done <"$T/initial"
+	rm -f "$T/initial"
+
+	m_setup_office "$@"
+}
+
+# m_setup_office PRINTER-DIR CUPS-QUEUE MEDIUM-DIR: the seal, printers
+# and the medium.
+m_setup_office() {
+	# No screen makes a seal yet (the seal register is read only): the
+	# office director makes it with esealctl, the custodian present.
+	printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | m_ctl --user zhouwei \
+	    --password-fd 0 seal add "$SEAL" --name "$SEAL_NAME" \
+	    --body "$BUREAU" --purpose "公文专用" --custodian zhaoli \
+	    >"$T/seal.out" 2>&1
+	# TODO-SCREEN printers: done with esealctl until the administrators'
+	# printer screen lands.
+	m_as sysadmin printer add "$P_FOLDER" --folder "$1" --colour \
+	    --location "文印室" >/dev/null 2>&1
+	m_as sysadmin printer add "$P_MONO" --folder "$1-mono" \
+	    --location "文印室" >/dev/null 2>&1
+	m_as sysadmin printer add "$P_CUPS" --cups "$2" --colour \
+	    --location "办公室" >/dev/null 2>&1
+	# TODO-SCREEN media: done with esealctl until the security
+	# administrator's removable-media screen lands.
+	m_as secadmin media register "$3" --label "办公室U盘" >/dev/null 2>&1
+}
