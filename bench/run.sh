@@ -7,7 +7,9 @@
 # there (its fsync is free, so generation measures the core, not the
 # disk) and copied to BENCH_DIR on disk, where everything is measured.
 # Test hooks: ESEAL_TEST_KDF (cheap password hashes) and ESEAL_FAKE_TIME
-# (the workspace's own "now").  Not part of 'make check'.
+# (the workspace's own "now").  BENCH_VERIFY: how many sealed documents
+# the verify figure reads (10,000; fewer for a quick run).  Not part of
+# 'make check'.
 set -u
 B=${1:?usage: run.sh BUILDDIR SIZE...}
 shift
@@ -60,7 +62,7 @@ measure() {	# N
 	"$B/bench/gen" --seal "$D/seal-$1" "$NOW" "$REPS" norender |
 	    sed 's/^seal_/seal_norender_/' >>"$O" 2>&1
 	rm -rf "$D/seal-$1"
-	"$B/bench/probe" verify "$W" 10000 3 >>"$O"
+	"$B/bench/probe" verify "$W" "${BENCH_VERIFY:-10000}" 3 >>"$O"
 	echo "store_kib_per_doc $(du -sk "$W" | awk -v n="$1" '{ printf "%.2f", $1 / n }')" >>"$O"
 	echo "store_db_kib_per_doc $(du -ck "$W"/*.db | tail -n 1 | awk -v n="$1" '{ printf "%.2f", $1 / n }')" >>"$O"
 	echo "gen_seconds $(sed -n 's/^seconds: //p' "$W.gen")" >>"$O"

@@ -1,8 +1,21 @@
 ## doc/local.mk: the Texinfo manual and the man pages.
 info_TEXINFOS = doc/eseal.texi
 doc_eseal_TEXINFOS = doc/version.texi doc/documents.texi doc/seals.texi \
+	doc/formtext.texi \
 	doc/printing.texi doc/reports.texi doc/audit.texi \
-	doc/standalone.texi
+	doc/standalone.texi doc/interface.texi doc/workspaces.texi \
+	doc/walkthrough.texi \
+	doc/walkthrough/setup-departments.txt doc/walkthrough/setup-roles.txt \
+	doc/walkthrough/setup-printers.txt doc/walkthrough/draft-request.txt \
+	doc/walkthrough/issued-request.txt doc/walkthrough/sealed-request.txt \
+	doc/walkthrough/printed-request.txt doc/walkthrough/rejected-decision.txt \
+	doc/walkthrough/destroyed-entrustment.txt doc/walkthrough/special-waiting.txt \
+	doc/walkthrough/refused-classified.txt doc/walkthrough/imported-gb18030.txt \
+	doc/walkthrough/report-summary.txt \
+	doc/walkthrough/verified-original.txt
+## The walkthrough's screens are captured by the end-to-end test:
+## doc/walkthrough-shots.sh BUILD-DIR makes them again.
+EXTRA_DIST += doc/walkthrough-shots.sh
 
 ## The man pages are made from --help by help2man, so they never drift
 ## from the programs; the generated pages are distributed.

@@ -32,7 +32,7 @@ eseal_usage(void)
 	    "      --help             display this help and exit\n"
 	    "      --version          output version information and exit\n\n"),
 	    stdout);
-	/* Apart from the options above: nothing here shares their text. */
+	/* A block of its own, so that the options' translation stands. */
 	fputs(_("At a work station (Art. 14), instead of a workspace:\n"
 	    "      --standalone=DIR   seal with the standalone seal on the medium\n"
 	    "                         mounted at DIR: asks for the designated\n"

@@ -93,6 +93,8 @@ account_dept_add(struct session *s, const char *name,
 	op.is_station = is_station;
 	if (*op.clean == '\0')
 		rc = STATUS_INVALID;
+	else if (strcmp(op.clean, name) != 0)
+		rc = STATUS_NAME_CHARS;	/* never saved other than typed */
 	if (rc == STATUS_OK)
 		rc = store_run(s->store, STORE_WRITE, account_dept_add_txn,
 		    &op);

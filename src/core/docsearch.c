@@ -7,9 +7,9 @@
  * every title and number, and each one's last character alone.  A
  * search of one character reads the range of grams that character
  * starts; a longer one reads the entries of each of its pairs and keeps
- * the documents found under all of them.  The index only narrows: every document it leaves is read and
- * its title and number matched against the text exactly as the scan
- * does (strstr), so the answer is the scan's, in the scan's order (most
+ * the documents found under all of them.  The index only narrows: every
+ * document it leaves is read and its title and number matched against
+ * the text exactly as the scan does (strstr), so the answer is the scan's, in the scan's order (most
  * recently changed first), with the reader's clearance applied.  A text
  * that is empty or not UTF-8 has no grams: those are answered by the
  * scan itself.  Nothing here changes a record.

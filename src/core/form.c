@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/form.h"
 #include "core/form_private.h"
@@ -205,7 +206,14 @@ form_dir(void)
 {
 	const char *e = getenv("ESEAL_FORMS_DIR");
 
-	return e != NULL && *e != '\0' ? e : FORMSDIR;
+	if (e != NULL && *e != '\0')
+		return e;
+#ifdef SRCFORMSDIR
+	/* A test build, not installed: the forms of its source tree. */
+	if (access(FORMSDIR, F_OK) != 0)
+		return SRCFORMSDIR;
+#endif
+	return FORMSDIR;
 }
 
 const char *

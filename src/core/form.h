@@ -86,8 +86,9 @@ struct form_lookup {
 	void	*ctx;
 };
 
-/* The forms folder: $ESEAL_FORMS_DIR when set (tests, the demo), else
- * the installed one. */
+/* The forms folder: $ESEAL_FORMS_DIR when set (tests, the demo); in a
+ * build with the test hooks that is not installed, the source tree's;
+ * else the installed one. */
 const char *form_dir(void);
 
 /* The language form texts are shown in, from the message locale: "zh_CN",

@@ -17,6 +17,7 @@
 
 #include "core/form.h"
 #include "core/form_private.h"
+#include "core/printable.h"
 
 /* -- Validation ------------------------------------------------------- */
 
@@ -83,6 +84,8 @@ form_check_value(const struct form_field *fl, const char *value,
 	    fl->type == FORM_TEXT);
 	size_t n = form_count_chars(value);
 	int same = strcmp(clean, value) == 0;
+	uint32_t bad = printable_find(value, strlen(value));
+	char name[PRINTABLE_NAME_MAX];
 
 	free(clean);
 	*msg = NULL;
@@ -90,7 +93,12 @@ form_check_value(const struct form_field *fl, const char *value,
 		*msg = xstrdup(_("One line only."));
 	else if (!same)
 		*msg = xstrdup(_("Contains characters that are not allowed (control or direction codes, or invalid text)."));
-	else if (fl->type != FORM_CHOICE && n > fl->max_chars)
+	else if (bad != 0) {
+		/* A box in the signed original is worse than a refusal
+		 * (Art. 12); the clerk learns which character to change. */
+		printable_name(bad, name, sizeof name);
+		*msg = xasprintf(_("The character %s cannot be printed: the document fonts have no such character."), name);
+	} else if (fl->type != FORM_CHOICE && n > fl->max_chars)
 		*msg = xasprintf(_("At most %zu characters; this has %zu."), fl->max_chars, n);
 	else if (fl->type == FORM_DATE && !form_date_ok(value))
 		*msg = xstrdup(_("Enter an existing date as YYYY-MM-DD, e.g. 2026-03-01."));

@@ -14,6 +14,7 @@
 
 #include "core/form.h"
 #include "core/import.h"
+#include "core/printable.h"
 
 /* What the header has said so far, to refuse a key given twice. */
 struct import_state {
@@ -29,10 +30,38 @@ struct import_state {
 
 typedef enum status (*import_key_fn)(struct import_state *, const char *);
 
+/* Refuse TEXT (N bytes) when it holds a character eseal cannot print,
+ * naming it: a box in the signed original is worse than a refusal. */
+static enum status
+import_printable(struct import_state *s, const char *text, size_t n)
+{
+	char name[PRINTABLE_NAME_MAX];
+	uint32_t bad = printable_find(text, n);
+
+	if (bad == 0)
+		return STATUS_OK;
+	printable_name(bad, name, sizeof name);
+	snprintf(s->err->what_buf, sizeof s->err->what_buf,
+	    _("the character %s cannot be printed: the document fonts have no such character"),
+	    name);
+	s->err->what = s->err->what_buf;
+	return STATUS_IMPORT_FORMAT;
+}
+
 static enum status
 import_fail(struct import_state *s, const char *what)
 {
 	s->err->what = what;
+	return STATUS_IMPORT_FORMAT;
+}
+
+static enum status
+import_too_large(struct import_state *s)
+{
+	snprintf(s->err->what_buf, sizeof s->err->what_buf,
+	    _("the document is larger than %u KiB, the most one document may hold (text and attachments together)"),
+	    IMPORT_MAX_KIB);
+	s->err->what = s->err->what_buf;
 	return STATUS_IMPORT_FORMAT;
 }
 
@@ -277,6 +306,8 @@ import_header_line(struct import_state *s, char *line)
 		continue;
 	for (i = strlen(v); i > 0 && v[i - 1] == ' '; i--)
 		v[i - 1] = '\0';
+	if (import_printable(s, v, strlen(v)) != STATUS_OK)
+		return STATUS_IMPORT_FORMAT;
 
 	for (i = 0; i < IMPORT_NKEYS; i++) {
 		if (strcmp(import_keys[i].key, line) != 0)
@@ -372,6 +403,26 @@ import_header(struct import_state *s, char **p)
 	}
 }
 
+/* The body and attachments after the header: each line checked, so
+ * the refusal names the file's line. */
+static enum status
+import_text_printable(struct import_state *s, const char *p)
+{
+	unsigned header = s->err->line;
+	size_t len;
+
+	snprintf(s->err->key, sizeof s->err->key, "body");
+	for (; *p != '\0'; p += len + (p[len] == '\n')) {
+		len = strcspn(p, "\n");
+		s->err->line++;
+		if (import_printable(s, p, len) != STATUS_OK)
+			return STATUS_IMPORT_FORMAT;
+	}
+	s->err->key[0] = '\0';
+	s->err->line = header;
+	return STATUS_OK;
+}
+
 /* What the header must have said, and what it implies. */
 static enum status
 import_finish(struct import_state *s)
@@ -410,15 +461,21 @@ import_parse(const char *data, size_t n, struct doc_content *c,
 	s.err = err;
 	buf_init(&s.extra);
 	if (n > IMPORT_MAX_BYTES) {
-		st = import_fail(&s, _("the file is too large for a document"));
+		st = import_too_large(&s);
 		goto out;
 	}
 	if ((st = import_decode(data, n, &text, enc)) != STATUS_OK)
 		goto out;
+	if (strlen(text) > IMPORT_MAX_BYTES) {	/* GB18030 grows in UTF-8 */
+		st = import_too_large(&s);
+		goto out;
+	}
 
 	clean = text_sanitize(text, strlen(text), 1);
 	p = clean;
 	if ((st = import_header(&s, &p)) != STATUS_OK)
+		goto out;
+	if ((st = import_text_printable(&s, p)) != STATUS_OK)
 		goto out;
 	import_body(&s, p);
 	st = import_finish(&s);
@@ -477,6 +534,80 @@ import_form_value(const struct form *f, const char *const *values,
 	return i >= 0 && values[i] != NULL ? values[i] : "";
 }
 
+/* Non-zero for a field that says something about the document rather
+ * than in it: a header key (printed in its own place, or a flag). */
+static int
+import_form_header_field(const char *name)
+{
+	size_t i;
+
+	if (strcmp(name, "body") == 0 || strcmp(name, "attachment-text") == 0)
+		return 1;
+	for (i = 0; i < IMPORT_NKEYS; i++)
+		if (strcmp(import_keys[i].key, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* What FIELD's VALUE reads as on paper: a choice by its label. */
+static const char *
+import_form_shown(const struct form_field *field, const char *v)
+{
+	const struct form_choice *ch;
+
+	if (field->type == FORM_CHOICE && (ch = form_choice_find(field,
+	    v)) != NULL)
+		return form_text_get(&ch->label, "zh_CN");
+	return v;
+}
+
+/* One "label：value" line; further lines of a text field follow as
+ * paragraphs of their own, indented two ideographic spaces.  An empty
+ * value of a fill-in form is a blank to fill by hand. */
+static void
+import_form_row(struct buf *b, const struct form_field *field,
+    const char *v, int fill_in)
+{
+	const char *label = form_text_get(&field->label, "zh_CN");
+	const char *p;
+
+	buf_add(b, label, strlen(label));
+	buf_add(b, "：", strlen("："));
+	if (*v == '\0' && fill_in)
+		v = "____________________";
+	for (p = v; *p != '\0'; p++) {
+		if (*p == '\r')
+			continue;
+		buf_add_u8(b, *p);
+		if (*p == '\n')
+			buf_add(b, "\u3000\u3000", 6);
+	}
+	buf_add_u8(b, '\n');
+}
+
+/*
+ * The body of a form that has no "body" field (table and fill-in forms):
+ * its own fields as "label：value" lines, so that what the approver
+ * reads, the clerk seals and the copies print is what was filled in
+ * (Art. 9, 12).  The labels are the form's Chinese ones, whatever the
+ * drafter's screen language: the document is the bureau's.
+ */
+static void
+import_form_body(const struct form *f, const char *const *values,
+    struct buf *b)
+{
+	int fill_in = strcmp(f->kind, "litigation-fill-in") == 0;
+	size_t i;
+
+	for (i = 0; i < f->nfields; i++) {
+		if (import_form_header_field(f->fields[i].name))
+			continue;
+		import_form_row(b, &f->fields[i], import_form_shown(
+		    &f->fields[i], values[i] != NULL ? values[i] : ""),
+		    fill_in);
+	}
+}
+
 enum status
 import_form(const struct form *f, const char *const *values,
     struct doc_content *c, struct import_error *err)
@@ -502,6 +633,8 @@ import_form(const struct form *f, const char *const *values,
 	}
 
 	buf_add_u8(&b, '\n');
+	if (form_field_index(f, "body") < 0)
+		import_form_body(f, values, &b);
 	buf_add(&b, import_form_value(f, values, "body"),
 	    strlen(import_form_value(f, values, "body")));
 	if (*att != '\0') {

@@ -16,8 +16,11 @@
 #include "core/doc.h"
 #include "util/util.h"
 
-/* The largest file accepted: a document, not an archive. */
-#define IMPORT_MAX_BYTES	(4u << 20)
+/* The largest document accepted, in bytes of its file and again of its
+ * text once in UTF-8: the store keeps a record of at most 1 MiB, and a
+ * version's other fields and its seal's signature need the rest. */
+#define IMPORT_MAX_KIB		960u
+#define IMPORT_MAX_BYTES	(IMPORT_MAX_KIB << 10)
 
 enum import_encoding { IMPORT_UTF8, IMPORT_GB18030 };
 
@@ -26,6 +29,7 @@ struct import_error {
 	unsigned	 line;		/* 1-based header line, or 0 */
 	char		 key[32];	/* the key concerned, or "" */
 	const char	*what;		/* translated explanation, or NULL */
+	char		 what_buf[160];	/* where WHAT is made up */
 };
 
 /*
@@ -42,7 +46,9 @@ enum status import_decode(const char *data, size_t n, char **out,
  * text_sanitize().  Unknown keys are kept in C->extra; "drafter" and
  * "approvers" are kept there too (the acting user is the drafter of
  * record), and when "leader-in-charge" is absent, two or more approvers
- * mean the leader in charge approves too.  STATUS_ENCODING,
+ * mean the leader in charge approves too.  A character eseal cannot
+ * print (printable.h) is refused with its line and character named.
+ * STATUS_ENCODING,
  * STATUS_IMPORT_FORMAT (with ERR filled in) or STATUS_OK.
  */
 enum status import_parse(const char *data, size_t n, struct doc_content *c,
@@ -53,8 +59,13 @@ enum status import_parse(const char *data, size_t n, struct doc_content *c,
  * field order, NULL for empty; check them with form_validate() first).
  * The fields are named like the header keys ("title", "copies" ...);
  * "body" is the body, "attachment" and "attachment-text" one
- * attachment; other fields are kept in C->extra.  The form's id is
- * recorded, and its kind unless the form lets the drafter choose.
+ * attachment; other fields are kept in C->extra.  A form without a
+ * "body" field (table and fill-in forms) gets a body made of its own
+ * fields, one "label：value" line each (Chinese labels, choices by
+ * their label, an empty fill-in blank as a line to write on; further
+ * lines of a text field indented by two U+3000), so that the document
+ * shows and prints what was filled in.  The form's id is recorded, and
+ * its kind unless the form lets the drafter choose.
  * Same results as import_parse.
  */
 struct form;

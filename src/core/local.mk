@@ -8,6 +8,7 @@ src_core_libescore_a_SOURCES = \
 	src/core/action.c src/core/action.h \
 	src/core/bulk.c src/core/bulk.h \
 	src/core/kekfile.c src/core/kekfile.h \
+	src/core/keycheck.c src/core/keycheck.h \
 	src/core/audit.c src/core/audit.h src/core/audit_private.h \
 	src/core/audit_export.c src/core/audit_key.c src/core/audit_settings.c \
 	src/core/audit_verify.c src/core/audit_archive.c \
@@ -20,10 +21,12 @@ src_core_libescore_a_SOURCES = \
 	src/core/docnum.c src/core/docnum.h src/core/docsearch.c \
 	src/core/docview.c \
 	src/core/docview.h src/core/import.c src/core/import.h \
+	src/core/printable.c src/core/printable.h \
 	src/core/inbox.c src/core/inbox.h src/core/printapp.c \
 	src/core/printapp.h src/core/printlog.c src/core/printlog.h \
 	src/core/printer.c src/core/printer.h \
 	src/core/printjobs.c src/core/printjobs.h \
+	src/core/recwords.c src/core/recwords.h \
 	src/core/reprint.c src/core/reprint.h src/core/sealing.c \
 	src/core/sealing.h \
 	src/core/seal.c src/core/seal.h src/core/seal_private.h \

@@ -78,6 +78,20 @@ printer_spec_check(const struct printer_spec *spec)
 	return STATUS_OK;
 }
 
+/* A name the sanitizer would change (a control character, an escape
+ * sequence, an invisible character) is refused, never saved changed:
+ * the administrator would look for a printer by the name typed. */
+static enum status
+printer_name_check(const char *name)
+{
+	char *clean = text_sanitize(name, strlen(name), 0);
+	enum status rc = strcmp(clean, name) != 0 ? STATUS_NAME_CHARS :
+	    STATUS_OK;
+
+	free(clean);
+	return rc;
+}
+
 /* The record SPEC describes, its strings sanitised; NULL when what is
  * left after sanitising is not a valid printer. */
 static struct rec_printer *
@@ -190,6 +204,9 @@ printer_add(struct session *s, const struct printer_spec *spec,
 	op.s = s;
 	op.name = spec->name;
 	op.apply = printer_add_apply;
+	if ((rc = printer_name_check(spec->name)) != STATUS_OK)
+		return session_audit_failure(s, ACT_PRINTER_MANAGE,
+		    REC_PRINTER, 0, rc, "printer not added");
 	op.add = printer_record(spec);
 	if (op.add == NULL)
 		return session_audit_failure(s, ACT_PRINTER_MANAGE,

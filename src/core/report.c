@@ -5,10 +5,12 @@
  *
  * Where each event comes from (report.h says what each column means):
  *
- *   sealed      the audit trail by action (IDX_AUDIT_ACTION): each
- *               sealing is audited in its own transaction, and the seal
- *               keeps no other record of being used; the count and the
- *               seal are then taken from the versions' signatures
+ *   sealed      the documents changed since the period began
+ *               (IDX_DOC_UPDATED: sealing moves a document, so one sealed
+ *               in the period was updated no earlier); the count and the
+ *               seal are then taken from their versions' signatures.  Not
+ *               the audit trail: entries archived away must not take
+ *               their sealings out of the summary
  *   copies      print jobs by time (IDX_PRINTJOB_TIME), finished ones
  *   rejects     approval records by action and time
  *               (IDX_APPROVAL_ACTION)
@@ -30,10 +32,6 @@
 
 #include "core/doc.h"
 #include "core/report_private.h"
-
-/* How far apart the audit entry and the signature of one sealing may be
- * in time: they are made in one transaction. */
-#define REPORT_SEAL_SLACK	300
 
 struct report_event {
 	enum report_measure	 m;
@@ -85,21 +83,19 @@ report_range(const struct report_period *p, int prefix, uint64_t value)
 
 /* -- Collecting the period's events ---------------------------------------- */
 
+/* A document changed since the period began: it may have been sealed in
+ * it (report_sealings() reads its versions' signing times to know).  Its
+ * state says nothing: a sealed version may since have been sent back for
+ * a reprint, which makes the document a draft again. */
 static int
 report_seal_each(const void *rec, void *arg)
 {
-	const struct rec_audit *e = rec;
+	const struct rec_doc *d = rec;
 	struct report_sum *sum = arg;
-	size_t i;
 
-	if (e->outcome != AUDIT_OK || e->object_kind != REC_DOC)
-		return 0;
-	for (i = 0; i < sum->nsealed_docs; i++)
-		if (sum->sealed_docs[i] == e->object_id)
-			return 0;
 	sum->sealed_docs = xrealloc(sum->sealed_docs,
 	    (sum->nsealed_docs + 1) * sizeof *sum->sealed_docs);
-	sum->sealed_docs[sum->nsealed_docs++] = e->object_id;
+	sum->sealed_docs[sum->nsealed_docs++] = d->id;
 	return 0;
 }
 
@@ -187,10 +183,9 @@ report_collect(struct store_txn *txn, struct report_sum *sum)
 	enum status rc;
 	size_t i;
 
-	r = report_range(sum->p, 1, ACT_DOC_SEAL);
-	r.lo = r.lo > REPORT_SEAL_SLACK ? r.lo - REPORT_SEAL_SLACK : 0;
-	r.hi += REPORT_SEAL_SLACK;
-	if ((rc = store_scan(txn, IDX_AUDIT_ACTION, &r, 0, report_seal_each,
+	r = report_range(sum->p, 0, 0);
+	r.hi = UINT64_MAX;
+	if ((rc = store_scan(txn, IDX_DOC_UPDATED, &r, 0, report_seal_each,
 	    sum)) != STATUS_OK)
 		return rc;
 	r = report_range(sum->p, 0, 0);
@@ -214,8 +209,8 @@ report_collect(struct store_txn *txn, struct report_sum *sum)
 	return STATUS_OK;
 }
 
-/* The sealings of the documents the audit trail named: every version
- * signed within the period, under the seal that signed it. */
+/* The sealings of the documents changed since the period began: every
+ * version signed within the period, under the seal that signed it. */
 static enum status
 report_sealings(struct report_sum *sum)
 {

@@ -21,6 +21,7 @@
 #include "core/audit.h"
 #include "core/perm.h"
 #include "core/policy.h"
+#include "core/printable.h"
 #include "core/seal_private.h"
 
 #define SEAL_YEAR	(365 * 86400LL)
@@ -121,6 +122,12 @@ seal_add_check(const struct seal_spec *s)
 	if (s->valid_to != 0 && s->valid_to <= (s->valid_from != 0 ?
 	    s->valid_from : clock_now()))
 		return STATUS_INVALID;
+	/* The body's name and the purpose are drawn in the impression: a
+	 * box in a seal is worse than a refusal (Art. 5, 12). */
+	if (printable_find(s->owner_body, strlen(s->owner_body)) != 0 ||
+	    (s->purpose != NULL && printable_find(s->purpose,
+	    strlen(s->purpose)) != 0))
+		return STATUS_UNPRINTABLE;
 	return STATUS_OK;
 }
 

@@ -304,8 +304,8 @@ log_sign(const struct crypto_key *key, const char *what, uint64_t id,
 }
 
 enum status
-standalone_log_signed_ok(const struct crypto_key *pub, const char *what, uint64_t id,
-    const char *text, size_t n, const char *sighex)
+standalone_log_signed_ok(const struct crypto_key *pub, const char *what,
+    uint64_t id, const char *text, size_t n, const char *sighex)
 {
 	unsigned char *sig = NULL;
 	size_t siglen = 0;

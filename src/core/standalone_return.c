@@ -53,6 +53,7 @@ ret_load_txn(struct store_txn *txn, void *arg)
 {
 	struct ret_op *op = arg;
 	struct rec_application a;
+	struct rec_medium m;
 	struct rec_seal seal;
 	struct rec_user actor;
 	enum status st;
@@ -68,6 +69,9 @@ ret_load_txn(struct store_txn *txn, void *arg)
 		st = STATUS_NOT_FOUND;
 	else if (a.state != APP_ISSUED)
 		st = STATUS_STATE;
+	if (st == STATUS_OK && (st = medium_find(txn, op->medium, &m)) ==
+	    STATUS_OK)
+		rec_free(REC_MEDIUM, &m);
 	if (st == STATUS_OK &&
 	    (st = store_get(txn, REC_SEAL, a.seal_id, &seal)) == STATUS_OK) {
 		free(op->cert.data);

@@ -104,7 +104,10 @@ standalone_station_open(const char *dir, struct standalone_station *st)
 	buf_init(&b);
 	st->dir = station_dir(dir);
 	st->pkg = xcalloc(1, sizeof *st->pkg);
-	if ((rc = standalone_read(st->dir, STANDALONE_PACKAGE, &b)) ==
+	/* No workspace was opened here to set the library up (secure
+	 * memory for the key and the secret). */
+	if ((rc = crypto_init()) == STATUS_OK &&
+	    (rc = standalone_read(st->dir, STANDALONE_PACKAGE, &b)) ==
 	    STATUS_NOT_FOUND)
 		rc = STATUS_SA_NO_PACKAGE;
 	if (rc == STATUS_OK)
@@ -185,7 +188,8 @@ standalone_station_unlock(struct standalone_station *st, const char *person,
 	char *canon;
 	enum status rc;
 
-	if (person == NULL || (strcmp(person, p->person) != 0 &&
+	if (person == NULL || *person == '\0' ||
+	    (strcmp(person, p->person) != 0 &&
 	    strcmp(person, p->person_name) != 0))
 		return STATUS_SA_PERSON;
 	if ((canon = station_secret(secret)) == NULL)

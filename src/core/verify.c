@@ -40,7 +40,8 @@ verify_read(const char *path, unsigned char **data, size_t *n)
 	*data = NULL;
 	*n = 0;
 	if ((f = fopen(path, "rb")) == NULL)
-		return status_from_errno(errno);
+		return errno == ENOENT ? STATUS_NO_FILE :
+		    status_from_errno(errno);
 	buf_init(&b);
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_add(&b, chunk, got);
@@ -84,28 +85,54 @@ verify_stored_txn(struct store_txn *txn, void *arg)
 }
 
 /*
- * A sealed original (originals/doc-ID-vN.pdf) has no .sig beside it: its
- * signature is in the workspace, with the version.  Any file so named
- * is checked against that signature, wherever it lies, so a changed
- * copy fails the data hash instead of passing unchecked.
+ * The document, version and copy number a file's name gives: the
+ * sealed original is doc-ID-vN.pdf, printed copy NNNNNN of it
+ * doc-ID-vN-NNNNNN.pdf.  Non-zero when the name is one of those.
  */
-static enum status
-verify_stored(struct store *st, const char *pdf_path, struct verify_result *v)
+static int
+verify_name(const char *pdf_path, struct verify_result *v)
 {
 	const char *base = strrchr(pdf_path, '/');
-	struct verify_stored_arg a;
 	unsigned long long id;
 	unsigned version;
-	char tail[8];
-	enum status rc;
+	char copy[7];
+	int end = 0;
 
 	base = base != NULL ? base + 1 : pdf_path;
+	if (sscanf(base, "doc-%llu-v%u.pdf%n", &id, &version, &end) == 2 &&
+	    end > 0 && base[end] == '\0') {
+		v->doc_id = id;
+		v->version = version;
+		return 1;
+	}
+	end = 0;
+	if (sscanf(base, "doc-%llu-v%u-%6[0-9].pdf%n", &id, &version, copy,
+	    &end) == 3 && end > 0 && base[end] == '\0' &&
+	    strlen(copy) == 6 && strtoul(copy, NULL, 10) != 0) {
+		v->doc_id = id;
+		v->version = version;
+		v->copy_no = (uint32_t) strtoul(copy, NULL, 10);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A sealed original (originals/doc-ID-vN.pdf) and its printed copies
+ * have no .sig beside them: the signature is in the workspace, with the
+ * version.  Any file so named is checked against that signature,
+ * wherever it lies, so a changed file fails the data hash instead of
+ * passing unchecked.
+ */
+static enum status
+verify_stored(struct store *st, struct verify_result *v)
+{
+	struct verify_stored_arg a;
+	enum status rc;
+
 	memset(&a, 0, sizeof a);
-	if (sscanf(base, "doc-%llu-v%u.%7s", &id, &version, tail) != 3 ||
-	    strcmp(tail, "pdf") != 0)
-		return STATUS_NOT_FOUND;
-	a.doc_id = id;
-	a.version = version;
+	a.doc_id = v->doc_id;
+	a.version = v->version;
 	if ((rc = store_run(st, STORE_READ, verify_stored_txn, &a)) !=
 	    STATUS_OK)
 		return rc;
@@ -115,6 +142,46 @@ verify_stored(struct store *st, const char *pdf_path, struct verify_result *v)
 	v->sig_path = xasprintf(_("the signature kept with document %" PRIu64
 	    " version %u"), a.doc_id, (unsigned) a.version);
 	return STATUS_OK;
+}
+
+/* The signature of V's file: SIG_PATH, or FILE.sig, or the one kept in
+ * ST for the version the file's name gives.  V->unreadable on failure. */
+static enum status
+verify_signature(struct store *st, const char *pdf_path,
+    const char *sig_path, struct verify_result *v)
+{
+	enum status rc = verify_read(v->sig_path, &v->sig, &v->siglen);
+
+	if (rc == STATUS_OK || sig_path != NULL) {
+		if (rc != STATUS_OK)
+			v->unreadable = v->sig_path;
+		return rc;
+	}
+	if (rc == STATUS_NO_FILE && st != NULL && verify_name(pdf_path, v))
+		rc = verify_stored(st, v);
+	if (rc == STATUS_NO_FILE || rc == STATUS_NOT_FOUND) {
+		v->unreadable = pdf_path;	/* the file has no signature */
+		return STATUS_NO_SIGNATURE;
+	}
+	if (rc != STATUS_OK)
+		v->unreadable = v->sig_path;
+	return rc;
+}
+
+/* A printed copy: everything but the bytes holds; the bytes cannot
+ * (the copy number is drawn on it), and that is what a copy is. */
+static enum status
+verify_copy_verdict(const struct verify_result *v, enum status rc)
+{
+	int i;
+
+	if (rc == STATUS_OK || v->copy_no == 0)
+		return rc;
+	for (i = 0; i < SES_CHECK__COUNT; i++)
+		if (i != SES_CHECK_DATA_HASH && i != SES_CHECK_ORIGINAL &&
+		    v->report.check[i].outcome != SES_PASS)
+			return rc;
+	return STATUS_IS_COPY;
 }
 
 enum status
@@ -132,16 +199,12 @@ verify_file(struct store *st, const struct ses_trust *t, const char *pdf_path,
 		v->unreadable = pdf_path;
 		return rc;
 	}
-	rc = verify_read(v->sig_path, &v->sig, &v->siglen);
-	if (rc != STATUS_OK && sig_path == NULL && st != NULL &&
-	    verify_stored(st, pdf_path, v) == STATUS_OK)
-		rc = STATUS_OK;
-	if (rc != STATUS_OK) {
-		v->unreadable = v->sig_path;
+	if ((rc = verify_signature(st, pdf_path, sig_path, v)) != STATUS_OK)
 		return rc;
-	}
+	verify_name(pdf_path, v);
 	v->ran = 1;
-	return ses_verify(v->sig, v->siglen, v->data, v->n, t, &v->report);
+	rc = ses_verify(v->sig, v->siglen, v->data, v->n, t, &v->report);
+	return verify_copy_verdict(v, rc);
 }
 
 void

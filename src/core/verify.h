@@ -11,6 +11,7 @@
 #define ESEAL_CORE_VERIFY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "crypto/crypto.h"
 #include "store/store.h"
@@ -28,6 +29,11 @@ struct verify_result {
 	const char		*unreadable;	/* the path that could not be
 						 * read, or NULL */
 	int			 ran;		/* REPORT holds the checks */
+	uint64_t		 doc_id;	/* the name's document and */
+	uint32_t		 version;	/* version, when the file is */
+	uint32_t		 copy_no;	/* named as a sealed original
+						 * (copy_no 0) or as printed
+						 * copy COPY_NO */
 	struct ses_report	 report;
 };
 
@@ -40,10 +46,15 @@ enum status verify_trust_load(struct store *st, struct ses_trust *t);
  * filled (verify_result_free after, whatever the outcome).  SIG_PATH
  * NULL: the file's name with ".sig" added or, when there is none and
  * the file is named like a sealed original (doc-ID-vN.pdf), the
- * signature the workspace ST (may be NULL) keeps for that version.  Returns STATUS_OK when every check
- * passed and the file is the signed original; a reading error with
- * V->unreadable set when a file could not be read (no check ran); else
- * the first failed check's reason, with every check in V->report.
+ * signature the workspace ST (may be NULL) keeps for that version; a
+ * printed copy (doc-ID-vN-NNNNNN.pdf) is checked against that one too.
+ * Returns STATUS_OK when every check passed and the file is the signed
+ * original; a reading error with V->unreadable set when a file could not
+ * be read (no check ran): STATUS_NO_FILE for a missing file,
+ * STATUS_NO_SIGNATURE when no signature was found; STATUS_IS_COPY for a
+ * file named as a printed copy whose signature and seal hold (a copy is
+ * never the original, and its bytes are not the signed ones); else the
+ * first failed check's reason, with every check in V->report.
  */
 enum status verify_file(struct store *st, const struct ses_trust *t,
     const char *pdf_path, const char *sig_path, struct verify_result *v);

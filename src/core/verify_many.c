@@ -38,7 +38,7 @@ struct verify_many {
 	size_t			 next;		/* the next file to take */
 	size_t			 handed;	/* files handed to the caller */
 	size_t			 nslots;
-	struct verify_slot	*slots;		/* file i in slots[i % nslots] */
+	struct verify_slot	*slots;		/* file i: slots[i % nslots] */
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 changed;
 };

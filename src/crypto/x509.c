@@ -79,8 +79,15 @@ x509_verify_data(const struct crypto_key *key, const char *sig_oid,
 
 	if (sig_oid == NULL || strcmp(sig_oid, crypto_key_sig_oid(key)) != 0)
 		return STATUS_BAD_SIGNATURE;
-	if (crypto_key_alg(key) == CRYPTO_ALG_SM2 && siglen == 64 &&
-	    sig[0] != DER_SEQUENCE) {
+
+	/* Other bodies' SM2 signatures may be 64 raw bytes r || s.  A raw
+	 * r may begin with the byte of a DER SEQUENCE (one in 256), so the
+	 * first byte alone cannot tell them apart: 64 bytes that do not
+	 * verify as DER are tried as raw. */
+	if (crypto_key_alg(key) == CRYPTO_ALG_SM2 && siglen == 64) {
+		if (sig[0] == DER_SEQUENCE && sig[1] == siglen - 2 &&
+		    crypto_verify(key, data, n, sig, siglen) == STATUS_OK)
+			return STATUS_OK;
 		if ((st = x509_sig_from_raw(sig, &der, &derlen)) != STATUS_OK)
 			return st;
 		sig = der;

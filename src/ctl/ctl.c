@@ -45,8 +45,6 @@ ctl_usage(void)
 	    "  4  not found       5  wrong state for the action\n"
 	    "  6  file or disk    7  verification failed\n"), stdout);
 	printf(_("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
-	printf(_("%s home page: <%s>\n"), PACKAGE_NAME,
-	    "https://www.gnu.org/software/eseal/");
 }
 
 static void
@@ -147,6 +145,7 @@ ctl_exit_for(enum status st)
 	case STATUS_COPIES:
 	case STATUS_COPY_NUMBER:
 	case STATUS_REPORT_PERIOD:
+	case STATUS_UNPRINTABLE:
 		return CTL_EXIT_USAGE;
 	case STATUS_DENIED:
 	case STATUS_BAD_PASSWORD:

@@ -4,11 +4,14 @@
  * there is any (0 when clean; the usual codes when the check cannot run).
  *
  * It reads the files directly and never repairs: the cure for a damaged
- * workspace is a restore from backup.
+ * workspace is a restore from backup.  Once the database is sound, the
+ * key files are checked too (keycheck.h).
  */
 #include <config.h>
 
+#include "core/core.h"
 #include "ctl/ctl.h"
+#include "ctl/ctl_session.h"
 #include "ctl/verbs.h"
 #include "store/store.h"
 
@@ -18,11 +21,29 @@ ctl_check_report(const char *what, void *arg)
 	printf("%s\n", what);
 }
 
+/* The key files, once the database is sound enough to hold their keys:
+ * a key file that cannot open its keys stops sealing or the audit
+ * trail later, however sound the database. */
+static int
+ctl_check_keys(struct ctl *c, unsigned *faults)
+{
+	struct store *st;
+	enum status rc;
+	int ex;
+
+	if ((ex = ctl_store_open(c, STORE_RDONLY, &st)) != CTL_EXIT_OK)
+		return ex;
+	rc = keycheck_run(st, ctl_check_report, NULL, faults);
+	ctl_session_close(st, NULL);
+	return rc == STATUS_OK ? CTL_EXIT_OK : ctl_fail(rc, c->home);
+}
+
 int
 ctl_check_run(struct ctl *c)
 {
 	unsigned faults = 0;
 	enum status st;
+	int ex;
 
 	if (c->argc != 1) {
 		fputs(_("Usage: esealctl [--home DIR] check\n"), stderr);
@@ -31,6 +52,8 @@ ctl_check_run(struct ctl *c)
 	st = store_check(c->home, ctl_check_report, NULL, &faults);
 	if (st != STATUS_OK)
 		return ctl_fail(st, c->home);
+	if (faults == 0 && (ex = ctl_check_keys(c, &faults)) != CTL_EXIT_OK)
+		return ex;
 	if (faults > 0) {
 		fprintf(stderr, ngettext("esealctl: %s: %u fault found\n",
 		    "esealctl: %s: %u faults found\n", faults), c->home, faults);

@@ -35,6 +35,7 @@ ctl_doc_usage(void)
 	    "  batch (--import FILE | --form ID ...) --copies N\n"
 	    "        [--receiver USER] [--reason TEXT]\n"
 	    "  list [--state STATE] [--mine] [--offset N] [--limit N]\n"
+	    "  list --search TEXT [--offset N] [--limit N]\n"
 	    "  show ID [--body]\n"
 	    "  inbox [approve|send|returned|seal|print|applications]\n"
 	    "  revise ID (--import FILE | --form ID ...)\n"
@@ -463,6 +464,24 @@ ctl_doc_list_line(const struct rec_doc *d, void *arg)
 	return 0;
 }
 
+/* --search: the page of the found documents the options ask for. */
+struct ctl_doc_found {
+	const struct docview_filter	*f;
+	size_t				 seen;
+	size_t				 given;
+};
+
+static int
+ctl_doc_found_line(const struct rec_doc *d, void *arg)
+{
+	struct ctl_doc_found *p = arg;
+
+	if (p->seen++ < p->f->offset)
+		return 0;
+	ctl_doc_list_line(d, NULL);
+	return p->f->limit != 0 && ++p->given >= p->f->limit;
+}
+
 static int
 ctl_doc_list(struct store *st, struct session *s, int argc, char **argv)
 {
@@ -471,9 +490,12 @@ ctl_doc_list(struct store *st, struct session *s, int argc, char **argv)
 		{ "mine", no_argument, NULL, 'm' },
 		{ "offset", required_argument, NULL, 'o' },
 		{ "limit", required_argument, NULL, 'l' },
+		{ "search", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct docview_filter f = { -1, 0, 0, 0 };
+	struct ctl_doc_found found = { &f, 0, 0 };
+	const char *text = NULL;
 	enum status rc;
 	uint32_t v;
 	int ch;
@@ -483,6 +505,8 @@ ctl_doc_list(struct store *st, struct session *s, int argc, char **argv)
 			continue;
 		if (ch == 'm')
 			f.mine = 1;
+		else if (ch == 't')
+			text = optarg;
 		else if (ch == 'o' && ctl_doc_number(optarg, ~0u, &v) == 0)
 			f.offset = v;
 		else if (ch == 'l' && ctl_doc_number(optarg, ~0u, &v) == 0)
@@ -490,9 +514,12 @@ ctl_doc_list(struct store *st, struct session *s, int argc, char **argv)
 		else
 			return ctl_doc_usage();
 	}
-	if (optind != argc)
+	if (optind != argc || (text != NULL && (f.state >= 0 || f.mine)))
 		return ctl_doc_usage();
-	rc = docview_list(st, s, &f, ctl_doc_list_line, NULL);
+	if (text != NULL)
+		rc = docview_search(st, s, text, ctl_doc_found_line, &found);
+	else
+		rc = docview_list(st, s, &f, ctl_doc_list_line, NULL);
 	return rc == STATUS_OK ? CTL_EXIT_OK : ctl_fail(rc, NULL);
 }
 

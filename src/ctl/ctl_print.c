@@ -2,17 +2,21 @@
  * ctl_print.c -- "esealctl print": the print room's command (Flow 2).
  *
  *   print ID --printer NAME [--copies N]
+ *   print --settle JOB
  *   print --failed JOB [--message TEXT]
  *   print --done JOB
  *
  * The first prints the next N copies (all that remain approved) of the
  * sealed document ID on the printer NAME of the register, each with its
  * copy number and the seal, and lists the copies and where they went.
- * Interrupting it (Ctrl-C) cancels the job between copies.  The other
- * two settle a job left pending -- by a crash, or because the print
- * service stopped answering after it had the whole job -- once someone
- * has looked at the printer: --failed frees its copy numbers for the
- * retry, --done counts them as printed.
+ * Interrupting it (Ctrl-C, or a SIGTERM or SIGHUP from the system)
+ * cancels the job between copies.  The others settle a job left pending
+ * -- by a crash, or because the print service stopped answering after
+ * it had the whole job.  On a folder printer each of them counts what
+ * the folder holds (print_settle), whatever was said: a copy there was
+ * printed, a copy not there was not.  On a CUPS printer, once someone
+ * has looked at the printer, --failed frees its copy numbers for the
+ * retry and --done counts them as printed.
  */
 #include <config.h>
 
@@ -34,14 +38,19 @@ ctl_print_usage(void)
 	fputs(_("Usage: esealctl --user NAME [--password-fd N] print COMMAND\n"
 	    "  ID --printer NAME [--copies N]   print the next N copies (all\n"
 	    "                                   that remain approved)\n"
+	    "  --settle JOB                     settle a job left pending from\n"
+	    "                                   the copies in the printer's\n"
+	    "                                   folder\n"
 	    "  --failed JOB [--message TEXT]    record a job left pending as\n"
 	    "                                   failed; its copies may print\n"
 	    "                                   again\n"
 	    "  --done JOB                       record a job left pending as\n"
 	    "                                   printed in full\n"
 	    "Each copy carries its six-digit copy number and the seal.\n"
-	    "Ctrl-C cancels between copies; copies that did not print keep\n"
-	    "their numbers for the next attempt.\n"), stderr);
+	    "Ctrl-C (or SIGTERM, SIGHUP) cancels between copies; copies that\n"
+	    "did not print keep their numbers for the next attempt.  On a\n"
+	    "folder printer --done and --failed count the folder's copies\n"
+	    "too.\n"), stderr);
 	return CTL_EXIT_USAGE;
 }
 
@@ -146,7 +155,7 @@ static int
 ctl_print_doc(struct store *st, struct session *s, uint64_t doc_id,
     const char *printer, const char *copies)
 {
-	struct sigaction sa, old;
+	struct sigaction sa, old[3];
 	struct print_request rq;
 	struct print_result r;
 	enum status rc;
@@ -160,11 +169,18 @@ ctl_print_doc(struct store *st, struct session *s, uint64_t doc_id,
 	rq.printer = printer;
 	rq.progress = ctl_print_progress;
 
+	/* Whoever stops the job -- the clerk's Ctrl-C, a shutdown's
+	 * SIGTERM, a closed terminal's SIGHUP -- stops it between copies,
+	 * so that the print log counts what came out. */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ctl_print_on_signal;
-	sigaction(SIGINT, &sa, &old);
+	sigaction(SIGINT, &sa, &old[0]);
+	sigaction(SIGTERM, &sa, &old[1]);
+	sigaction(SIGHUP, &sa, &old[2]);
 	rc = print_run(st, s, &rq, &r);
-	sigaction(SIGINT, &old, NULL);
+	sigaction(SIGINT, &old[0], NULL);
+	sigaction(SIGTERM, &old[1], NULL);
+	sigaction(SIGHUP, &old[2], NULL);
 
 	if (r.job_id != 0)
 		ctl_print_report(printer, &r);
@@ -185,13 +201,39 @@ ctl_print_job_txn(struct store_txn *txn, void *arg)
 	return store_get(txn, REC_PRINTJOB, id, j);
 }
 
+/* Settle from the folder; -1 when the printer has none (CUPS). */
+static int
+ctl_print_settle_folder(struct store *st, struct session *s, uint64_t job_id)
+{
+	uint32_t printed;
+	enum status rc = print_settle(st, s, job_id, &printed);
+
+	if (rc == STATUS_UNSUPPORTED)
+		return -1;
+	if (rc != STATUS_OK)
+		return ctl_fail(rc, NULL);
+	printf("job: %llu\noutcome: %s\nprinted: %u\n",
+	    (unsigned long long) job_id, "settled", (unsigned) printed);
+	return CTL_EXIT_OK;
+}
+
 static int
 ctl_print_settle(struct store *st, struct session *s, uint64_t job_id,
     int done, const char *message)
 {
 	struct rec_printjob j;
 	enum status rc;
+	int ex;
 
+	if ((ex = ctl_print_settle_folder(st, s, job_id)) >= 0)
+		return ex;
+	if (done < 0) {
+		fprintf(stderr, _("esealctl: job %llu went to a CUPS printer: "
+		    "look it up in the queue by its title, then record it "
+		    "with 'print --done' or 'print --failed'\n"),
+		    (unsigned long long) job_id);
+		return CTL_EXIT_STATE;
+	}
 	memset(&j, 0, sizeof j);
 	j.id = job_id;
 	if (done)
@@ -218,6 +260,7 @@ ctl_print_run(struct ctl *c)
 		{ "copies", required_argument, NULL, 'c' },
 		{ "failed", required_argument, NULL, 'f' },
 		{ "done", required_argument, NULL, 'd' },
+		{ "settle", required_argument, NULL, 's' },
 		{ "message", required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -234,11 +277,11 @@ ctl_print_run(struct ctl *c)
 			printer = optarg;
 		else if (ch == 'c')
 			copies = optarg;
-		else if (ch == 'f' || ch == 'd') {
+		else if (ch == 'f' || ch == 'd' || ch == 's') {
 			if (settle != NULL)
 				return ctl_print_usage();
 			settle = optarg;
-			done = ch == 'd';
+			done = ch == 'd' ? 1 : ch == 's' ? -1 : 0;
 		} else if (ch == 'm')
 			message = optarg;
 		else

@@ -61,18 +61,24 @@ ctl_standalone_opts(int argc, char **argv, struct ctl_sa_opts *o)
 	memset(o, 0, sizeof *o);
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'p': o->spec.person = optarg; break;
-		case 's': o->spec.station = optarg; break;
-		case 'P': o->spec.purpose = optarg; break;
-		case 'f': o->bad |= ctl_seal_time(optarg, &o->spec.from); break;
-		case 'u': o->bad |= ctl_seal_time(optarg, &o->spec.to); break;
-		case 'n': o->spec.uses = (uint32_t) strtoul(optarg, NULL, 10);
-			break;
-		case 'r': o->reason = optarg; break;
-		case 'm': o->medium = optarg; break;
-		default: o->bad = 1; break;
-		}
+		if (ch == 'p')
+			o->spec.person = optarg;
+		else if (ch == 's')
+			o->spec.station = optarg;
+		else if (ch == 'P')
+			o->spec.purpose = optarg;
+		else if (ch == 'f')
+			o->bad |= ctl_seal_time(optarg, &o->spec.from);
+		else if (ch == 'u')
+			o->bad |= ctl_seal_time(optarg, &o->spec.to);
+		else if (ch == 'n')
+			o->spec.uses = (uint32_t) strtoul(optarg, NULL, 10);
+		else if (ch == 'r')
+			o->reason = optarg;
+		else if (ch == 'm')
+			o->medium = optarg;
+		else
+			o->bad = 1;
 	}
 	return o->bad || optind + 1 != argc ? -1 : optind;
 }

@@ -3,11 +3,16 @@
  * GB/T 38540 signature against the file it protects and print every
  * check with its result, in the standard's order, then the verdict.
  *
- *   esealctl verify [--root FILE]... [--crl FILE]... FILE [SIGNATURE]
+ *   esealctl verify [--root FILE]... [--crl FILE]... [--export-sig OUT]
+ *       FILE [SIGNATURE]
  *   esealctl verify [--root FILE]... [--crl FILE]... [--jobs N] --each
  *       FILE...
  *
- * SIGNATURE defaults to FILE.sig.  With --each every operand is a file
+ * SIGNATURE defaults to FILE.sig or, for a file named as a sealed
+ * original (doc-ID-vN.pdf) or a printed copy of one (doc-ID-vN-NNNNNN.pdf),
+ * to the signature the workspace keeps with that version; --export-sig
+ * writes the signature used to OUT (a new file), so that the original
+ * and its .sig can be checked where there is no workspace.  With --each every operand is a file
  * checked against its own FILE.sig, on N threads at once (default: one
  * per online processor), each file's lines printed as for one file and
  * in the order given.  The trust comes from the workspace
@@ -23,17 +28,20 @@
  *
  * with ID one of structure, signature, signer-certificate,
  * certificate-in-seal, data-hash, seal, original, and last
- * "result: valid original" or "result: NOT VALID: REASON".
+ * "result: valid original", "result: COPY: REASON" (a printed copy: the
+ * signature and seal hold, the bytes are not the signed ones) or
+ * "result: NOT VALID: REASON" (an altered file among them).
  *
  * Exit status: 0 every check passed and FILE is the signed original;
  * 7 a check failed (the signature, a certificate, the seal, the data,
  * or FILE is a copy or conversion); 6 FILE or SIGNATURE could not be
- * read; 2 bad usage; 1 the workspace could not be opened.  With --each,
+ * read, FILE has no signature, or OUT could not be written; 2 bad usage; 1 the workspace could not be opened.  With --each,
  * the highest of the files' statuses: 7 when any check failed, else 6
  * when any file could not be read, else 0.
  */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,15 +58,18 @@ static int
 ctl_verify_usage(void)
 {
 	fputs(_("Usage: esealctl verify [--root FILE]... [--crl FILE]... "
-	    "FILE [SIGNATURE]\n"
+	    "[--export-sig OUT] FILE [SIGNATURE]\n"
 	    "       esealctl verify [--root FILE]... [--crl FILE]... "
 	    "[--jobs N] --each FILE...\n"
-	    "Check the GB/T 38540 signature SIGNATURE (default FILE.sig) of "
-	    "FILE and print\neach check.  With --each, check every FILE "
-	    "against FILE.sig on N threads\n(default: one per processor), "
-	    "in the order given.  Exit status: 0 valid\noriginal, "
-	    "7 a check failed, 6 a file could not be read, 2 bad usage.\n"),
-	    stderr);
+	    "Check the GB/T 38540 signature SIGNATURE of FILE and print each "
+	    "check.\nSIGNATURE defaults to FILE.sig or, for a sealed original "
+	    "(doc-ID-vN.pdf) or a\nprinted copy (doc-ID-vN-NNNNNN.pdf), to the "
+	    "signature kept in the workspace.\n--export-sig writes that "
+	    "signature to the new file OUT.  With --each, check\nevery FILE "
+	    "against FILE.sig on N threads (default: one per processor), in "
+	    "the\norder given.  Exit status: 0 valid original, 7 a check "
+	    "failed or FILE is a copy,\n6 a file could not be read or has no "
+	    "signature, 2 bad usage.\n"), stderr);
 	return CTL_EXIT_USAGE;
 }
 
@@ -84,27 +95,31 @@ ctl_verify_add(struct ses_trust *t, const char *path, int crl)
 	return st;
 }
 
-/* The workspace's trust, when there is a workspace. */
+/* The workspace's trust, when there is a workspace; the workspace stays
+ * open in *ST (NULL when there is none) for the signatures it keeps. */
 static enum status
-ctl_verify_workspace(struct ctl *c, struct ses_trust *t)
+ctl_verify_workspace(struct ctl *c, struct ses_trust *t, struct store **st)
 {
-	struct store *st = NULL;
 	enum status rc;
 
-	rc = store_open(c->home, STORE_RDONLY, &st);
+	*st = NULL;
+	rc = store_open(c->home, STORE_RDONLY, st);
 	if (rc == STATUS_NO_WORKSPACE)
 		return STATUS_OK;
 	if (rc != STATUS_OK)
 		return rc;
-	rc = verify_trust_load(st, t);
-	store_close(st);
+	if ((rc = verify_trust_load(*st, t)) != STATUS_OK) {
+		store_close(*st);
+		*st = NULL;
+	}
 	return rc;
 }
 
-/* How many files at once (--each, --jobs). */
+/* How many files at once (--each, --jobs); where the signature goes. */
 struct ctl_verify_opts {
 	int		 each;
 	unsigned	 jobs;
+	const char	*export_sig;
 };
 
 static int
@@ -128,6 +143,7 @@ ctl_verify_options(struct ctl *c, struct ses_trust *t,
 		{ "crl", required_argument, NULL, 'c' },
 		{ "each", no_argument, NULL, 'e' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "export-sig", required_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum status rc;
@@ -137,6 +153,9 @@ ctl_verify_options(struct ctl *c, struct ses_trust *t,
 		switch (ch) {
 		case 'e':
 			o->each = 1;
+			break;
+		case 'x':
+			o->export_sig = optarg;
 			break;
 		case 'j':
 			if ((ex = ctl_verify_jobs(optarg, o)) >= 0)
@@ -152,7 +171,8 @@ ctl_verify_options(struct ctl *c, struct ses_trust *t,
 			return ctl_verify_usage();
 		}
 	}
-	if (optind >= c->argc || (!o->each && c->argc - optind > 2))
+	if (optind >= c->argc || (!o->each && c->argc - optind > 2) ||
+	    (o->each && o->export_sig != NULL))
 		return ctl_verify_usage();
 	return -1;
 }
@@ -200,6 +220,8 @@ ctl_verify_print(const struct ses_report *r, enum status rc)
 		    r->check[i].note);
 	if (rc == STATUS_OK)
 		printf("result: valid original\n");
+	else if (rc == STATUS_IS_COPY)
+		printf("result: COPY: %s\n", status_message(rc));
 	else
 		printf("result: NOT VALID: %s\n", status_message(rc));
 }
@@ -220,16 +242,42 @@ ctl_verify_show(const char *file, enum status rc,
 	return rc == STATUS_OK ? CTL_EXIT_OK : CTL_EXIT_VERIFY;
 }
 
+/* --export-sig: the signature the checks used, to a new file OUT. */
 static int
-ctl_verify_files(const char *file, const char *sigpath,
-    const struct ses_trust *t)
+ctl_verify_export(const struct verify_result *v, const char *out)
+{
+	enum status rc = STATUS_OK;
+	FILE *f;
+
+	if ((f = fopen(out, "wbx")) == NULL)
+		rc = status_from_errno(errno);
+	else if (fwrite(v->sig, 1, v->siglen, f) != v->siglen)
+		rc = status_from_errno(errno);
+	if (f != NULL && fclose(f) != 0 && rc == STATUS_OK)
+		rc = status_from_errno(errno);
+	if (rc != STATUS_OK) {
+		fflush(stdout);
+		ctl_fail(rc, out);
+		return CTL_EXIT_IO;
+	}
+	printf("exported: %s\n", out);
+	return CTL_EXIT_OK;
+}
+
+static int
+ctl_verify_files(struct store *st, const char *file, const char *sigpath,
+    const struct ses_trust *t, const char *export_sig)
 {
 	struct verify_result v;
 	enum status rc;
-	int ex;
+	int ex, ex2;
 
-	rc = verify_file(NULL, t, file, sigpath, &v);
+	rc = verify_file(st, t, file, sigpath, &v);
 	ex = ctl_verify_show(file, rc, &v);
+	if (export_sig != NULL && v.unreadable == NULL && v.ran &&
+	    (ex2 = ctl_verify_export(&v, export_sig)) != CTL_EXIT_OK &&
+	    ex == CTL_EXIT_OK)
+		ex = ex2;
 	verify_result_free(&v);
 	return ex;
 }
@@ -270,10 +318,11 @@ ctl_verify_each(struct ctl *c, const struct ses_trust *t, unsigned jobs)
 int
 ctl_verify_run(struct ctl *c)
 {
-	struct ctl_verify_opts o = { 0, 0 };
+	struct ctl_verify_opts o = { 0, 0, NULL };
+	struct store *st = NULL;
 	struct ses_trust t;
 	enum status rc;
-	char *sigpath;
+	const char *sigpath;
 	int ex;
 
 	if ((rc = crypto_init()) != STATUS_OK)
@@ -283,19 +332,19 @@ ctl_verify_run(struct ctl *c)
 		ses_trust_free(&t);
 		return ex;
 	}
-	if ((rc = ctl_verify_workspace(c, &t)) != STATUS_OK) {
+	if ((rc = ctl_verify_workspace(c, &t, &st)) != STATUS_OK) {
 		ses_trust_free(&t);
 		return ctl_fail(rc, c->home);
 	}
 	if (o.each) {
 		ex = ctl_verify_each(c, &t, o.jobs);
-		ses_trust_free(&t);
-		return ex;
+		goto out;
 	}
-	sigpath = c->argc - optind == 2 ? xstrdup(c->argv[optind + 1]) :
-	    xasprintf("%s.sig", c->argv[optind]);
-	ex = ctl_verify_files(c->argv[optind], sigpath, &t);
-	free(sigpath);
+	sigpath = c->argc - optind == 2 ? c->argv[optind + 1] : NULL;
+	ex = ctl_verify_files(st, c->argv[optind], sigpath, &t, o.export_sig);
+out:
+	if (st != NULL)
+		store_close(st);
 	ses_trust_free(&t);
 	return ex;
 }

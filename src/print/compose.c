@@ -5,9 +5,11 @@
  * The drafter's text carries lines the layout writes by itself: the
  * recipients line ("…：") at the top of the body and the attachment note
  * ("附件：…") at its end.  They are taken out here so that they are not
- * printed twice.  Everything is derived from the records alone, in a
- * fixed way: the original drawn at sealing and each copy drawn at
- * printing must come out the same but for the copy number.
+ * printed twice.  A table form's rows ("label：value", import.c) are
+ * padded here so that their values stand in one column.  Everything is
+ * derived from the records alone, in a fixed way: the original drawn at
+ * sealing and each copy drawn at printing must come out the same but
+ * for the copy number.
  *
  * This file must not read the store, the clock or the environment
  * (the date is the sign-off's, in the bureau's local time, as the
@@ -152,6 +154,102 @@ compose_body(const struct compose *c, const char *body,
 	return xstrndup(start, (size_t) (end - start));
 }
 
+/* -- Table forms ----------------------------------------------------------- */
+
+#define COMPOSE_TABLE_COL_MAX	10	/* characters, label and colon */
+#define COMPOSE_IDEO_SPACE	"\u3000"
+
+/* Characters (grid cells) that the S bytes at P take. */
+static size_t
+compose_cells(const char *p, size_t n)
+{
+	char *s = xstrndup(p, n);
+	size_t w = (text_width(s) + 1) / 2;
+
+	free(s);
+	return w;
+}
+
+/* Non-zero for a continuation line: it starts with an ideographic
+ * space (import.c indents further lines of a value so). */
+static int
+compose_is_continuation(const char *line)
+{
+	return strncmp(line, COMPOSE_IDEO_SPACE, 3) == 0;
+}
+
+/* The value column: the longest label and its colon, within bounds. */
+static size_t
+compose_table_col(const char *body)
+{
+	const char *p, *colon, *nl;
+	size_t col = 2, w;
+
+	for (p = body; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		colon = strstr(p, "：");
+		if (compose_is_continuation(p) || colon == NULL || colon > nl)
+			continue;
+		w = compose_cells(p, (size_t) (colon - p)) + 1;
+		if (w > col && w <= COMPOSE_TABLE_COL_MAX)
+			col = w;
+	}
+	return col;
+}
+
+/* BODY's rows with each value moved to column COL: labels and
+ * continuation lines padded with ideographic spaces. */
+static char *
+compose_table_rows(const char *body, size_t col)
+{
+	const char *p, *colon, *nl, *v;
+	struct buf b;
+	size_t w;
+
+	buf_init(&b);
+	for (p = body; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		colon = strstr(p, "：");
+		if (compose_is_continuation(p)) {
+			for (v = p; compose_is_continuation(v); v += 3)
+				continue;
+			w = 0;
+		} else if (colon != NULL && colon < nl) {
+			v = colon + 3;
+			buf_add(&b, p, (size_t) (v - p));
+			w = compose_cells(p, (size_t) (colon - p)) + 1;
+		} else {
+			v = p;
+			w = col;
+		}
+		for (; w < col; w++)
+			buf_add(&b, COMPOSE_IDEO_SPACE, 3);
+		buf_add(&b, v, (size_t) (nl - v));
+		buf_add_u8(&b, '\n');
+	}
+	buf_add_u8(&b, '\0');
+	return (char *) b.data;
+}
+
+/* A table form drafted in eseal has its rows as the body (import.c):
+ * set them as a table.  An imported table document's body is free
+ * text and stays as it is, and so does the empty body of one drafted
+ * before the rows were made. */
+static void
+compose_table(struct compose *out, const struct rec_doc *doc,
+    const struct doc_content *c)
+{
+	size_t col;
+
+	if (doc->kind != DOC_LIT_TABLE || c->form == NULL ||
+	    out->doc.body == NULL || *out->doc.body == '\0')
+		return;
+	col = compose_table_col(out->doc.body);
+	out->doc.body = compose_keep(out, compose_table_rows(out->doc.body,
+	    col));
+	out->doc.table_col = (int) col;
+}
+
 /* -- Attachments ----------------------------------------------------------- */
 
 /* The start of the line of TEXT that is exactly NAME, or NULL. */
@@ -288,6 +386,7 @@ compose_make(const struct rec_doc *doc, const struct rec_version *v,
 	    v->recipients : NULL;
 	out->doc.body = compose_keep(out, compose_body(out, v->body != NULL ?
 	    v->body : "", v->recipients));
+	compose_table(out, doc, &c);
 	out->doc.issuer = v->issuing_body;
 	out->doc.year = tm.tm_year + 1900;
 	out->doc.month = tm.tm_mon + 1;

@@ -8,4 +8,5 @@ src_print_libesprint_a_SOURCES = \
 	src/print/folder.c \
 	src/print/job.c \
 	src/print/original.c \
-	src/print/pfile.c
+	src/print/pfile.c \
+	src/print/settle.c

@@ -140,4 +140,15 @@ enum status print_run(struct store *st, struct session *s,
     const struct print_request *rq, struct print_result *res);
 void print_result_free(struct print_result *res);
 
+/*
+ * Settle the print job JOB_ID left pending (a crash, a kill) from what
+ * the printer produced, as S (the print room, ACT_DOC_PRINT): for a
+ * folder printer, the job's copies found in the folder, from its first
+ * on, count as printed (*PRINTED) and the rest is free again.
+ * STATUS_STATE when the job is not pending; STATUS_UNSUPPORTED for a
+ * CUPS printer (settle it by hand: 'print --done' or '--failed').
+ */
+enum status print_settle(struct store *st, struct session *s,
+    uint64_t job_id, uint32_t *printed);
+
 #endif

@@ -305,6 +305,27 @@ layout_paragraphs(struct layout *l, const char *text,
 	return st;
 }
 
+/* A table form's rows: as paragraphs, but each row's leading spaces
+ * are its own (a continuation padded to the value's column). */
+static enum status
+layout_rows(struct layout *l, const char *text, const struct layout_para *p)
+{
+	const char *end;
+	enum status st = STATUS_OK;
+	char *row;
+
+	while (text != NULL && *text != '\0' && st == STATUS_OK) {
+		end = strchr(text, '\n');
+		if (end == NULL)
+			end = text + strlen(text);
+		row = xstrndup(text, (size_t) (end - text));
+		st = layout_paragraph(l, row, p);
+		free(row);
+		text = *end == '\n' ? end + 1 : end;
+	}
+	return st;
+}
+
 /* The baseline of SIZE text on grid line SLOT: its em box centred on the
  * line. */
 static double
@@ -567,7 +588,11 @@ layout_main(struct layout *l, const struct render_doc *doc)
 		free(text);
 	} else if (st == STATUS_OK)
 		layout_flow(l, LAYOUT_BLANK);
-	if (st == STATUS_OK)
+	if (st == STATUS_OK && doc->table_col > 0) {
+		body.first = 0;
+		body.rest = doc->table_col * LAYOUT_CELL;
+		st = layout_rows(l, doc->body, &body);
+	} else if (st == STATUS_OK)
 		st = layout_paragraphs(l, doc->body, &body);
 	if (st == STATUS_OK)
 		st = layout_attach_note(l, doc);

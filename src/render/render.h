@@ -133,6 +133,11 @@ struct render_doc {
 	/* Leave room for a seal even when none is drawn (one pressed by
 	 * hand later); a seal passed to render_document() implies it. */
 	int				 sealed;
+	/* Non-zero: the body is the rows of a table form, one a
+	 * paragraph, set flush left with wrapped lines starting
+	 * TABLE_COL characters in, under the value (the caller pads each
+	 * label to that width); leading spaces are kept. */
+	int				 table_col;
 };
 
 /* Where the layout put things; the seal's place is what gets signed. */

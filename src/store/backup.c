@@ -288,6 +288,7 @@ store_restore(const char *dir, const char *home, int force)
 	struct wslock lock = { -1, 0, 0, 0 };
 	struct store *st;
 	enum status rc;
+	int holders = -1;
 
 	if (dir == NULL || home == NULL || strcmp(dir, home) == 0)
 		return STATUS_INVALID;
@@ -299,11 +300,15 @@ store_restore(const char *dir, const char *home, int force)
 		log_error("store: close %s before restoring into it", home);
 		return STATUS_INVALID;
 	}
+	/* Nobody may have the old files open while they are replaced. */
 	if ((rc = store_mkdir(home)) != STATUS_OK ||
-	    (rc = wslock_take(home, &lock)) != STATUS_OK)
+	    (rc = holders_exclude(home, &holders)) != STATUS_OK)
 		return rc;
-	rc = restore_locked(dir, home, &lock);
-	wslock_release(&lock);
+	if ((rc = wslock_take(home, &lock)) == STATUS_OK) {
+		rc = restore_locked(dir, home, &lock);
+		wslock_release(&lock);
+	}
+	close(holders);
 	if (rc != STATUS_OK)
 		return rc;
 

@@ -399,7 +399,13 @@ check_run(struct check *c)
 	if (st->lock.crashed)
 		env_remove_regions(st);
 	store_prepare(st);
-	if ((rc = env_open(st)) != STATUS_OK) {
+	rc = env_open(st);
+	/* A full or read-only disk is no damage: say so, and restore
+	 * nothing. */
+	if (rc == STATUS_NO_SPACE || rc == STATUS_READ_ONLY ||
+	    rc == STATUS_PERM_FS || rc == STATUS_NOMEM)
+		return rc;
+	if (rc != STATUS_OK) {
 		check_fault(c, _("the environment does not open: %s"),
 		    status_message(rc));
 		(void) check_verify_files(c);

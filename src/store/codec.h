@@ -115,6 +115,8 @@ extern const struct index_def rec_approval_idx_action,
     rec_application_idx_kind, rec_audit_idx_action;
 /* The search index of titles and numbers (grams.c). */
 extern const struct index_def rec_doc_idx_gram;
+/* A document's applications (schema 3). */
+extern const struct index_def rec_application_idx_doc;
 
 /* Every record large enough for any kind: scans decode into one. */
 union rec_any {

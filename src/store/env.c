@@ -86,10 +86,23 @@
 #define ENV_CKP_KBYTES		1024
 #define ENV_CKP_MINUTES		5
 
+/*
+ * Set when the library said a write found the disk full.  A write that
+ * fails in the middle of the library's work panics the environment, and
+ * what the caller then gets is DB_RUNRECOVERY, which alone would read as
+ * "recovered after a crash"; with this set it reads as a full disk.  The
+ * library words its messages with strerror(), in this process's locale.
+ */
+static int env_nospace;
+
 static void
 env_errcall(const DB_ENV *env, const char *prefix, const char *msg)
 {
 	log_error("db: %s", msg);
+	if (strstr(msg, strerror(ENOSPC)) != NULL ||
+	    strstr(msg, strerror(EDQUOT)) != NULL ||
+	    strstr(msg, strerror(EFBIG)) != NULL)
+		env_nospace = 1;
 }
 
 static void
@@ -144,7 +157,7 @@ env_status(int ret)
 	case DB_REP_LOCKOUT:
 		return STATUS_BUSY;
 	case DB_RUNRECOVERY:
-		return STATUS_RECOVER;
+		return env_nospace ? STATUS_NO_SPACE : STATUS_RECOVER;
 	case DB_VERIFY_BAD:
 	case DB_PAGE_NOTFOUND:
 	case DB_SECONDARY_BAD:
@@ -266,17 +279,28 @@ env_open(struct store *st)
 {
 	const u_int32_t flags = DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK |
 	    DB_INIT_LOG | DB_INIT_MPOOL | DB_REGISTER | DB_FAILCHK;
+	enum status rc;
 	int ret;
 
+	env_nospace = 0;
+	if ((rc = regions_room(st)) != STATUS_OK)
+		return rc;
 	ret = env_open_flags(st, flags);
 	if (ret == DB_RUNRECOVERY) {
 		log_info("store: %s needs recovery", st->home);
 		env_remove_regions(st);
+		if ((rc = regions_room(st)) != STATUS_OK)
+			return rc;
 		ret = env_open_flags(st, flags | DB_RECOVER);
 	}
 	if (ret != 0)
 		return env_fail(ret, "opening the environment in", st->home);
+	if ((rc = regions_reserve(st)) != STATUS_OK) {
+		env_close(st);	/* sound, but it cannot grow: no use */
+		return rc;
+	}
 	st->gen = st->lock.gen;
+	regions_note(st);
 	return STATUS_OK;
 }
 
@@ -323,9 +347,10 @@ env_checkpoint(struct store *st, int force)
 enum status
 env_failchk(struct store *st)
 {
-	int ret = st->env->failchk(st->env, 0);
+	int ret;
 
-	if (ret == 0)
+	env_nospace = 0;	/* a new attempt: judge its own errors */
+	if ((ret = st->env->failchk(st->env, 0)) == 0)
 		return STATUS_OK;
 	if (ret == DB_RUNRECOVERY) {
 		log_warn("store: %s needs recovery after a crash", st->home);

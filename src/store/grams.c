@@ -11,9 +11,9 @@
  * pairs, a short list even at a million documents, which the core then
  * checks against the text itself (core/docsearch.c), so the index only
  * narrows and never decides.  A separate entry for every character would
- * nearly double the file for nothing the range does not give.  Code points, not bytes: a Chinese
- * character is one gram, and a valid UTF-8 text is a substring of
- * another exactly when its characters are.
+ * nearly double the file for nothing the range does not give.  Code
+ * points, not bytes: a Chinese character is one gram, and a valid UTF-8
+ * text is a substring of another exactly when its characters are.
  *
  * The number is indexed as docnum_format() writes it; the two must stay
  * alike (the core's search test compares the index with a scan).  This

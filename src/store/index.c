@@ -324,7 +324,8 @@ index_update(struct store_txn *t, const struct rec_type *type, uint64_t id,
 				rc = STATUS_CORRUPT;
 			else if (pass == 0 && new_ != NULL &&
 			    d->unique_str == INDEX_UNIQUE)
-				rc = index_check_unique(t, d, db, &newkey[i], id);
+				rc = index_check_unique(t, d, db, &newkey[i],
+				    id);
 			else if (pass == 1 && index_changed(old, new_,
 			    &oldkey[i], &newkey[i]))
 				rc = index_apply(t, d, db, old ? &oldkey[i] : NULL,

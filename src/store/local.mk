@@ -5,6 +5,7 @@ src_store_libesstore_a_SOURCES = \
 	src/store/store.h src/store/records.h \
 	src/store/store_int.h src/store/codec.h src/store/store_test.h \
 	src/store/store.c src/store/batch.c src/store/env.c src/store/wslock.c src/store/prepare.c \
+	src/store/regions.c src/store/holders.c \
 	src/store/control.c src/store/schema.c \
 	src/store/record.c src/store/index.c src/store/grams.c \
 	src/store/codec.c src/store/records.c \

@@ -165,5 +165,7 @@ void
 store_prepare(struct store *st)
 {
 	prepare_new_boot(st);
+	if (!regions_sound(st))
+		env_remove_regions(st);
 	prepare_trim_all(st->home);
 }

@@ -68,3 +68,11 @@ const struct index_def rec_application_idx_kind = {
 	{ { offsetof(struct rec_application, kind), FT_U8, 0 },
 	    { offsetof(struct rec_application, created), FT_I64, 0 } }
 };
+
+/* IDX_APPLICATION_DOC: doc_id, created, then the id: a document's own
+ * applications, for its detail view, without reading anyone else's. */
+const struct index_def rec_application_idx_doc = {
+	IDX_APPLICATION_DOC, REC_APPLICATION, "application-by-doc.db", 0, 2,
+	{ { offsetof(struct rec_application, doc_id), FT_U64, 0 },
+	    { offsetof(struct rec_application, created), FT_I64, 0 } }
+};

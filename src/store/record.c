@@ -138,7 +138,7 @@ record_write(struct store_txn *t, const struct rec_type *type, DB *db,
 		log_error("store: %s %llu is too large (%zu bytes)", type->name,
 		    (unsigned long long) id, value.len);
 		buf_free(&value);
-		return STATUS_INVALID;
+		return STATUS_TOO_LARGE;
 	}
 	store_id_key(&key, kbuf, id);
 	store_dbt_init(&data);

@@ -30,8 +30,18 @@ schema_1_to_2(struct store_txn *t)
 	return index_rebuild(t, IDX_DOC_GRAM);
 }
 
+/* Version 3: a document's applications by document (docview.c read
+ * every application to find one document's, which made generating and
+ * viewing documents slower the more applications the workspace held). */
+static enum status
+schema_2_to_3(struct store_txn *t)
+{
+	return index_rebuild(t, IDX_APPLICATION_DOC);
+}
+
 static const struct store_upgrade schema_steps[] = {
 	{ 1, schema_1_to_2, "the search index of titles and numbers" },
+	{ 2, schema_2_to_3, "the index of applications by document" },
 	{ 0, NULL, NULL }
 };
 

@@ -454,6 +454,8 @@ store_sync(struct store *st)
 	} else if (st->env != NULL && st->gen != st->lock.gen) {
 		log_info("store: %s was recovered by another process", st->home);
 		store_abandon(st);
+	} else if (st->env != NULL && !regions_sound(st)) {
+		store_forget(st);	/* a damaged region: recover */
 	}
 	return st->env != NULL ? STATUS_OK : store_attach(st, 0);
 }
@@ -466,6 +468,7 @@ store_free(struct store *st)
 	store_close_dbs(st);
 	env_close(st);
 	wslock_release(&st->lock);
+	holders_leave(st);
 	free(st->home);
 	free(st);
 }
@@ -510,8 +513,10 @@ store_open(const char *home, unsigned flags, struct store **out)
 	st->home = xstrdup(home);
 	st->flags = flags;
 	st->pid = getpid();
+	st->holder_fd = -1;
 	st->lock.fd = -1;
-	if ((rc = wslock_take(home, &st->lock)) == STATUS_OK)
+	if ((rc = holders_join(st)) == STATUS_OK &&
+	    (rc = wslock_take(home, &st->lock)) == STATUS_OK)
 		rc = store_open_locked(st, creating);
 	if (rc != STATUS_OK) {
 		store_free(st);
@@ -656,7 +661,8 @@ store_run(struct store *st, enum store_mode mode, store_txn_fn fn,
 		return rc;
 	st->in_run = 1;
 
-	if ((rc = store_sync(st)) == STATUS_OK)
+	if ((rc = regions_space(st)) == STATUS_OK &&
+	    (rc = store_sync(st)) == STATUS_OK)
 		rc = store_space_ok(st, mode);
 	for (attempt = 0; rc == STATUS_OK; attempt++) {
 		rc = store_run_once(st, mode, fn, arg, &again);

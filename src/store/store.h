@@ -20,7 +20,7 @@ struct store;		/* an open workspace */
 struct store_txn;	/* one transaction inside store_run() */
 
 /* The schema this program writes; opening a newer one is refused. */
-#define STORE_SCHEMA_VERSION	2
+#define STORE_SCHEMA_VERSION	3
 
 enum store_open_flags {
 	STORE_CREATE	= 1 << 0,	/* create the workspace if missing */
@@ -135,6 +135,7 @@ enum store_index {
 	IDX_AUDIT_ACTION,	/* audit: action, time */
 	IDX_DOC_GRAM,		/* doc: character grams of title and number
 				 * (STORE_GRAM), many entries a document */
+	IDX_APPLICATION_DOC,	/* application: doc_id, created (schema 3) */
 	IDX__COUNT
 };
 

@@ -41,6 +41,7 @@ struct store {
 	unsigned char	 kind_damaged[REC__COUNT];	/* salvage: skipped */
 	unsigned char	 index_damaged[IDX__COUNT];
 	struct wslock	 lock;
+	int		 holder_fd;	/* holders.c: open while open, or -1 */
 	int		 in_run;	/* inside store_run */
 	int		 no_space;	/* the last checkpoint found the disk full */
 	unsigned	 schema;	/* as stored */
@@ -76,6 +77,31 @@ enum status env_status(int ret);
 enum status env_fail(int ret, const char *what, const char *file);
 /* Send a database handle's messages to the log. */
 void env_db_logging(DB *db);
+
+/* -- holders.c: who has the workspace open ------------------------------ */
+
+/* Hold ST's workspace open (a shared lock): STATUS_BUSY during a restore. */
+enum status holders_join(struct store *st);
+void holders_leave(struct store *st);
+/* Make sure nobody has HOME open, and keep it so while *FD (close it
+ * after) is open: STATUS_WORKSPACE_OPEN when someone has. */
+enum status holders_exclude(const char *home, int *fd);
+
+/* -- regions.c: are the region files whole? (lock held) ---------------- */
+
+/* Non-zero when the region files may be joined: none, or each as large
+ * as noted when the environment opened. */
+int regions_sound(const struct store *st);
+/* Note the region files' sizes (after the environment opened). */
+void regions_note(const struct store *st);
+/* Allocate every block of the region files (after the environment
+ * opened): STATUS_NO_SPACE when the disk cannot hold them. */
+enum status regions_reserve(const struct store *st);
+/* STATUS_NO_SPACE when the disk is too full for the regions to grow. */
+enum status regions_space(const struct store *st);
+/* STATUS_NO_SPACE when the regions must be made and the disk cannot
+ * hold them (making them there would raise SIGBUS). */
+enum status regions_room(const struct store *st);
 
 /* -- prepare.c: before the environment opens (lock held) --------------- */
 

@@ -15,6 +15,8 @@
  *		the lock, maybe inside Berkeley DB with a mutex held, and its
  *		regions must not be joined (wslock->crashed).
  *
+ * From byte 16 on, regions.c keeps the sizes of the region files.
+ *
  * The lock file is opened anew for each hold, so the lock belongs to one
  * open file description: a child forked meanwhile never shares it, and
  * two holds in one process exclude each other like two processes do.

@@ -198,6 +198,7 @@ static char *
 admin_audit_full(const struct rec_audit *e, const char *user)
 {
 	char when[32], roles[128], *raw, *clean;
+	char *detail = recwords_text(e->detail);
 
 	raw = xasprintf(_("Entry %" PRIu64 "\nTime: %s\nUser: %s\nActing as: "
 	    "%s\nTerminal: %s\nAction: %s\nAbout: %s %" PRIu64 "\nOutcome: "
@@ -206,10 +207,10 @@ admin_audit_full(const struct rec_audit *e, const char *user)
 	    e->terminal != NULL ? e->terminal : "",
 	    admin_audit_action(e->action), rec_kind_name(
 	    (enum rec_kind) e->object_kind), e->object_id,
-	    admin_audit_outcome(e->outcome),
-	    e->detail != NULL ? e->detail : "");
+	    admin_audit_outcome(e->outcome), detail);
 	clean = text_sanitize(raw, strlen(raw), 1);
 	free(raw);
+	free(detail);
 	return clean;
 }
 
@@ -218,7 +219,7 @@ admin_audit_collect(const struct rec_audit *e, const char *user, void *arg)
 {
 	struct admin_audit_entries *a = arg;
 	struct admin_audit_entry *slot = &a->ring[a->seen % AUDIT_RECENT_MAX];
-	const char *detail = e->detail != NULL ? e->detail : "";
+	char *detail = recwords_text(e->detail);
 	char *raw;
 
 	admin_audit_entry_free(slot);
@@ -229,9 +230,10 @@ admin_audit_collect(const struct rec_audit *e, const char *user, void *arg)
 	slot->outcome = e->outcome;
 	slot->full = admin_audit_full(e, user);
 	raw = xasprintf("%s%s%s", admin_audit_action(e->action),
-	    *detail != '\0' ? ": " : "", detail);
+	    *detail != '\0' ? _(": ") : "", detail);
 	slot->line = text_sanitize(raw, strlen(raw), 0);
 	free(raw);
+	free(detail);
 	slot->text = xasprintf("%s %s %s", slot->user,
 	    admin_audit_outcome(e->outcome), slot->line);
 	a->seen++;

@@ -86,6 +86,7 @@ static char *
 admin_audit_search_full(const struct rec_audit *e, const char *user)
 {
 	char when[32], roles[128], *chain, *link, *sig, *raw, *clean;
+	char *detail = recwords_text(e->detail);
 
 	chain = audit_format(e, user, 1);
 	link = admin_audit_search_field(chain, 10);
@@ -99,10 +100,11 @@ admin_audit_search_full(const struct rec_audit *e, const char *user)
 	    admin_audit_search_action(e->action), action_name((enum action)
 	    e->action), rec_kind_name((enum rec_kind) e->object_kind),
 	    e->object_id, admin_audit_search_outcome(e->outcome),
-	    e->detail != NULL ? e->detail : "", e->id - 1, link,
+	    detail, e->id - 1, link,
 	    strcmp(sig, "-") == 0 ? _("none (not a checkpoint)") : sig);
 	clean = text_sanitize(raw, strlen(raw), 1);
 	free(raw);
+	free(detail);
 	free(chain);
 	free(link);
 	free(sig);
@@ -115,7 +117,7 @@ admin_audit_search_collect(const struct rec_audit *e, const char *user,
 {
 	struct admin_audit_found *a = arg;
 	struct admin_audit_hit *h;
-	const char *detail = e->detail != NULL ? e->detail : "";
+	char *detail = recwords_text(e->detail);
 	char *raw;
 
 	a->v = xrealloc(a->v, (a->n + 1) * sizeof *a->v);
@@ -126,9 +128,10 @@ admin_audit_search_collect(const struct rec_audit *e, const char *user,
 	h->user = text_sanitize(user, strlen(user), 0);
 	h->full = admin_audit_search_full(e, user);
 	raw = xasprintf("%s%s%s", admin_audit_search_action(e->action),
-	    *detail != '\0' ? ": " : "", detail);
+	    *detail != '\0' ? _(": ") : "", detail);
 	h->line = text_sanitize(raw, strlen(raw), 0);
 	free(raw);
+	free(detail);
 	h->text = xasprintf("%" PRIu64 " %s %s %s", h->seq, h->user,
 	    admin_audit_search_outcome(h->outcome), h->line);
 	return 0;

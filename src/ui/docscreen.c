@@ -497,6 +497,21 @@ docscreen_apps(const struct docview *v, struct docscreen_events *ev)
 	}
 }
 
+
+/* A job that did not print in full; its message is stored in English
+ * (recwords.h) and shown translated. */
+static void
+docscreen_job_failed(const struct docview *v, const struct rec_printjob *j,
+    struct docscreen_events *ev)
+{
+	char *message = recwords_text(j->message);
+
+	docscreen_event(ev, j->time, xasprintf(_("%s: copies %u-%u of version "
+	    "%u, %s%s%s"), docfmt_user(v, j->user_id), j->first_copy,
+	    j->first_copy + j->count - 1, j->version, docfmt_outcome(
+	    j->outcome), *message != '\0' ? _(": ") : "", message));
+	free(message);
+}
 static void
 docscreen_jobs(const struct docview *v, struct docscreen_events *ev)
 {
@@ -515,13 +530,7 @@ docscreen_jobs(const struct docview *v, struct docscreen_events *ev)
 			    j->user_id), j->first_copy, j->first_copy +
 			    j->count - 1, j->version));
 		else
-			docscreen_event(ev, j->time, xasprintf(_("%s: copies "
-			    "%u-%u of version %u, %s%s%s"), docfmt_user(v,
-			    j->user_id), j->first_copy, j->first_copy +
-			    j->count - 1, j->version, docfmt_outcome(
-			    j->outcome), j->message != NULL && *j->message !=
-			    '\0' ? _(": ") : "", j->message != NULL ?
-			    j->message : ""));
+			docscreen_job_failed(v, j, ev);
 	}
 }
 

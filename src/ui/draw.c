@@ -347,13 +347,43 @@ draw_wrap(const struct draw_rect *r, int row, const char *s,
 
 /* -- Lines and frames --------------------------------------------------- */
 
+enum draw_rule { RULE_H, RULE_V, RULE_UL, RULE_UR, RULE_LL, RULE_LR };
+
+/*
+ * The line-drawing characters.  In a UTF-8 locale curses writes them as
+ * Unicode; in GB18030 it switches to the terminal's alternate character
+ * set, which luit (the usual way to a GB18030 terminal) does not pass
+ * on, so frames came out as "lqqk"; and the box-drawing characters of
+ * GB18030 itself are two columns wide there.  So GB18030 gets ASCII.
+ */
+static const cchar_t *
+draw_rule(enum draw_rule which)
+{
+	static const wchar_t ascii[] = L"-|++++";
+	static cchar_t cc[6];
+	wchar_t wc[2] = { ascii[which], L'\0' };
+
+	if (!i18n_is_gb18030()) {
+		switch (which) {
+		case RULE_H:	return WACS_HLINE;
+		case RULE_V:	return WACS_VLINE;
+		case RULE_UL:	return WACS_ULCORNER;
+		case RULE_UR:	return WACS_URCORNER;
+		case RULE_LL:	return WACS_LLCORNER;
+		default:	return WACS_LRCORNER;
+		}
+	}
+	setcchar(&cc[which], wc, 0, 0, NULL);
+	return &cc[which];
+}
+
 void
 draw_hline(const struct draw_rect *r, int row)
 {
 	if (row < 0 || row >= r->h || r->w <= 0)
 		return;
 	draw_style(DRAW_FRAME);
-	mvhline_set(r->y + row, r->x, WACS_HLINE, r->w);
+	mvhline_set(r->y + row, r->x, draw_rule(RULE_H), r->w);
 }
 
 void
@@ -364,14 +394,14 @@ draw_frame(const struct draw_rect *r, const char *title, enum draw_style st)
 	if (r->h < 2 || r->w < 2)
 		return;
 	draw_style(st);
-	mvhline_set(r->y, r->x + 1, WACS_HLINE, r->w - 2);
-	mvhline_set(y2, r->x + 1, WACS_HLINE, r->w - 2);
-	mvvline_set(r->y + 1, r->x, WACS_VLINE, r->h - 2);
-	mvvline_set(r->y + 1, x2, WACS_VLINE, r->h - 2);
-	mvadd_wch(r->y, r->x, WACS_ULCORNER);
-	mvadd_wch(r->y, x2, WACS_URCORNER);
-	mvadd_wch(y2, r->x, WACS_LLCORNER);
-	mvadd_wch(y2, x2, WACS_LRCORNER);
+	mvhline_set(r->y, r->x + 1, draw_rule(RULE_H), r->w - 2);
+	mvhline_set(y2, r->x + 1, draw_rule(RULE_H), r->w - 2);
+	mvvline_set(r->y + 1, r->x, draw_rule(RULE_V), r->h - 2);
+	mvvline_set(r->y + 1, x2, draw_rule(RULE_V), r->h - 2);
+	mvadd_wch(r->y, r->x, draw_rule(RULE_UL));
+	mvadd_wch(r->y, x2, draw_rule(RULE_UR));
+	mvadd_wch(y2, r->x, draw_rule(RULE_LL));
+	mvadd_wch(y2, x2, draw_rule(RULE_LR));
 
 	if (title != NULL && *title != '\0' && r->w > 6) {
 		struct draw_rect top = { r->y, r->x + 2, 1, r->w - 4 };

@@ -24,7 +24,7 @@
 #include "ui/editor.h"
 #include "ui/term.h"
 
-#define EDITOR_MAX_BYTES	(4u << 20)	/* what is read back, at most */
+#define EDITOR_MAX_BYTES	(4u << 20)	/* read back, at most */
 
 /* One editing: where the file is, and what came back. */
 struct editor_job {
@@ -151,7 +151,9 @@ static int
 editor_spawn(const char *cmd, const char *path)
 {
 	struct sigaction ign, old_int, old_quit;
-	char *line = xasprintf("%s '%s'", cmd, path);
+	/* exec: the editor itself is the child, so its death by a signal
+	 * is seen as such. */
+	char *line = xasprintf("exec %s '%s'", cmd, path);
 	int status = -1;
 	pid_t pid;
 

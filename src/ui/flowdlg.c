@@ -46,6 +46,21 @@ flowdlg_comment_line(struct flowask *a)
 	    xstrdup(_("No comment."));
 }
 
+/* Non-zero, and the field told, when the required reason is blank: the
+ * core would refuse it, so the dialog says so before asking to confirm. */
+static int
+flowdlg_blank_reason(struct flowask *a)
+{
+	struct flowdlg *f = a->ctx;
+	const char *c = flowdlg_comment(a);
+
+	if (c[strspn(c, " \t\n")] != '\0')
+		return 0;
+	entry_fail(&a->entry, f->comment,
+	    status_message(STATUS_REASON_REQUIRED));
+	return 1;
+}
+
 static size_t
 flowdlg_where(struct flowask *a, enum status rc, const char **msg)
 {
@@ -186,9 +201,12 @@ static char *
 flowdlg_return_summary(struct flowask *a)
 {
 	struct flowdlg *f = a->ctx;
-	char *name = docfmt_name(f->v), *comment = flowdlg_comment_line(a);
-	char *out;
+	char *name, *comment, *out;
 
+	if (flowdlg_blank_reason(a))
+		return NULL;
+	name = docfmt_name(f->v);
+	comment = flowdlg_comment_line(a);
 	out = xasprintf(_("Return %s to its drafter, who revises it; "
 	    "approval starts again.\n%s"), name, comment);
 	free(comment);
@@ -231,8 +249,11 @@ static char *
 flowdlg_reject_summary(struct flowask *a)
 {
 	struct flowdlg *f = a->ctx;
-	char *name = docfmt_name(f->v), *out;
+	char *name, *out;
 
+	if (flowdlg_blank_reason(a))
+		return NULL;
+	name = docfmt_name(f->v);
 	out = xasprintf(_("Reject %s back to its drafter (Flow 3), who fixes "
 	    "it and starts a reprint.\nReason: %s"), name, flowdlg_comment(a));
 	free(name);

@@ -3,8 +3,9 @@
  * field editor per field, Tab and Shift-Tab between them, the errors
  * form_validate() finds shown next to their fields.
  *
- * Drafting, applications and the demo all open forms through here; what
- * "save" does is theirs (struct formview_hooks).
+ * Drafting and applications open forms through here; what "save" does
+ * is theirs (struct formview_hooks).  F4 writes a text of several lines
+ * in the user's editor (editor.h).
  */
 #ifndef ESEAL_UI_FORMVIEW_H
 #define ESEAL_UI_FORMVIEW_H
@@ -15,7 +16,7 @@
 struct formview_hooks {
 	/* Store VALUES (one per field, in field order) once they pass
 	 * form_validate(); STATUS_OK marks the form saved.  NULL: the
-	 * form can be checked but not saved (the demo). */
+	 * form can be checked but not saved. */
 	enum status	(*save)(void *ctx, const struct form *f,
 			    const char *const *values);
 	/* Existence checks for person and department fields; may be

@@ -80,8 +80,24 @@ login_enter(struct ui_screen *s, enum command cmd)
 	return login_submit(&l->entry);
 }
 
+/* Esc: there is nothing to go back to, and a stray Esc (or one meant for
+ * a dialog already gone) must not end the program: it only returns to
+ * the name and says how to quit. */
+static int
+login_back(struct ui_screen *s, enum command cmd)
+{
+	struct login *l = (struct login *) s;
+
+	(void) cmd;
+	entry_focus(&l->entry, l->name);
+	loop_message("%s", _("There is nothing to go back to; F10 quits "
+	    "eseal."));
+	return UI_DRAW_SCREEN;
+}
+
 static const struct command_row login_commands[] = {
 	{ CMD_LOGIN, login_enter, CMD_ANYONE, 0, 0, CMD_BOTTOM },
+	{ CMD_BACK, login_back, CMD_ANYONE, 0, 0, 0 },
 	{ CMD_NONE, NULL, 0, 0, 0, 0 }
 };
 

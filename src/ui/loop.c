@@ -334,6 +334,8 @@ loop_step(void)
 		loop.redraw |= UI_DRAW_ALL;
 		return;
 	}
+	if (term_size_changed())
+		loop.redraw |= UI_DRAW_ALL;
 	if (key == 0) {
 		loop_check_idle();
 		return;

@@ -4,11 +4,6 @@
  * core decides which media may be offered (medium_offered, medium.h);
  * this only shows them and remembers which one was chosen.
  *
- * TODO: the report export dialog (reportexport.c) carries a picker of its
- * own built the same way; this one was written beside it so that both
- * can use one.  Moving reportexport.c onto mediumpick would leave one
- * place that says how a medium is shown and what to do when none is in.
- *
  * Must not call curses.
  */
 #ifndef ESEAL_UI_MEDIUMPICK_H

@@ -8,7 +8,9 @@
  *
  * Copies that printed before a failure or a cancel are kept in the log
  * with their numbers; the rest keep theirs for the next attempt, and
- * the screen says which is which.  Must not call curses.
+ * the screen says which is which.  A job left pending by a crash is
+ * offered for settling first, from the copies the printer produced.
+ * Must not call curses.
  */
 #include <config.h>
 
@@ -75,6 +77,9 @@ printdlg_inputs(struct flowask *a)
 	entry_set_note(&a->entry, d->copies, s);
 	entry_set_width(&a->entry, d->copies, 6);
 	free(s);
+	/* The keys line says "Save"; a newcomer must learn what F2 does. */
+	entry_set_notes(&a->entry, _("F2 prints, after a last question: each "
+	    "copy gets its number and is recorded in the print log."));
 }
 
 static char *
@@ -201,6 +206,48 @@ printdlg_where(struct flowask *a, enum status rc, const char **msg)
 	}
 }
 
+/*
+ * A job of this document left pending (the program was killed while it
+ * printed) blocks every other: offer to settle it from what the printer
+ * produced (print_settle).  0 when printing may go on.
+ */
+static int
+printdlg_settle(const struct docview *v)
+{
+	struct printlog_job job;
+	uint32_t printed = 0;
+	enum status rc;
+	char *text;
+	int yes;
+
+	rc = printlog_pending(app_store(), app_session(), v->doc.id, &job);
+	if (rc != STATUS_OK || job.id == 0)
+		return 0;
+	text = xasprintf(_("Print job %llu (copies %u to %u) was cut short "
+	    "and is still pending.  Count the copies the printer's folder "
+	    "holds as printed, and free the other numbers?"),
+	    (unsigned long long) job.id, job.first_copy,
+	    job.first_copy + job.count - 1);
+	yes = dialog_confirm(_("Unfinished print job"), text, _("Settle"), 0);
+	free(text);
+	if (yes != 1)
+		return 1;
+	rc = print_settle(app_store(), app_session(), job.id, &printed);
+	if (rc == STATUS_UNSUPPORTED)
+		loop_error(_("The job went to a CUPS printer: find it in the "
+		    "queue by its title and settle it with 'esealctl print "
+		    "--done' or '--failed'."));
+	else if (rc != STATUS_OK)
+		docfmt_refused(rc);
+	else {
+		text = xasprintf(_("%u of the job's %u copies were in the "
+		    "folder and are in the print log."), printed, job.count);
+		dialog_message(_("Unfinished print job"), text);
+		free(text);
+	}
+	return 1;
+}
+
 static const struct flowask_ops printdlg_ops = {
 	printdlg_summary, printdlg_act, printdlg_where, printdlg_done
 };
@@ -216,6 +263,8 @@ printdlg_print(const struct docview *v)
 
 	memset(&d, 0, sizeof d);
 	d.v = v;
+	if (printdlg_settle(v))
+		return 0;
 	rc = printer_list(app_session(), &d.printers, &d.nprinters);
 	if (rc != STATUS_OK)
 		docfmt_refused(rc);

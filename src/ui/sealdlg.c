@@ -134,6 +134,9 @@ sealdlg_inputs(struct flowask *a, uint32_t copies)
 	d->password = entry_add_text(&a->entry, _("Key password"), 1, 0, NULL);
 	entry_set_hint(&a->entry, d->password, _("The seal's key password "
 	    "(not your login password); nothing shows as you type."));
+	/* The keys line says "Save"; a newcomer must learn what F2 does. */
+	entry_set_notes(&a->entry, _("F2 applies the seal, after a last "
+	    "question."));
 }
 
 static size_t
@@ -193,6 +196,15 @@ sealdlg_summary(struct flowask *a)
 	    &n) != STATUS_OK) {
 		entry_fail(&a->entry, d->ncopies, _("Give the copies as a "
 		    "whole number."));
+		return NULL;
+	}
+	/* The core would refuse another number: say so before asking. */
+	if (n != d->v->content.copies) {
+		out = xasprintf(_("The approved number of copies is %u; seal "
+		    "with that number (Art. 11)."),
+		    (unsigned) d->v->content.copies);
+		entry_fail(&a->entry, d->ncopies, out);
+		free(out);
 		return NULL;
 	}
 	name = docfmt_name(d->v);

@@ -403,8 +403,9 @@ sa_medium_after(struct sa_medium *d)
 	char *text;
 
 	if (d->secret != NULL) {
-		text = xasprintf(_("Give this one-time secret to the designated "
-		    "person, by hand; it is shown only now and kept nowhere:"
+		text = xasprintf(_("Give this one-time secret to the "
+		    "designated person, by hand; it is shown only now and "
+		    "kept nowhere:"
 		    "\n\n    %s\n\nWithout it the seal on the medium cannot "
 		    "be used."), d->secret);
 		dialog_message(_("One-time secret"), text);
@@ -483,7 +484,8 @@ sa_close(struct ui_screen *s)
 }
 
 static const struct ui_screen_ops sa_ops = {
-	"standalone", 0, sa_tables, sa_draw, NULL, list_context, NULL, sa_close
+	"standalone", 0, sa_tables, sa_draw, NULL, list_context, NULL,
+	sa_close
 };
 
 void

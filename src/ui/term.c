@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "ui/draw.h"
@@ -113,6 +114,22 @@ int
 term_signal(void)
 {
 	return (int) term_caught;
+}
+
+int
+term_size_changed(void)
+{
+	struct winsize ws;
+
+	if (term_screen == NULL || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 ||
+	    ws.ws_row == 0 || ws.ws_col == 0)
+		return 0;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return 0;
+	log_debug("size %dx%d missed; now %ux%u", COLS, LINES,
+	    (unsigned) ws.ws_col, (unsigned) ws.ws_row);
+	resizeterm(ws.ws_row, ws.ws_col);
+	return 1;
 }
 
 void

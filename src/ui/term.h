@@ -27,6 +27,11 @@ int term_usable(void);
  * arrived, or 0.  The handler only records it; the loop acts on it. */
 int term_signal(void);
 
+/* Non-zero when the terminal's size is not the one curses knows, which
+ * is then corrected: two resizes close together can leave curses with
+ * the first size (the loop asks after every key and every second). */
+int term_size_changed(void);
+
 /* Give the terminal to another program for a while (an editor), and
  * take it back as it was; the next paint draws everything again. */
 void term_suspend(void);

@@ -2,7 +2,7 @@
  * verify.c -- the verify screen: a sealed file's path (the folder of
  * sealed originals to start with), and on Enter every check of its
  * GB/T 38540 signature with its result, then whether the file is the
- * signed original or only a copy (Art. 4).
+ * signed original, a printed copy of it, or not valid (Art. 4).
  *
  * An entry screen (entry.h) whose notes hold the report.  The checks are
  * the core's (verify.h), the same that esealctl verify prints; this file
@@ -38,15 +38,22 @@ verify_screen_line(enum ses_outcome o, const char *what)
 	}
 }
 
-/* The verdict: the signed original, or not (then a copy at best). */
+/* The verdict: the signed original, a printed copy of it (by its name,
+ * with a signature and seal that hold), or not valid: an altered file
+ * is no copy. */
 static char *
-verify_screen_verdict(enum status rc)
+verify_screen_verdict(const struct verify_result *v, enum status rc)
 {
 	if (rc == STATUS_OK)
 		return xstrdup(_("Result: this file is the signed original "
 		    "(Art. 4)."));
-	return xasprintf(_("Result: this file is NOT the signed original; "
-	    "treat it as a copy (Art. 4).  %s"), status_message(rc));
+	if (rc == STATUS_IS_COPY)
+		return xasprintf(_("Result: this file is printed copy %06u of "
+		    "document %llu version %u, not the signed original.  %s"),
+		    (unsigned) v->copy_no, (unsigned long long) v->doc_id,
+		    (unsigned) v->version, status_message(rc));
+	return xasprintf(_("Result: NOT VALID: this file is not the signed "
+	    "original (Art. 4).  %s"), status_message(rc));
 }
 
 /* One line per check, then the verdict; sanitized, since the notes
@@ -72,7 +79,7 @@ verify_screen_report(const struct verify_result *v, enum status rc)
 		free(text);
 		text = next;
 	}
-	verdict = verify_screen_verdict(rc);
+	verdict = verify_screen_verdict(v, rc);
 	next = xasprintf("%s\n%s", text, verdict);
 	free(verdict);
 	free(text);

@@ -127,7 +127,16 @@
 	X(STATUS_SA_LOG_REORDERED, N_("The entries of the standalone seal's use log are out of order.")) \
 	X(STATUS_SA_LOG_TRUNCATED, N_("The standalone seal's use log is cut off inside an entry.")) \
 	X(STATUS_SA_LOG_OLDER,	N_("The standalone seal's use log is an older copy: uses recorded after it are missing.")) \
-	X(STATUS_SA_APPROVALS,	N_("A standalone seal needs the approval of both the work station's director and the office director."))
+	X(STATUS_SA_APPROVALS,	N_("A standalone seal needs the approval of both the work station's director and the office director.")) \
+	/* Verifying files (Art. 4). */ \
+	X(STATUS_NO_FILE,	N_("There is no such file.")) \
+	X(STATUS_NO_SIGNATURE,	N_("No signature was found for this file: there is no .sig file beside it, and the workspace keeps none for a file of that name.")) \
+	X(STATUS_IS_COPY,	N_("This file is a printed copy, not the signed original: only the original carries the seal's signature (Art. 4); compare the copy with the original.")) \
+	/* The workspace as a whole. */ \
+	X(STATUS_WORKSPACE_OPEN,	N_("Another program (eseal or esealctl) has the workspace open; close it first.")) \
+	X(STATUS_TOO_LARGE,	N_("That is too large to keep: a document's text and attachments together may hold at most 960 KiB.")) \
+	X(STATUS_UNPRINTABLE,	N_("The text holds a character that the document and seal fonts cannot draw; write it with another character.")) \
+	X(STATUS_NAME_CHARS,	N_("A name must not hold control characters, escape sequences or invisible characters; type it again."))
 
 #define STATUS_ENUM(name, msg) name,
 enum status {

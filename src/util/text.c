@@ -103,7 +103,68 @@ text_is_forbidden(uint32_t cp)
 		return 1;
 	if (cp == 0x200e || cp == 0x200f || cp == 0x061c)
 		return 1;
+	/* Zero-width and other format characters: they draw nothing, yet
+	 * make two names that look the same differ. */
+	if (cp == 0x00ad || cp == 0x180e || (cp >= 0x0600 && cp <= 0x0605) ||
+	    (cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x206f) ||
+	    cp == 0xfeff || (cp >= 0xfff9 && cp <= 0xfffb) ||
+	    cp == 0xe0001 || (cp >= 0xe0020 && cp <= 0xe007f))
+		return 1;
 	return 0;
+}
+
+/* The bytes of a CSI sequence's parameters and final byte at S. */
+static size_t
+text_csi_len(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] >= 0x20 && s[i] <= 0x3f)
+		i++;
+	if (i < n && s[i] >= 0x40 && s[i] <= 0x7e)
+		i++;
+	return i;
+}
+
+/* A string sequence (OSC, DCS ...) at S up to and including its end
+ * (BEL or ESC \); 0 when it has no end, so that only the introducer
+ * goes and the text after it stays. */
+static size_t
+text_string_len(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == 0x07)
+			return i + 1;
+		if (s[i] == 0x1b && i + 1 < n && s[i + 1] == '\\')
+			return i + 2;
+	}
+	return 0;
+}
+
+/*
+ * The bytes after an ESC at S that belong to its escape sequence, so
+ * that the whole sequence goes and no "[2J" is left to show: a CSI
+ * ("[" parameters final), a string (OSC "]", DCS "P", SOS "X", PM "^",
+ * APC "_", up to its end), or intermediates and one final byte.
+ */
+static size_t
+text_escape_len(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n == 0)
+		return 0;
+	if (s[0] == '[')
+		return 1 + text_csi_len(s + 1, n - 1);
+	if (s[0] != '\0' && strchr("]PX^_", s[0]) != NULL)
+		return 1 + text_string_len(s + 1, n - 1);
+	while (i < n && s[i] >= 0x20 && s[i] <= 0x2f)
+		i++;
+	if (i < n && s[i] >= 0x30 && s[i] <= 0x7e)
+		i++;
+	return i;
 }
 
 char *
@@ -122,6 +183,14 @@ text_sanitize(const char *s, size_t n, int keep_newlines)
 		s += len;
 		n -= len;
 
+		/* An escape sequence goes whole (0x9b is a CSI by itself). */
+		if (cp == 0x1b || cp == 0x9b) {
+			len = cp == 0x1b ? text_escape_len(s, n) :
+			    text_csi_len(s, n);
+			s += len;
+			n -= len;
+			continue;
+		}
 		if (cp == '\t')
 			cp = ' ';
 		if (cp == '\n' && keep_newlines) {

@@ -29,10 +29,12 @@ int text_utf8_valid(const char *s, size_t n);
 /*
  * The sanitizer: every piece of untrusted text (document fields, form
  * input, imports, user names) passes here where it enters the program.
- * Invalid sequences become U+FFFD; C0 and C1 controls (ESC included, so
- * no escape sequence survives), DEL and the bidirectional overrides and
- * isolates are removed.  If KEEP_NEWLINES, '\n' is kept (multi-line
- * bodies); '\t' becomes a space.  Returns a new string.
+ * Invalid sequences become U+FFFD (the text after them is kept); C0 and
+ * C1 controls, DEL, the bidirectional overrides and isolates, and the
+ * zero-width and other format characters are removed; an escape
+ * sequence is removed whole, not only its ESC.  If KEEP_NEWLINES, '\n'
+ * is kept (multi-line bodies); '\t' becomes a space.  Returns a new
+ * string.
  */
 char *text_sanitize(const char *s, size_t n, int keep_newlines);
 

@@ -161,6 +161,21 @@ as drafter doc new --import "$T/bad.txt" >"$T/out" 2>&1
 expect_eq "a file in neither encoding is refused" 1 $?
 expect_grep "the refusal names the encodings" "UTF-8 or GB18030" "$T/out"
 
+# A document over the limit is refused saying so and naming the limit;
+# one just under it, whose version the store can keep, is accepted.
+big_doc() {
+	printf 'kind: official-admin\ntitle: 大文书\n\n' >"$2"
+	head -c "$1" /dev/zero | tr '\0' 'a' | fold -w 1000 >>"$2"
+}
+big_doc 1100000 "$T/big.txt"
+as drafter doc new --import "$T/big.txt" >"$T/out" 2>&1
+expect_eq "a 1.1 MB document is refused" 1 $?
+expect_grep "the refusal says it is too large, and the limit" \
+    "larger than 960 KiB" "$T/out"
+big_doc 960000 "$T/big.txt"
+as drafter doc new --import "$T/big.txt" >"$T/out" 2>&1
+expect_eq "a document just under the limit is kept" 0 $?
+
 # -- Art. 13: the classified document ----------------------------------------
 as drafter doc new --import "$CORPUS/07-classified.txt" >"$T/out" 2>&1
 expect_eq "07 is refused on an unclassified workstation" 5 $?
@@ -226,6 +241,19 @@ expect_grep "naming the missing field" "^esealctl: recipients: " "$T/out"
 # -- Lists and queues ----------------------------------------------------------
 as drafter doc list --state refused >"$T/out" 2>&1
 expect_grep "list by state" "^$P${TAB}refused${TAB}party-group${TAB}" "$T/out"
+as drafter doc list >"$T/all" 2>&1
+grep "打印机" "$T/all" >"$T/want"
+as drafter doc list --search 打印机 >"$T/out" 2>&1
+expect_eq "search finds the titles holding the text" 0 $?
+expect_eq "search finds what the whole list holds, in its order" "" \
+    "$(diff "$T/want" "$T/out")"
+expect_grep "the request from the form is among them" "${TAB}关于购置打印机的请示$" "$T/out"
+as drafter doc list --search 打印机 --limit 1 >"$T/out" 2>&1
+expect_eq "search with a limit gives one" 1 "$(wc -l <"$T/out")"
+as drafter doc list --search 没有这样的标题 >"$T/out" 2>&1
+expect_eq "a text found nowhere lists nothing" 0 "$(wc -l <"$T/out")"
+as drafter doc list --search 打印机 --state draft >"$T/out" 2>&1
+expect_eq "search takes no state" 2 $?
 as drafter doc inbox >"$T/out" 2>&1
 expect_grep "the drafter's queues: 06 waits to be sent" "^send${TAB}1$" \
     "$T/out"

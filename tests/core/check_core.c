@@ -31,6 +31,8 @@ main(void)
 		standalone_suite(),
 		docsearch_suite(),
 		bulk_suite(),
+		printable_suite(),
+		recwords_suite(),
 		NULL
 	};
 

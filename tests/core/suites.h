@@ -27,5 +27,7 @@ Suite *printjobs_suite(void);
 Suite *standalone_suite(void);
 Suite *docsearch_suite(void);
 Suite *bulk_suite(void);
+Suite *printable_suite(void);
+Suite *recwords_suite(void);
 
 #endif

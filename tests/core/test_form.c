@@ -11,6 +11,7 @@
 
 #include "lib/testlib.h"
 #include "core/suites.h"
+#include "core/doc.h"
 #include "core/form.h"
 
 static char *tmp;
@@ -111,6 +112,34 @@ START_TEST(test_shipped_forms_load)
 			    "%s: field %s has no Chinese label", f->id,
 			    f->fields[j].name);
 	}
+	form_list_free(&l);
+	free(dir);
+}
+END_TEST
+
+/* Every shipped document form's copies field allows what the code
+ * allows (DOC_COPIES_MAX), so the form, the dialogs and the manual
+ * agree.  An application (a batch of blank forms) sets its own. */
+START_TEST(test_copies_agree_with_the_code)
+{
+	char *dir = xasprintf("%s/forms", form_srcdir());
+	struct form_list l;
+	size_t i, j, seen = 0;
+
+	ck_assert_int_eq(form_list_load(dir, &l), STATUS_OK);
+	for (i = 0; i < l.n; i++)
+		for (j = 0; j < l.forms[i]->nfields; j++) {
+			const struct form_field *f = &l.forms[i]->fields[j];
+
+			if (strcmp(f->name, "copies") != 0 ||
+			    strcmp(l.forms[i]->kind, "application") == 0)
+				continue;
+			ck_assert_msg(f->min == 1 && f->max == DOC_COPIES_MAX,
+			    "%s: copies %ld-%ld", l.forms[i]->id, f->min,
+			    f->max);
+			seen++;
+		}
+	ck_assert_uint_gt(seen, 0);
 	form_list_free(&l);
 	free(dir);
 }
@@ -417,6 +446,7 @@ form_suite(void)
 	tcase_add_checked_fixture(tc, form_setup, form_teardown);
 	tcase_add_test(tc, test_shipped_forms_load);
 	tcase_add_test(tc, test_documents_carry_corpus_fields);
+	tcase_add_test(tc, test_copies_agree_with_the_code);
 	tcase_add_test(tc, test_localized_text);
 	tcase_add_test(tc, test_continuation_and_defaults);
 	tcase_add_test(tc, test_syntax_errors_name_the_line);

@@ -288,6 +288,30 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+START_TEST(test_return_rules)
+{
+	struct standalone_return_info info;
+	struct rec_application a;
+	uint64_t id;
+	char *pkg;
+
+	id = sa_issued(3);
+	ck_assert_int_eq(standalone_return(S(DRAFTER), id, sa.stick, &info),
+	    STATUS_DENIED);
+	ck_assert_int_eq(standalone_return(S(CLERK), id, fx.dir, &info),
+	    STATUS_MEDIUM_UNREGISTERED);
+	/* A medium without the package changes nothing. */
+	pkg = sa_path(STANDALONE_PACKAGE);
+	ck_assert_int_eq(unlink(pkg), 0);
+	free(pkg);
+	ck_assert_int_eq(standalone_return(S(CLERK), id, sa.stick, &info),
+	    STATUS_SA_NO_PACKAGE);
+	sa_get(id, &a);
+	ck_assert_int_eq(a.state, APP_ISSUED);
+	rec_free(REC_APPLICATION, &a);
+}
+END_TEST
+
 START_TEST(test_register_shows_issue_uses_and_return)
 {
 	struct standalone_return_info info;
@@ -508,6 +532,8 @@ START_TEST(test_person_secret_station)
 	ck_assert_int_eq(standalone_station_open(sa.stick, &st), STATUS_OK);
 	ck_assert_int_eq(standalone_station_unlock(&st, "wang", sa.secret),
 	    STATUS_SA_PERSON);
+	ck_assert_int_eq(standalone_station_unlock(&st, "", sa.secret),
+	    STATUS_SA_PERSON);
 	ck_assert_int_eq(standalone_station_unlock(&st, "liu",
 	    "AAAA-BBBB-CCCC-DDDD"), STATUS_SA_SECRET);
 	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_SA_SECRET);
@@ -718,6 +744,7 @@ standalone_suite(void)
 	tcase_add_checked_fixture(tc, sa_setup, sa_teardown);
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_register_shows_issue_uses_and_return);
+	tcase_add_test(tc, test_return_rules);
 	tcase_add_test(tc, test_apply_rules);
 	tcase_add_test(tc, test_two_approvals_in_either_order);
 	tcase_add_test(tc, test_denial_and_queues);

@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "lib/testlib.h"
+#include "crypto/der.h"
 #include "crypto/helpers.h"
+#include "crypto/x509.h"
 #include "crypto/suites.h"
 
 #define T0	((int64_t) 1767254400)	/* 2026-01-01 08:00 UTC */
@@ -354,6 +356,43 @@ START_TEST(test_crl_round_trip_and_openssl)
 }
 END_TEST
 
+/* Another body's SM2 signature as 64 raw bytes r || s verifies, also
+ * when r happens to begin with the byte of a DER SEQUENCE (about one
+ * signature in 256, so the loop signs until it finds one). */
+START_TEST(test_raw_signature_starting_like_der)
+{
+	static const char msg[] = "raw r || s";
+	struct crypto_key *k = NULL;
+	unsigned char *sig = NULL, raw[64];
+	struct der_reader r, seq;
+	size_t siglen;
+	int tries;
+
+	ck_assert_int_eq(crypto_key_generate(CRYPTO_ALG_SM2, &k), STATUS_OK);
+	for (tries = 0; tries < 8192; tries++) {
+		free(sig);
+		ck_assert_int_eq(crypto_sign(k, msg, sizeof msg, &sig, &siglen),
+		    STATUS_OK);
+		der_reader_init(&r, sig, siglen);
+		ck_assert_int_eq(der_enter(&r, DER_SEQUENCE, &seq), STATUS_OK);
+		ck_assert_int_eq(der_get_integer_fixed(&seq, raw, 32),
+		    STATUS_OK);
+		ck_assert_int_eq(der_get_integer_fixed(&seq, raw + 32, 32),
+		    STATUS_OK);
+		if (raw[0] == DER_SEQUENCE)
+			break;
+	}
+	ck_assert_int_eq(raw[0], DER_SEQUENCE);
+	ck_assert_int_eq(x509_verify_data(k, crypto_key_sig_oid(k), msg,
+	    sizeof msg, raw, 64), STATUS_OK);
+	raw[63] ^= 1;
+	ck_assert_int_eq(x509_verify_data(k, crypto_key_sig_oid(k), msg,
+	    sizeof msg, raw, 64), STATUS_BAD_SIGNATURE);
+	free(sig);
+	crypto_key_free(k);
+}
+END_TEST
+
 Suite *
 x509_suite(void)
 {
@@ -362,6 +401,7 @@ x509_suite(void)
 
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_cert_reads_back);
+	tcase_add_test(tc, test_raw_signature_starting_like_der);
 	tcase_add_test(tc, test_cert_tampered_or_foreign);
 	tcase_add_test(tc, test_openssl_reads_and_verifies_chain);
 	tcase_add_test(tc, test_ed25519_seal_key_certificate);

@@ -1,25 +1,39 @@
 #!/bin/sh
 # demo-workspace.sh -- the demo that ./quickstart opens is built by
-# make-demo.sh; check that it builds and holds what the README promises.
+# month-demo.sh from the month that month.sh runs and checks: here, that
+# the README's demo table names exactly the accounts the month sets up,
+# with the passwords the month gives them, and that month-demo.sh
+# refuses to build over an existing directory or without the sample
+# documents, leaving nothing behind.  (month.sh logs every README
+# account in at the end of its month.)
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
+. "$abs_top_srcdir/tests/e2e/month-lib.sh"
+. "$abs_top_srcdir/tests/e2e/month-setup.sh"
 
-ESEALCTL="$ESEALCTL" "$abs_top_srcdir/tests/e2e/make-demo.sh" "$T/demo/ws" >"$T/out" 2>&1
-expect_eq "make-demo.sh builds the demo" 0 $?
-expect_grep "it reports the workspace ready" "demo workspace ready" "$T/out"
+README="$abs_top_srcdir/README.md"
+# The logins of the README's demo table, one per line, sorted.
+sed -n '/^## The demo/,/^## /p' "$README" | grep '^| `' |
+    cut -d'|' -f2 | grep -o '`[a-z]*`' | tr -d '`' | sort >"$T/readme"
+{
+	echo "$M_ACCOUNTS" | cut -d'|' -f1
+	printf '%s\n' sysadmin secadmin auditor
+} | sort >"$T/month"
+expect_eq "the README's demo table lists the month's accounts" \
+    "$(cat "$T/month")" "$(cat "$T/readme")"
+expect_grep "the README gives the accounts' password" "\`$PW\`" "$README"
+expect_grep "and the seal's key password" "\`$KEYPW\`" "$README"
+expect_grep "and the proxy's" "\`$PROXY_KEYPW\`" "$README"
 
-# Every demo account logs in with the README's password.
-for who in chenjing liuyang hemin zhouwei sunlixin wangjianguo zhaoli wuhao fengting; do
-	printf '%s\n' 'Demo#2026seal' | LC_ALL=C.UTF-8 "$ESEALCTL" --home "$T/demo/ws" \
-	    --user "$who" --password-fd 0 doc inbox >"$T/inbox" 2>&1
-	expect_eq "$who logs in with the README's password" 0 $?
-done
-
-printf '%s\n' 'Demo#2026seal' | LC_ALL=C.UTF-8 "$ESEALCTL" --home "$T/demo/ws" \
-    --user zhaoli --password-fd 0 doc list >"$T/list" 2>&1
-expect_grep "02 was printed" "printed" "$T/list"
-expect_grep "03 waits for approval" "in-approval" "$T/list"
-expect_grep "04 waits for the clerk" "to-seal" "$T/list"
-expect_eq "the printer folder holds the 3 printed copies" 3 \
-    "$(ls "$T/demo/demo-printer" | grep -c '\.pdf$')"
+mkdir -p "$T/there"
+abs_top_builddir="$abs_top_builddir" "$abs_top_srcdir/tests/e2e/month-demo.sh" \
+    "$T/there" >"$T/out" 2>&1
+expect_eq "month-demo.sh will not build over an existing directory" 1 $?
+expect_eq "and leaves it alone" 0 "$(ls -A "$T/there" | wc -l)"
+mkdir -p "$T/empty"
+abs_top_builddir="$abs_top_builddir" "$abs_top_srcdir/tests/e2e/month-demo.sh" \
+    "$T/new/ws" "$T/empty" >"$T/out" 2>&1
+expect_eq "without the sample documents it fails" 1 $?
+expect_grep "naming the missing file" "no $T/empty/01-notice-rules.txt" "$T/out"
+expect_eq "and makes no workspace" 1 "$([ -e "$T/new/ws" ]; echo $?)"
 
 finish

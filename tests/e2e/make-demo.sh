@@ -1,5 +1,6 @@
 #!/bin/sh
-# make-demo.sh -- build the demo workspace that ./quickstart opens: a
+# make-demo.sh -- a quick workspace made with esealctl alone (the screen
+# fuzzer's; the demo of ./quickstart is month-demo.sh's month): a
 # bureau with an account for every role, the office's seal in the clerk's
 # custody, a colour folder printer, and the sample documents walked
 # through their flows, so that every screen has something in it.

@@ -8,10 +8,25 @@
 N_SEALED=0 N_COPIES=0 N_REJECTS=0 N_REPRINTS=0 N_RECALLED=0 N_DESTROYED=0
 N_EXTRA=0 N_EXTRA_COPIES=0 N_BATCHES=0 N_FORMS=0
 
+# m_count WHAT N: N more of WHAT (SEALED, COPIES ...) today; the daily
+# sealings and copies also go to M_DAILY as "DAY WHAT N" lines.
+m_count() {
+	eval "N_$1=\$((N_$1 + $2))"
+	[ -z "${M_DAILY:-}" ] || echo "$M_DAYNUM $1 $2" >>"$M_DAILY"
+}
+
+# A part of each document's title that its lines show.
+K02=关于申请为文印室配置
+K01=电子签章管理办法（试行）》的通知
+K03=关于对第三季度电子签章
+K04=委托函
+K05=送达回证
+K06=关于调整局领导班子
+K09=（GB18030
+
 # Day 3: 02, the request, from draft to print on the folder printer.
 m_day_request() {
 	_f="$CORPUS/02-request.txt"
-	K02=关于申请为文印室配置
 	m_day 3
 	m_login liuyang
 	m_draft request "$_f"
@@ -26,6 +41,7 @@ m_day_request() {
 	m_approve hemin "$K02" "同意。"
 	m_see "何敏 issues 02" "State: approved"
 	m_see "02 has its number" "Document number: 示区司办〔"
+	N02=$(tmux_capture | sed -n 's/^Document number: \([^ ]*\).*/\1/p')
 	m_shot issued-request
 	m_quit
 	m_send liuyang "$K02"
@@ -34,14 +50,14 @@ m_day_request() {
 	m_seal zhaoli "$K02"
 	m_see "赵丽 seals 02" "State: sealed"
 	m_shot sealed-request
-	N_SEALED=$((N_SEALED + 1))
+	m_count SEALED 1
 	m_quit
 	m_day 3 15:00
 	m_print wuhao "$K02" "$P_FOLDER"
 	m_see "the 3 copies print" "Copies 1 to 3 printed on $P_FOLDER."
 	m_see "02 is printed" "State: printed"
 	m_shot printed-request
-	N_COPIES=$((N_COPIES + 3))
+	m_count COPIES 3
 	m_quit
 }
 
@@ -49,7 +65,6 @@ m_day_request() {
 # by the leader in charge and printed through the CUPS queue.
 m_day_notice() {
 	_f="$CORPUS/01-notice-rules.txt"
-	K01=电子签章管理办法（试行）》的通知
 	m_day 5
 	m_login chenjing
 	m_draft notice "$_f"
@@ -67,14 +82,14 @@ m_day_notice() {
 	m_day 5 11:00
 	m_seal zhaoli "$K01"
 	m_see "01 is sealed" "State: sealed"
-	N_SEALED=$((N_SEALED + 1))
+	m_count SEALED 1
 	m_quit
 	m_day 5 14:00
 	m_print wuhao "$K01" "$P_CUPS"
 	m_see "the copies go to the CUPS queue" \
 	    "Copies 1 to $C01 printed on $P_CUPS." 30
 	m_shot printed-notice
-	N_COPIES=$((N_COPIES + C01))
+	m_count COPIES $C01
 	m_quit
 }
 
@@ -83,7 +98,6 @@ m_day_notice() {
 # copy printed, approved, sealed again and printed.
 m_day_decision() {
 	_f="$CORPUS/03-decision.txt"
-	K03=关于对第三季度电子签章
 	m_day 9
 	m_login chenjing
 	m_draft decision "$_f"
@@ -99,33 +113,39 @@ m_day_decision() {
 	m_day 9 11:00
 	m_seal zhaoli "$K03"
 	m_see "03 is sealed" "State: sealed"
-	N_SEALED=$((N_SEALED + 1))
+	m_count SEALED 1
 	m_quit
 	m_day 10
 	m_queue wuhao "To print" "$K03"
 	tmux_keys R
-	tmux_wait "Reason (required)"
+	m_wait "Reason (required)"
 	tmux_type "检查结果数字有误"
 	tmux_keys F2
 	m_confirm
 	m_see "the print room rejects 03" "State: rejected"
 	m_shot rejected-decision
-	N_REJECTS=$((N_REJECTS + 1))
+	m_count REJECTS 1
 	m_quit
 	m_day 10 10:00
 	m_queue chenjing "Returned to me" "$K03"
 	tmux_keys E
-	tmux_wait "Issuing body"
+	m_wait "Issuing body"
 	tmux_keys Tab Tab End
 	tmux_type "（已更正数字）"
 	tmux_keys F2
-	tmux_wait "What changed, and why"
+	m_wait "What changed, and why"
 	tmux_type "更正检查结果数字"
 	tmux_keys Enter
 	m_see "the reprint's new version is saved" "Saved."
 	m_back
 	m_see "the reprint is in approval" "State: in approval"
-	N_REPRINTS=$((N_REPRINTS + 1))
+	m_count REPRINTS 1
+	m_quit
+	m_day 10 10:30
+	m_login wuhao
+	m_entry "To print"
+	m_see "the old version is no longer offered for printing" \
+	    "Nothing waits here."
 	m_quit
 	m_day 10 11:00
 	m_approve zhouwei "$K03" "同意重印。"
@@ -136,12 +156,311 @@ m_day_decision() {
 	m_day 11
 	m_seal zhaoli "$K03"
 	m_see "the new version is sealed" "State: sealed"
-	N_SEALED=$((N_SEALED + 1))
+	m_count SEALED 1
 	m_quit
 	m_day 11 10:00
 	m_print wuhao "$K03" "$P_FOLDER"
 	C03=$(m_copies "$_f")
 	m_see "its copies print" "Copies 1 to $C03 printed on $P_FOLDER."
-	N_COPIES=$((N_COPIES + C03))
+	m_count COPIES $C03
 	m_quit
+}
+
+# Days 12-13: 04, the letter of entrustment, printed; then found wrong:
+# the drafter applies for a reprint of the printed document, the clerk
+# recalls its copies and records their destruction before a witness,
+# and the new version is approved, sealed and printed.
+m_day_entrustment() {
+	_f="$CORPUS/04-entrustment.txt"
+	m_day 12
+	m_login liuyang
+	m_draft entrustment "$_f" "（2026）示行初第000号" \
+	    "赵磊、钱晓"
+	m_see "04 is saved" "State: draft"
+	m_submit
+	m_quit
+	m_day 12 10:00
+	m_approve hemin "$K04" "同意。"
+	m_see "何敏 issues 04" "State: approved"
+	m_quit
+	m_send liuyang "$K04"
+	m_quit
+	m_day 12 11:00
+	m_seal zhaoli "$K04"
+	m_see "04 is sealed" "State: sealed"
+	m_count SEALED 1
+	m_quit
+	m_day 12 14:00
+	C04=$(m_copies "$_f")
+	m_print wuhao "$K04" "$P_FOLDER"
+	m_see "04's copies print" "Copies 1 to $C04 printed on $P_FOLDER."
+	m_count COPIES $C04
+	m_quit
+
+	m_day 13
+	m_login liuyang
+	m_entry Documents
+	m_wait "$K04"
+	m_open "$K04"
+	m_wait "State: printed"
+	tmux_keys E
+	m_wait "Issuing body"
+	tmux_keys Tab Tab Tab End
+	tmux_type "（更正委托期限）"
+	tmux_keys F2
+	m_wait "What changed, and why"
+	tmux_type "委托期限表述有误"
+	tmux_keys Enter
+	m_see "the reprint of the printed 04 is saved" "Saved."
+	m_back
+	m_see "the reprint goes into approval" "State: in approval"
+	m_count REPRINTS 1
+	m_quit
+
+	m_day 13 10:00
+	m_login zhaoli
+	m_entry Documents
+	m_wait "$K04"
+	m_open "$K04"
+	m_wait "State:"
+	tmux_keys C
+	m_wait "Copy numbers"
+	tmux_keys F2
+	m_see "the recall lists the printed copies" \
+	    "Record $C04 copies (1-$C04)"
+	tmux_keys y
+	m_see "the copies are recalled" "$C04 copies recorded as recalled."
+	m_count RECALLED $C04
+	tmux_keys K
+	m_wait "Witness"
+	tmux_keys Tab
+	tmux_type "周伟"
+	tmux_keys F2
+	m_confirm
+	m_see "their destruction is recorded" \
+	    "$C04 copies recorded as destroyed."
+	m_shot destroyed-entrustment
+	m_count DESTROYED $C04
+	m_quit
+
+	m_day 13 11:00
+	m_approve hemin "$K04" "同意重印。"
+	m_see "the reprint of 04 is approved" "State: approved"
+	m_quit
+	m_send liuyang "$K04"
+	m_quit
+	m_day 13 14:00
+	m_seal zhaoli "$K04"
+	m_see "the new version is sealed" "State: sealed"
+	m_count SEALED 1
+	m_quit
+	m_day 13 15:00
+	m_print wuhao "$K04" "$P_FOLDER"
+	m_see "the new version's copies print" "printed on $P_FOLDER."
+	m_count COPIES $C04
+	m_quit
+}
+
+# Day 16: 05, a batch of sealed blank service receipts for the
+# administrative review section (Flow 1.2).
+m_day_batch() {
+	_f="$CORPUS/05-blank-service-receipt.txt"
+	C05=$(m_copies "$_f")
+	m_day 16
+	m_login fengting
+	m_entry "Draft a document"
+	m_wait "choose its form"
+	tmux_keys g /
+	# shellcheck disable=SC2086
+	tmux_keys End $M_CLEAR
+	tmux_type "service-receipt"
+	tmux_keys Enter
+	m_wait "b Blank forms"
+	tmux_keys b
+	m_see "b opens the receipt as a batch of blank forms" \
+	    "< Yes, a batch of blank forms >"
+	# batch, title ... remarks, then the issuing body
+	tmux_keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+	m_docfields "$_f"
+	tmux_keys F2
+	m_wait "Purpose:"
+	tmux_type "行政复议案件日常送达"
+	tmux_keys Enter
+	m_see "the batch is a draft" "State: draft"
+	m_see "of its blank forms" "Copies: $C05 asked for"
+	m_submit
+	m_quit
+	m_count BATCHES 1
+	m_count FORMS $C05
+	m_day 16 10:00
+	m_approve zhengqiang "$K05" "同意。"
+	m_see "郑强 approves the batch" "State: approved"
+	m_quit
+	m_send fengting "$K05"
+	m_quit
+	m_day 16 11:00
+	m_seal zhaoli "$K05"
+	m_see "the batch is sealed" "State: sealed"
+	m_count SEALED 1
+	m_quit
+	m_day 16 14:00
+	m_print wuhao "$K05" "$P_FOLDER"
+	m_see "the blank forms print" "Copies 1 to $C05 printed on $P_FOLDER."
+	m_count COPIES $C05
+	m_quit
+}
+
+# Day 18: 06, the special-number notice: only a bureau leader approves it
+# (Flow 1.3); the leader in charge's queue does not hold it.
+m_day_special() {
+	_f="$CORPUS/06-special-number.txt"
+	m_day 18
+	m_login chenjing
+	m_draft notice "$_f"
+	m_see "06 is saved" "State: draft"
+	m_see "as a special-number document" "special number: yes"
+	m_submit
+	m_see "06 waits for the bureau leader" "bureau leader"
+	m_shot special-waiting
+	m_quit
+	m_day 18 10:00
+	m_login sunlixin
+	m_entry "To approve"
+	m_see "the leader in charge's queue is empty" "Nothing waits here."
+	m_quit
+	m_approve wangjianguo "$K06" "同意。"
+	m_see "王建国 issues 06" "State: approved"
+	m_quit
+	m_send chenjing "$K06"
+	m_quit
+	m_day 18 11:00
+	m_seal zhaoli "$K06"
+	m_see "06 is sealed" "State: sealed"
+	m_count SEALED 1
+	m_quit
+	m_day 18 14:00
+	C06=$(m_copies "$_f")
+	m_print wuhao "$K06" "$P_FOLDER"
+	m_see "06's copies print" "Copies 1 to $C06 printed on $P_FOLDER."
+	m_count COPIES $C06
+	m_quit
+}
+
+# Day 19: 07, a secret report: this workstation is not classified, so
+# the draft is refused when saved (Art. 13); nothing is recorded.
+m_day_classified() {
+	_f="$CORPUS/07-classified.txt"
+	m_day 19
+	m_login chenjing
+	m_draft notice "$_f"
+	m_see "07 is refused on the unclassified workstation" \
+	    "This workstation is not classified for this document"
+	m_shot refused-classified
+	m_quit
+}
+
+# Day 20: 08 and 09 arrive as files.  The program has no screen that
+# imports a document file, so the drafter uses esealctl: 08, a
+# Party-group document, is recorded and refused for e-sealing with the
+# reason (Art. 2); 09, in GB18030, is read into Chinese.  09 then goes
+# through approval by keyboard.
+m_day_files() {
+	m_day 20
+	m_as chenjing doc new --import "$CORPUS/08-party-group.txt" \
+	    >"$T/08.out" 2>&1
+	M_RC08=$?
+	m_as liuyang doc new --import "$CORPUS/09-request-gb18030.txt" \
+	    >"$T/09.out" 2>&1
+	M_RC09=$?
+	m_login liuyang
+	m_entry Documents
+	m_wait "$K09"
+	m_open "$K09"
+	m_see "09's title reads in Chinese" \
+	    "关于申请为文印室配置彩色激光打印机的请示（GB18030"
+	m_shot imported-gb18030
+	m_submit
+	m_quit
+	m_day 20 10:00
+	m_approve hemin "$K09" "同意。"
+	m_see "何敏 issues 09" "State: approved"
+	m_quit
+	m_send liuyang "$K09"
+	m_quit
+}
+
+# Day 23: an extra copy of 02 for a meeting (Flow 5): applied for by the
+# drafter, approved by the section chief, printed by the print room.
+m_day_extra() {
+	m_day 23
+	m_login liuyang
+	m_entry Documents
+	# 09 is the same request: 02 is found by its number.
+	m_wait "$N02"
+	m_open "$N02"
+	m_wait "State: printed"
+	tmux_keys +
+	m_wait "Copies"
+	tmux_type 1
+	tmux_keys Tab
+	tmux_type "局务会议需要"
+	tmux_keys F2
+	m_confirm
+	m_see "the extra print is applied for" "an approver decides"
+	m_quit
+	m_day 23 10:00
+	m_login hemin
+	m_entry "Applications to decide"
+	m_wait "$K02"
+	tmux_keys D
+	m_see "the application is shown" "extra print, 1 copy"
+	tmux_keys F2
+	m_confirm
+	m_see "何敏 approves it" "The application is approved."
+	m_count EXTRA 1
+	m_count EXTRA_COPIES 1
+	m_quit
+	m_day 23 11:00
+	m_print wuhao "$K02" "$P_FOLDER"
+	m_see "the extra copy prints with the next number" \
+	    "Copy 4 printed on $P_FOLDER."
+	m_count COPIES 1
+	m_quit
+}
+
+# Days 24-27: 赵丽 is away; 钱芳 keeps the seal as her proxy, seals 09
+# and prints... and hands it back.  The seal register is read only in
+# the program: the request, approval, handover and return go through
+# esealctl, both people present.
+m_day_proxy() {
+	m_day 24
+	m_as zhaoli seal custody request "$SEAL" --proxy qianfang \
+	    --from "$MONTH-24" --until "$MONTH-27 18:00" --reason "出差" \
+	    >"$T/custody.out" 2>&1
+	M_CUSTODY=$(sed -n 's/^custody: \([0-9]*\) requested$/\1/p' \
+	    "$T/custody.out")
+	m_as zhouwei seal custody approve "$M_CUSTODY" >/dev/null 2>&1
+	printf '%s\n%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" "$PROXY_KEYPW" |
+	    m_ctl --user zhaoli --password-fd 0 seal custody handover \
+	    "$M_CUSTODY" --proxy qianfang >"$T/handover.out" 2>&1
+	M_RC_HANDOVER=$?
+	m_day 24 10:00
+	KEYPW_SAVED=$KEYPW
+	KEYPW=$PROXY_KEYPW
+	m_seal qianfang "$K09"
+	KEYPW=$KEYPW_SAVED
+	m_see "钱芳 seals 09 as the proxy" "State: sealed"
+	m_count SEALED 1
+	m_quit
+	m_day 24 14:00
+	C09=$(m_copies "$CORPUS/09-request-gb18030.txt")
+	m_print wuhao "$K09" "$P_FOLDER"
+	m_see "09's copies print" "Copies 1 to $C09 printed on $P_FOLDER."
+	m_count COPIES $C09
+	m_quit
+	m_day 27 17:00
+	printf '%s\n%s\n' "$PW" "$PW" | m_ctl --user zhaoli --password-fd 0 \
+	    seal custody return "$M_CUSTODY" --proxy qianfang \
+	    >"$T/return.out" 2>&1
+	M_RC_RETURN=$?
 }

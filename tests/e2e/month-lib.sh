@@ -17,6 +17,7 @@
 
 PW='Demo#2026seal'
 KEYPW='Seal#2026key'
+PROXY_KEYPW='Proxy#2026key'
 BUREAU='示范市示范区司法局'
 SEAL=SFJ-001
 SEAL_NAME='示范市示范区司法局电子公章'
@@ -36,7 +37,9 @@ export TZ ESEAL_TEST_KDF ESEAL_TEST_MEDIA_DIRS
 # m_day D [HH:MM]: the clock stands on day D of MONTH (09:00 unless
 # given) for everything done until the next m_day.
 m_day() {
-	ESEAL_FAKE_TIME=$(date -d "$MONTH-$(printf %02d "$1") ${2:-09:00} +0800" +%s)
+	M_DAYNUM=$1
+	_m_d=$(printf %02d "$1")
+	ESEAL_FAKE_TIME=$(date -d "$MONTH-$_m_d ${2:-09:00} +0800" +%s)
 	export ESEAL_FAKE_TIME
 }
 
@@ -51,21 +54,39 @@ m_as() {
 	printf '%s\n' "$PW" | m_ctl --user "$_m_u" --password-fd 0 "$@"
 }
 
-# -- The screen ----------------------------------------------------------------
+# -- The screen ---------------------------------------------------------------
 
 M_COLS=80
 M_LINES=24
 
-# m_see WHAT TEXT: TEXT comes up on the screen (the demo only waits).
+# m_wait TEXT [SECONDS]: until TEXT is on the screen, 30 seconds at most
+# (a loaded machine or a sanitizer build is slow; waiting ends as soon
+# as TEXT shows).
+M_WAIT=${M_WAIT:-30}
+m_wait() {
+	tmux_wait "$1" "${2:-$M_WAIT}"
+}
+
+# m_see WHAT TEXT [SECONDS]: TEXT comes up on the screen, or the step
+# fails with the screen as it was.
 m_see() {
-	expect_screen "$@"
+	if m_wait "$2" "${3:-}"; then
+		ok "$1"
+	else
+		not_ok "$1: no '$2' on the screen:"
+		tmux_capture | sed 's/^/    |/'
+	fi
 }
 
 # m_shot NAME: the screen as it is, into M_SHOTS/NAME.txt (trailing
-# blanks and the empty lines at the end removed, so captures compare).
+# blanks and the empty lines at the end removed, and the test's own
+# directory, whole or cut short by a column, shown as "~", so captures
+# compare from run to run).
 m_shot() {
 	[ -n "${M_SHOTS:-}" ] || return 0
-	tmux_capture | sed 's/[[:space:]]*$//' |
+	tmux_capture | sed -e "s|$T|~|g" \
+	    -e "s|${TMPDIR:-/tmp}/eseal-[A-Za-z0-9-]*|~|g" \
+	    -e 's/[[:space:]]*$//' |
 	    sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$M_SHOTS/$1.txt"
 }
 
@@ -75,7 +96,9 @@ m_start() {
 	tmux_start "$M_COLS" "$M_LINES" env LC_ALL="${M_LANG:-C.UTF-8}" \
 	    LANGUAGE= ESEAL_LOCALEDIR="${M_LOCALEDIR:-}" \
 	    ESEAL_FORMS_DIR="$abs_top_srcdir/forms" "$ESEAL" --home "$H"
-	tmux_wait "User name"
+	# tmux_start sets its own exit trap: the caller's (M_TRAP) again.
+	[ -z "${M_TRAP:-}" ] || trap "$M_TRAP" EXIT
+	m_wait "User name"
 }
 
 # m_login USER [PASSWORD]: logged in, at the home screen.
@@ -85,7 +108,7 @@ m_login() {
 	tmux_keys Enter
 	tmux_type "${2:-$PW}"
 	tmux_keys Enter
-	tmux_wait "home of $1"
+	m_wait "eseal: home of"
 }
 
 # m_first_login USER INITIAL: the forced change to PW at the first login.
@@ -95,15 +118,16 @@ m_first_login() {
 	tmux_keys Enter
 	tmux_type "$2"
 	tmux_keys Enter
-	tmux_wait "Change your password"
+	m_wait "Change your password"
 	tmux_type "$2"
 	tmux_keys Tab
 	tmux_type "$PW"
 	tmux_keys Tab
 	tmux_type "$PW"
 	tmux_keys Enter
-	tmux_wait "]   [" && tmux_keys y
-	m_see "$1 chooses a password at the first login" "Your password is changed."
+	m_wait "]   [" && tmux_keys y
+	m_see "$1 chooses a password at the first login" \
+	    "Your password is changed."
 }
 
 m_quit() {
@@ -122,6 +146,25 @@ m_open() {
 	tmux_keys End $M_CLEAR
 	tmux_type "$1"
 	tmux_keys Enter Enter
+}
+
+# m_entry TEXT: the home screen's entry TEXT (the whole entry, not a part
+# of another: "Accounts" is not "Register of accounts"), opened.
+m_entry() {
+	_m_n=$(tmux_capture | awk -v want="$1" 'NR > 1 {
+		sub(/^ +/, ""); sub(/  .*$/, "")
+		if ($0 == want) { print NR - 2; exit } }')
+	if [ -z "$_m_n" ]; then
+		not_ok "the home screen offers '$1':"
+		tmux_capture | sed 's/^/    |/'
+		return 1
+	fi
+	tmux_keys g
+	while [ "$_m_n" -gt 0 ]; do
+		tmux_keys Down
+		_m_n=$((_m_n - 1))
+	done
+	tmux_keys Enter
 }
 
 # m_back: Esc, and the screen under it is up before the next key (a key
@@ -144,19 +187,24 @@ m_home() {
 
 # m_confirm: say yes to the confirmation that comes up.
 m_confirm() {
-	tmux_wait "]   [" && tmux_keys y
+	m_wait "]   [" && tmux_keys y
 }
 
-# -- The workspace and the administrators ---------------------------------------
+# -- The workspace and the administrators -------------------------------------
+
+# m_initial WHO: WHO's initial password, from what init printed.
+m_initial() {
+	awk -v who="$1" '$1 == "account:" && $2 == who { print $4 }' "$T/init"
+}
 
 # m_init: the workspace, by esealctl init (the one step with no screen by
 # design: there is nobody to log in yet).  The administrators' initial
 # passwords land in SYS0 SEC0 AUD0.
 m_init() {
 	m_ctl init --bureau "$BUREAU" >"$T/init" 2>"$T/init.err" || return 1
-	SYS0=$(awk '$1 == "account:" && $2 == "sysadmin" { print $4 }' "$T/init")
-	SEC0=$(awk '$1 == "account:" && $2 == "secadmin" { print $4 }' "$T/init")
-	AUD0=$(awk '$1 == "account:" && $2 == "auditor" { print $4 }' "$T/init")
+	SYS0=$(m_initial sysadmin)
+	SEC0=$(m_initial secadmin)
+	AUD0=$(m_initial auditor)
 	rm -f "$T/init"
 }
 
@@ -164,7 +212,7 @@ m_init() {
 # departments screen).
 m_dept() {
 	tmux_keys a
-	tmux_wait "Number prefix"
+	m_wait "Number prefix"
 	tmux_type "$1"
 	tmux_keys Tab
 	tmux_type "$2"
@@ -178,7 +226,7 @@ m_dept() {
 # dialog that shows it once, lands in M_INITIAL.
 m_account() {
 	tmux_keys a
-	tmux_wait "Login name"
+	m_wait "Login name"
 	tmux_type "$1"
 	tmux_keys Tab
 	tmux_type "$2"
@@ -190,7 +238,7 @@ m_account() {
 	done
 	tmux_keys F2
 	m_confirm
-	tmux_wait "The initial password of $1 is:"
+	m_wait "The initial password of $1 is:"
 	M_INITIAL=$(tmux_capture | awk 'f && NF == 3 { print $2; exit }
 	    /initial password of/ { f = 1 }')
 	tmux_keys Enter
@@ -206,7 +254,7 @@ m_account() {
 m_roles() {
 	m_open "$1"
 	tmux_keys e
-	tmux_wait "Roles of $1"
+	m_wait "Roles of $1"
 	_m_f=0
 	while [ $_m_f -le 16 ]; do
 		case " $2 $4 " in
@@ -227,7 +275,7 @@ m_roles() {
 	m_see "$1 gets its roles" "The account $1 is changed."
 }
 
-# -- Documents -------------------------------------------------------------------
+# -- Documents ----------------------------------------------------------------
 
 # m_header FILE KEY: a header value of a sample document.
 m_header() {
@@ -308,10 +356,10 @@ m_copies() {
 # m_draft FORM FILE [CASE-NUMBER AGENTS]: the drafter (at home) drafts
 # FILE from FORM by keyboard and saves it; the document screen shows it.
 m_draft() {
-	m_open "Draft a document"
-	tmux_wait "choose its form"
+	m_entry "Draft a document"
+	m_wait "choose its form"
 	m_open "$1"
-	tmux_wait "Issuing body"
+	m_wait "Issuing body"
 	case $1 in
 	notice)
 		[ "$(m_header "$2" kind)" = official-admin ] && m_rights 1
@@ -345,11 +393,11 @@ m_draft() {
 
 # m_doc_id TITLE: the id of the newest document titled TITLE.
 m_doc_id() {
-	m_as sysadmin doc list 2>/dev/null | awk -F'\t' -v t="$1" \
-	    '$0 ~ t { id = $1 } END { print id }'
+	m_as zhaoli doc list 2>/dev/null | awk -F'\t' -v t="$1" \
+	    'index($0, t) { id = $1 } END { print id }'
 }
 
-# -- The flows, one person's step each -------------------------------------------
+# -- The flows, one person's step each ----------------------------------------
 # Each starts at the login and ends with eseal closed; WHO logs in at the
 # clock's time.  KEY is a part of the document's title its lines show.
 
@@ -357,10 +405,10 @@ m_doc_id() {
 # open on the document screen.
 m_queue() {
 	m_login "$1"
-	m_open "$2"
-	tmux_wait "$3"
+	m_entry "$2"
+	m_wait "$3"
 	m_open "$3"
-	tmux_wait "State:"
+	m_wait "State:"
 }
 
 # m_submit: on the document screen, the draft goes into approval.
@@ -374,7 +422,7 @@ m_submit() {
 m_approve() {
 	m_queue "$1" "To approve" "$2"
 	tmux_keys a
-	tmux_wait "Comment"
+	m_wait "Comment"
 	tmux_type "$3"
 	tmux_keys F2
 	m_confirm
@@ -392,7 +440,7 @@ m_send() {
 m_seal() {
 	m_queue "$1" "To seal" "$2"
 	tmux_keys x
-	tmux_wait "Key password"
+	m_wait "Key password"
 	tmux_keys Tab Tab
 	tmux_type "$KEYPW"
 	tmux_keys Enter
@@ -415,8 +463,67 @@ m_choose_printer() {
 m_print() {
 	m_queue "$1" "To print" "$2"
 	tmux_keys p
-	tmux_wait "remain approved"
+	m_wait "remain approved"
 	m_choose_printer "$3"
 	tmux_keys F2
 	m_confirm
+}
+
+# m_export WHO PERIOD: WHO shows the summary of PERIOD on the reports
+# screen and exports it (CSV, GB18030 CSV, PDF) to the one registered
+# medium offered.
+m_export() {
+	m_login "$1"
+	m_entry Reports
+	m_wait "Period"
+	# shellcheck disable=SC2086
+	tmux_keys Tab End $M_CLEAR
+	tmux_type "$2"
+	tmux_keys F2
+	m_see "the summary of $2 is shown" "Table 1 of"
+	m_shot report-summary
+	tmux_keys x
+	m_wait "Medium"
+	tmux_keys F2
+	m_confirm
+	m_see "the export is written and checked" \
+	    "The export is written and checked." 30
+	m_shot exported
+	tmux_keys Enter
+	m_quit
+}
+
+# m_verify_originals WHO: WHO checks every sealed original of the
+# workspace on the verify screen; M_VERIFIED counts those found the
+# signed original, M_NOT_VERIFIED names the others.
+m_verify_originals() {
+	M_VERIFIED=0 M_NOT_VERIFIED=
+	# Every check and the verdict fit on a larger terminal.
+	M_COLS=120 M_LINES=40
+	m_login "$1"
+	M_COLS=80 M_LINES=24
+	m_entry "Verify a sealed file"
+	m_wait "Enter checks the file"
+	_m_prev=
+	for _m_f in "$H"/originals/doc-*-v*.pdf; do
+		_m_b=$(basename "$_m_f")
+		_m_i=0
+		while [ $_m_i -lt ${#_m_prev} ]; do
+			tmux_keys BSpace
+			_m_i=$((_m_i + 1))
+		done
+		tmux_wait_gone "Result:" 5
+		tmux_type "$_m_b"
+		tmux_keys Enter
+		m_wait "Result:" 20
+		if tmux_capture |
+		    grep -qF "Result: this file is the signed original"; then
+			M_VERIFIED=$((M_VERIFIED + 1))
+		else
+			M_NOT_VERIFIED="$M_NOT_VERIFIED $_m_b"
+		fi
+		_m_prev=$_m_b
+	done
+	m_shot verified-original
+	m_quit
 }

@@ -27,14 +27,14 @@ m_setup() {
 	m_first_login auditor "$AUD0"
 
 	m_login sysadmin
-	m_open Departments
-	tmux_wait "Departments"
+	m_entry Departments
+	m_wait "Departments"
 	m_dept "办公室" "示区司办"
 	m_dept "行政复议科" "示区司复"
 	m_shot setup-departments
 	m_home
-	m_open Accounts
-	tmux_wait "Full name"
+	m_entry Accounts
+	m_wait "Full name"
 	: >"$T/initial"
 	echo "$M_ACCOUNTS" >"$T/accounts"
 	while IFS='|' read -r login full dept _r; do
@@ -45,8 +45,8 @@ m_setup() {
 	m_quit
 
 	m_login secadmin
-	m_open Accounts
-	tmux_wait "Full name"
+	m_entry Accounts
+	m_wait "Full name"
 	while IFS='|' read -r login _f _d roles clr iss lvl; do
 		m_roles "$login" "$roles" "$clr" "$iss" "$lvl"
 	done <"$T/accounts"
@@ -62,8 +62,28 @@ m_setup() {
 	m_setup_office "$@"
 }
 
+# m_printer NAME KIND-RIGHTS TARGET LOCATION COLOUR: the system
+# administrator adds a printer (at the printers screen): KIND-RIGHTS 0
+# for a CUPS queue, 1 for a folder; COLOUR 1 or 0.
+m_printer() {
+	tmux_keys a
+	m_wait "Queue or folder"
+	tmux_type "$1"
+	tmux_keys Tab
+	m_rights "$2"
+	tmux_keys Tab
+	tmux_type "$3"
+	tmux_keys Tab
+	tmux_type "$4"
+	tmux_keys Tab
+	[ "$5" = 1 ] || tmux_keys Space
+	tmux_keys F2
+	m_confirm
+	m_see "the printer $1 is registered" "The printer $1 is added."
+}
+
 # m_setup_office PRINTER-DIR CUPS-QUEUE MEDIUM-DIR: the seal, printers
-# and the medium.
+# (no CUPS printer when CUPS-QUEUE is empty) and the medium.
 m_setup_office() {
 	# No screen makes a seal yet (the seal register is read only): the
 	# office director makes it with esealctl, the custodian present.
@@ -71,15 +91,27 @@ m_setup_office() {
 	    --password-fd 0 seal add "$SEAL" --name "$SEAL_NAME" \
 	    --body "$BUREAU" --purpose "公文专用" --custodian zhaoli \
 	    >"$T/seal.out" 2>&1
-	# TODO-SCREEN printers: done with esealctl until the administrators'
-	# printer screen lands.
-	m_as sysadmin printer add "$P_FOLDER" --folder "$1" --colour \
-	    --location "文印室" >/dev/null 2>&1
-	m_as sysadmin printer add "$P_MONO" --folder "$1-mono" \
-	    --location "文印室" >/dev/null 2>&1
-	m_as sysadmin printer add "$P_CUPS" --cups "$2" --colour \
-	    --location "办公室" >/dev/null 2>&1
-	# TODO-SCREEN media: done with esealctl until the security
-	# administrator's removable-media screen lands.
-	m_as secadmin media register "$3" --label "办公室U盘" >/dev/null 2>&1
+
+	m_login sysadmin
+	m_entry Printers
+	m_wait "a Add printer"
+	m_printer "$P_FOLDER" 1 "$1" "文印室" 1
+	m_printer "$P_MONO" 1 "${1%/}-mono" "文印室" 0
+	[ -z "$2" ] || m_printer "$P_CUPS" 0 "$2" "办公室" 1
+	m_shot setup-printers
+	m_quit
+
+	m_login secadmin
+	m_entry "Removable media"
+	m_wait "a Register"
+	tmux_keys a
+	m_wait "UUID"
+	tmux_type "$3"
+	tmux_keys Tab
+	tmux_type "办公室U盘"
+	tmux_keys F2
+	m_confirm
+	m_see "the removable directory is registered" \
+	    "The medium $3 is registered."
+	m_quit
 }

@@ -17,5 +17,6 @@ tests_print_check_print_SOURCES = tests/print/check_print.c \
 	tests/core/seal_fixture.c tests/core/seal_fixture.h \
 	tests/render/measure.c tests/render/measure.h
 tests_print_check_print_LDADD = $(TEST_LIBS)
-TESTS += tests/print/print.sh
+TESTS += tests/print/print.sh tests/print/settle.sh
+EXTRA_DIST += tests/print/settle.sh
 EXTRA_DIST += tests/print/print.sh tests/lib/cupsd.sh

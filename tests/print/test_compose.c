@@ -161,6 +161,53 @@ START_TEST(test_compose_body_keeps_its_own_lines)
 }
 END_TEST
 
+/* A table form drafted in eseal: its rows' values start in one column
+ * (labels and continuation lines padded); the same body imported, with
+ * no form, stays free text, as a register sealed before did. */
+static void
+compose_table_doc(const char *form, struct compose *c, struct rec_version *v)
+{
+	struct doc_content dc;
+	struct rec_seal seal;
+	struct rec_doc doc;
+
+	doc_content_init(&dc);
+	dc.kind = DOC_LIT_TABLE;
+	dc.copies = 1;
+	dc.form = form != NULL ? xstrdup(form) : NULL;
+	dc.title = xstrdup("行政复议案件登记表");
+	dc.body = xstrdup("案号：示复〔2026〕7号\n复议请求：撤销处罚。\n"
+	    "　　退还罚款。");
+	dc.issuing_body = xstrdup("示范市示范区司法局");
+	memset(v, 0, sizeof *v);
+	doc_content_to_version(&dc, v);
+	memset(&doc, 0, sizeof doc);
+	doc.kind = DOC_LIT_TABLE;
+	memset(&seal, 0, sizeof seal);
+	ck_assert_int_eq(compose_make(&doc, v, &seal, FX_T0, c), STATUS_OK);
+	doc_content_free(&dc);
+}
+
+START_TEST(test_compose_table_rows)
+{
+	struct rec_version v;
+	struct compose c;
+
+	compose_table_doc("case-register", &c, &v);
+	ck_assert_int_eq(c.doc.table_col, 5);
+	ck_assert_str_eq(c.doc.body, "案号：　　示复〔2026〕7号\n"
+	    "复议请求：撤销处罚。\n　　　　　退还罚款。\n");
+	compose_free(&c);
+	rec_free(REC_VERSION, &v);
+
+	compose_table_doc(NULL, &c, &v);
+	ck_assert_int_eq(c.doc.table_col, 0);
+	ck_assert_ptr_nonnull(strstr(c.doc.body, "案号：示复"));
+	compose_free(&c);
+	rec_free(REC_VERSION, &v);
+}
+END_TEST
+
 /* The fonts the runner loaded before forking, freed as every test's
  * teardown does (leak checkers). */
 static void
@@ -184,6 +231,7 @@ compose_suite(void)
 	tcase_add_checked_fixture(pure, NULL, compose_release);
 	tcase_add_test(pure, test_compose_issued_at);
 	tcase_add_test(pure, test_compose_body_keeps_its_own_lines);
+	tcase_add_test(pure, test_compose_table_rows);
 	suite_add_tcase(s, pure);
 	return s;
 }

@@ -83,11 +83,17 @@ START_TEST(test_printer_refuses_bad_entries)
 	spec.name = "folder";
 	ck_assert_int_eq(printer_add(fx.sys, &spec, NULL), STATUS_EXISTS);
 
-	/* Control characters never reach a screen through a name. */
+	/* Control characters never reach a screen through a name: a name
+	 * holding one is refused, never saved other than typed; a location
+	 * loses them. */
 	spec.name = "red\x1b[31mprinter";
+	ck_assert_int_eq(printer_add(fx.sys, &spec, NULL), STATUS_NAME_CHARS);
+	ck_assert_int_ne(printer_get(fx.sys, "red[31mprinter", &p), STATUS_OK);
+	ck_assert_int_ne(printer_get(fx.sys, "redprinter", &p), STATUS_OK);
+	spec.name = "red printer";
 	spec.location = "二楼\x07";
 	ck_assert_int_eq(printer_add(fx.sys, &spec, NULL), STATUS_OK);
-	ck_assert_int_eq(printer_get(fx.sys, "red[31mprinter", &p), STATUS_OK);
+	ck_assert_int_eq(printer_get(fx.sys, "red printer", &p), STATUS_OK);
 	ck_assert_str_eq(p.location, "二楼");
 	rec_free(REC_PRINTER, &p);
 }

@@ -10,4 +10,5 @@ Suite *backup_suite(void);
 Suite *fault_suite(void);
 Suite *crash_suite(void);
 Suite *batch_suite(void);
+Suite *regions_suite(void);
 #endif

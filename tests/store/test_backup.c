@@ -166,8 +166,8 @@ START_TEST(test_restore_refuses)
 }
 END_TEST
 
-/* A process with the workspace open while it is restored over: its next
- * transaction sees the restored records. */
+/* A process with the workspace open while a restore is tried: the
+ * restore is refused, and the process keeps reading its own records. */
 static void
 backup_reader(int in, int out)
 {
@@ -215,12 +215,20 @@ START_TEST(test_forced_restore)
 	ck_assert_int_eq(read(back[0], &n, sizeof n), (ssize_t) sizeof n);
 	ck_assert_uint_eq(n, 7);
 
-	ck_assert_int_eq(store_restore(bdir, fx.home, 1), STATUS_OK);
+	/* Never from under a process that has the workspace open... */
+	ck_assert_int_eq(store_restore(bdir, fx.home, 1),
+	    STATUS_WORKSPACE_OPEN);
 	ck_assert_int_eq(write(go[1], "g", 1), 1);
 	ck_assert_int_eq(read(back[0], &n, sizeof n), (ssize_t) sizeof n);
-	ck_assert_uint_eq(n, 3);
+	ck_assert_uint_eq(n, 7);
 	waitpid(pid, &status, 0);
 	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+
+	/* ... but once it has closed it. */
+	ck_assert_int_eq(store_restore(bdir, fx.home, 1), STATUS_OK);
+	st = fixture_open(fx.home);
+	ck_assert_uint_eq(fixture_count(st, REC_DEPT), 3);
+	store_close(st);
 
 	text = testlib_read_file(kek, NULL);
 	ck_assert_str_eq(text, "secret");	/* left in place */

@@ -418,8 +418,9 @@ START_TEST(test_gram_index)
 	    UINT64_MAX, 0);
 	assert_ids("1", IDX_DOC_GRAM, 1, STORE_GRAM('2', GRAM_HAO), 0, 0,
 	    UINT64_MAX, 0);
+	/* 知 ends the title, 示 starts the number: never a pair. */
 	assert_ids("", IDX_DOC_GRAM, 1, STORE_GRAM(0x77e5, 0x793a), 0, 0,
-	    UINT64_MAX, 0);	/* 知 at the title's end, 示 starting the number */
+	    UINT64_MAX, 0);
 
 	index_titled(a, "关于复印机的通知", "示司发");
 	assert_ids("2", IDX_DOC_GRAM, 1, STORE_GRAM(GRAM_DA, GRAM_YIN), 0, 0,
@@ -469,7 +470,7 @@ START_TEST(test_every_index)
 			l.range.lo = 1;
 			l.range.hi = 1;
 		}
-		if (d->unique_str == INDEX_GRAMS) {	/* "签章" of the title */
+		if (d->unique_str == INDEX_GRAMS) {	/* the title's 签章 */
 			l.use_range = 1;
 			l.range.nprefix = 1;
 			l.range.prefix[0] = STORE_GRAM(0x7b7e, 0x7ae0);

@@ -124,9 +124,10 @@ START_TEST(test_newer_refused)
 	struct store *st;
 	struct fixture_faults f;
 
-	store_test_schema(3, NULL, 0);	/* a newer program made it */
+	/* A newer program made it. */
+	store_test_schema(STORE_SCHEMA_VERSION + 1, NULL, 0);
 	st = fixture_open(fx.home);
-	ck_assert_uint_eq(schema_of(st), 3);
+	ck_assert_uint_eq(schema_of(st), STORE_SCHEMA_VERSION + 1);
 	store_close(st);
 
 	store_test_schema(0, NULL, 0);	/* back to this program */
@@ -193,7 +194,8 @@ START_TEST(test_no_path_refused)
 	struct store *st;
 
 	schema_make_v1();
-	store_test_schema(3, schema_good, 1);	/* only 1 -> 2 */
+	/* Only 1 -> 2 here, and none to one past this program's. */
+	store_test_schema(STORE_SCHEMA_VERSION + 1, schema_good, 1);
 	ck_assert_int_eq(store_open(fx.home, 0, &st), STATUS_SCHEMA_OLDER);
 	store_test_schema(1, NULL, 0);
 	st = fixture_open(fx.home);
@@ -294,6 +296,50 @@ START_TEST(test_upgrade_adds_search_index)
 }
 END_TEST
 
+static enum status
+schema_app_txn(struct store_txn *txn, void *arg)
+{
+	struct store_range r = { 1, { 7, 0, 0 }, 0, UINT64_MAX };
+
+	return store_scan_keys(txn, IDX_APPLICATION_DOC, &r, schema_gram_each,
+	    arg);
+}
+
+/* A workspace made before the index of applications by document
+ * (version 2, without its file) gets it, filled from its applications,
+ * when this program opens it. */
+START_TEST(test_upgrade_adds_application_index)
+{
+	struct fixture_faults f;
+	struct store *st;
+	struct rec_application a;
+	uint64_t found = 0;
+	char *path;
+
+	store_test_schema(2, NULL, 0);
+	st = fixture_open(fx.home);
+	memset(&a, 0, sizeof a);
+	a.kind = APP_EXTRA_PRINT;
+	a.doc_id = 7;
+	a.count = 2;
+	ck_assert_int_eq(fixture_put(st, REC_APPLICATION, &a), STATUS_OK);
+	store_close(st);
+	path = xasprintf("%s/application-by-doc.db", fx.home);
+	ck_assert_int_eq(unlink(path), 0);	/* version 2 had none */
+	free(path);
+
+	store_test_schema(0, NULL, 0);
+	st = fixture_open(fx.home);
+	ck_assert_uint_eq(schema_of(st), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(store_run(st, STORE_READ, schema_app_txn, &found),
+	    STATUS_OK);
+	ck_assert_uint_eq(found, a.id);
+	store_close(st);
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+}
+END_TEST
+
 Suite *
 schema_suite(void)
 {
@@ -308,6 +354,7 @@ schema_suite(void)
 	tcase_add_test(tc, test_no_path_refused);
 	tcase_add_test(tc, test_upgrade_rebuilds_index);
 	tcase_add_test(tc, test_upgrade_adds_search_index);
+	tcase_add_test(tc, test_upgrade_adds_application_index);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -117,7 +117,7 @@ expect_screen "the archive offers the registered medium" "审计U盘"
 tmux_keys F2
 tmux_wait "DELETED"
 tmux_keys y
-tmux_wait "removed from the trail."
+tmux_wait "archived to $STICK/eseal-audit-archive-"
 ARCH=$(ls "$STICK"/eseal-audit-archive-*.txt 2>/dev/null | head -n 1)
 as auditor "$AUD2" audit check "$ARCH" >"$T/out" 2>&1
 expect_eq "the archive file checks" 0 $?

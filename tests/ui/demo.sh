@@ -178,7 +178,10 @@ done
 start_eseal 80 24 NO_COLOR=1
 expect_screen "monochrome (NO_COLOR) starts too" "$login_label"
 tmux_keys Escape
-if tmux_wait_exit; then ok "Esc on the first screen quits"; else not_ok "Esc quits"; fi
+if [ "$lang" = zh_CN.UTF-8 ]; then esc_hint="按 F10 退出 eseal"; else esc_hint="F10 quits eseal"; fi
+expect_screen "Esc on the login screen stays, saying how to quit" "$esc_hint"
+tmux_keys F10
+if tmux_wait_exit; then ok "F10 on the login screen quits"; else not_ok "F10 quits"; fi
 tmux_stop
 
 # -- A locale that would drop typed Chinese is refused, saying what to set

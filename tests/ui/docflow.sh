@@ -128,10 +128,10 @@ expect_line "the approver is offered approve and return" 24 "a Approve  r Return
 tmux_keys r
 expect_screen "r asks for the comment" "Comment (required)"
 tmux_keys F2
-expect_screen "the return asks first" "Return $TITLE to its drafter"
-tmux_keys y
-expect_screen "a return without a comment: the core's refusal, in the dialog" \
+expect_screen "a return without a comment is refused before asking" \
 	"A written reason is required."
+expect_absent "no confirmation is asked for a blank reason" \
+	"Return $TITLE to its drafter"
 tmux_keys Escape
 expect_screen "nothing changed" "State: in approval"
 tmux_keys a
@@ -175,7 +175,19 @@ expect_screen "the clerk sees who issued it (Art. 9)" \
 	"Issued (signed off) by 张科长"
 expect_screen "the seal in the clerk's custody is offered" "SEAL-001"
 expect_screen "the copies to confirm" "approved: 2"
-tmux_keys Tab Tab
+# Another number of copies is refused before any confirmation.
+tmux_keys Tab BSpace
+tmux_type 3
+tmux_keys Tab
+tmux_type wrong-key-2026
+tmux_keys Enter
+tmux_wait "approved number of copies"
+expect_screen "3 copies of 2 approved: refused before asking" \
+	"The approved number of copies is 2"
+expect_absent "no confirmation promises 3 copies" "may then print 3"
+tmux_keys BSpace
+tmux_type 2
+tmux_keys Tab
 tmux_type wrong-key-2026
 tmux_keys Enter
 expect_screen "sealing asks first" "The print room may then print 2 numbered copies"

@@ -3,9 +3,9 @@
 # EDITOR is a small script of this test's own.  The text it writes, in
 # Chinese, lands in the field and is saved with the draft; the file it
 # was given was private (mode 600) and is gone afterwards; an editor
-# that fails, or writes more than the field holds, leaves the field as
-# it was with a message saying why; with no editor set the message says
-# what to set.
+# that fails or is killed, or writes more than the field holds, leaves
+# the field as it was with a message saying why; with no editor set the
+# message says what to set.
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
 . "$abs_top_srcdir/tests/lib/tmux.sh"
 . "$abs_top_srcdir/tests/ui/ws.sh"
@@ -37,6 +37,7 @@ cp "$1" "$d/ed-seen"
 case $(cat "$d/ed-mode") in
 write)	printf '%s\n%s\n' "$(cat "$d/ed-text")" '妥否，请批示。' >"$1" ;;
 fail)	printf 'lost\n' >"$1"; exit 1 ;;
+kill)	printf 'lost\n' >"$1"; kill -KILL $$ ;;
 long)	cat "$d/ed-long" >"$1" ;;
 esac
 exit 0
@@ -93,6 +94,13 @@ expect_absent "nothing of the failed editor's file is taken" "lost"
 [ -e "$(dirname "$(cat "$T/ed-path")")" ] &&
 	not_ok "the file is removed after a failed editor" ||
 	ok "the file is removed after a failed editor"
+
+echo kill >"$T/ed-mode"
+tmux_keys F4
+expect_screen "an editor killed is reported" \
+	"The editor was stopped (signal 9); the field keeps its text."
+expect_screen "the field keeps its text after a killed editor" \
+	"为保证电子签章文件"
 
 echo long >"$T/ed-mode"
 tmux_keys F4

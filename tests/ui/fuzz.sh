@@ -14,7 +14,7 @@
 # the time allowed: no hang); and no sanitizer report (in a build with
 # --enable-sanitizers; tests/lib/sh.sh collects them).
 #
-#   ESEAL_FUZZ_KEYS=N     keys per screen (default 600)
+#   ESEAL_FUZZ_KEYS=N     keys per screen (default 500)
 #   ESEAL_FUZZ_SEED=S     the first seed (default 1); each run's seed is
 #                         printed, with the account and the screen
 #   ESEAL_FUZZ_ONLY="ACCOUNT INDEX SEED"  one run only, to reproduce it
@@ -23,20 +23,24 @@
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
 . "$abs_top_srcdir/tests/lib/tmux.sh"
 
-KEYS=${ESEAL_FUZZ_KEYS:-600}
+KEYS=${ESEAL_FUZZ_KEYS:-500}
 SEED0=${ESEAL_FUZZ_SEED:-1}
 FUZZKEYS="$abs_top_builddir/tests/ui/fuzzkeys"
 PW='Demo#2026seal'
 BATCH=40		# events sent before looking whether eseal is alive
 QUIT_SECONDS=30		# to quit after the stream, under the sanitizers
 
-# Seeds that once found a fault, kept as regression cases:
-# "ACCOUNT INDEX SEED KEYS", one a line.
+# Seeds that once found a fault, kept as regression cases, one a line:
+# ACCOUNT SEED KEYS and the home menu's line (Chinese|English).
+#  - Two resizes close together left curses with the older size: the
+#    window said "too small" at 80x24 and took no key (term_size_changed).
 REGRESSIONS='
+zhouwei 12 500 待审批的申请|Applications to decide
+liuyang 9 300 修改我的密码|Change my password
 '
 
 # One account for each set of roles.
-ACCOUNTS='liuyang hemin zhouwei zhaoli wuhao sysadmin secadmin auditor'
+ACCOUNTS='liuyang zhouwei zhaoli wuhao sysadmin secadmin auditor'
 
 # The messages are in Chinese: the wide text is what most needs fuzzing.
 if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\{0,1\}8$'; then
@@ -60,6 +64,8 @@ fi
 
 # -- One eseal ----------------------------------------------------------------
 
+RUNS=0
+
 # eseal's own exit status, kept by a shell that Ctrl-C cannot end: once
 # eseal has quit, the terminal is back in its normal mode and the next
 # random Ctrl-C would otherwise end the shell before it wrote the status.
@@ -82,13 +88,16 @@ ui_login() {
 # as ACCOUNT, on the home menu's line INDEX (or the login screen).
 start() {
 	tmux_stop
-	rm -rf "$T/run" "$T/eseal.log"
-	cp -R "$T/demo" "$T/run"
-	rm -f "$T/status"
+	# A new copy each time: an eseal ended by tmux_stop may still be
+	# closing the last one.
+	RUNS=$((RUNS + 1))
+	rm -rf "$T/run-$((RUNS - 1))" 2>/dev/null
+	cp -R "$T/demo" "$T/run-$RUNS"
+	rm -f "$T/status" "$T/eseal.log"
 	tmux_start 80 24 "$T/wrap" env LC_ALL="$LANG_UI" LANGUAGE= \
 		ESEAL_LOCALEDIR="$T/locale" ESEAL_FORMS_DIR="$abs_top_srcdir/forms" \
 		EDITOR=true VISUAL= TMPDIR="$T" \
-		"$ESEAL" --home "$T/run/ws" -vv --log "$T/eseal.log"
+		"$ESEAL" --home "$T/run-$RUNS/ws" -vv --log "$T/eseal.log"
 	tmux_wait "$LOGIN_LABEL" 20 || return 1
 	[ "$2" = login ] && return 0
 	ui_login "$1" "$PW"
@@ -109,7 +118,8 @@ menu() {
 	ui_login "$1" "$PW"
 	tmux_wait "F1 " 20 && tmux_wait_gone "$LOGIN_LABEL" 20 || return 1
 	tmux_capture | sed -n '2,$p' | sed '/^─/,$d' | sed '/^ *$/d' >"$T/menu"
-	tmux_stop
+	WHAT="$1 on the home screen"
+	quit
 }
 
 dead() {
@@ -154,9 +164,11 @@ check_exit() {
 	return 1
 }
 
-# After the stream: Esc, F10 and y until eseal has quit.
+# After the stream: back to 80x24 (a smaller window takes no keys),
+# then Esc, F10 and y until eseal has quit.
 quit() {
 	_end=$(( $(date +%s) + QUIT_SECONDS ))
+	tmux_resize 80 24
 	while ! dead; do
 		if [ "$(date +%s)" -gt "$_end" ]; then
 			not_ok "$WHAT: eseal does not answer Esc and F10 (a hang?):"
@@ -191,11 +203,20 @@ run() {
 	fi
 	"$FUZZKEYS" "$3" "$4" >"$T/keys"
 	feed <"$T/keys" && quit && ok "$WHAT: no crash, no hang"
-	for _f in "$T"/sanitizer.*; do
-		[ -f "$_f" ] && not_ok "$WHAT: a sanitizer report follows"
-		break
-	done
+	reports
 	tmux_stop
+}
+
+# Each sanitizer report is told with the run that made it, then moved
+# aside so that finish() does not count it again.
+reports() {
+	mkdir -p "$T/reported"
+	for _f in "$T"/sanitizer.*; do
+		[ -f "$_f" ] || continue
+		not_ok "$WHAT: a sanitizer reported an error:"
+		sed 's/^/    /' "$_f"
+		mv "$_f" "$T/reported/"
+	done
 }
 
 if [ -n "${ESEAL_FUZZ_ONLY:-}" ]; then
@@ -206,8 +227,12 @@ if [ -n "${ESEAL_FUZZ_ONLY:-}" ]; then
 	exit
 fi
 
-while read -r a i s k; do
-	[ -n "$a" ] && run "$a" "$i" "$s" "$k"
+while read -r a s k label; do
+	[ -n "$a" ] || continue
+	menu "$a" || continue
+	i=$(grep -n -e "${label%|*}" -e "${label#*|}" "$T/menu" | head -n 1 |
+	    cut -d: -f1)
+	[ -n "$i" ] && run "$a" $((i - 1)) "$s" "$k"
 done <<EOF2
 $REGRESSIONS
 EOF2

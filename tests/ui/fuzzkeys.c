@@ -17,6 +17,8 @@
  * well).  Must not depend on libc's rand(): its sequence differs
  * between C libraries.
  */
+#include <config.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

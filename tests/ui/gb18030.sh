@@ -14,8 +14,9 @@
 PW=Desk-Work-2026
 TITLE='关于申请配置彩色打印机的请示'
 BODY='为保证电子签章文件按规定彩色打印，拟购置彩色激光打印机一台。'
-# A character outside the BMP, and one GB2312 lacks: GB18030 has both.
-EXTRA='妥否，请批示。𠀀镕'
+# A character of four bytes in GB18030 (CJK extension A), and one that
+# GB2312 lacks: GB18030 has both, and the document fonts draw both.
+EXTRA='妥否，请批示。㐀镕'
 
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.gb18030$'; then
 	not_ok "the zh_CN.GB18030 locale is installed (./quickstart makes it)"
@@ -76,7 +77,7 @@ tmux_keys Tab
 tmux_type '初稿'
 tmux_keys F4
 expect_screen "the editor's GB18030 text comes back" "为保证电子签章文件"
-expect_screen "its second line, with a character beyond the BMP" "妥否，请批示。"
+expect_screen "its second line, with a four-byte character" "妥否，请批示。㐀镕"
 expect_eq "the editor was given the field's text in GB18030" "初稿" \
 	"$(cat "$T/ed-seen")"
 tmux_keys Tab Tab Tab
@@ -107,6 +108,13 @@ expect_grep "and says what to set" "LANG=zh_CN.UTF-8 eseal" "$T/out"
 mkdir -p "$T/loc"
 if localedef -i en_US -f ISO-8859-1 "$T/loc/en_US.ISO-8859-1" \
     >"$T/localedef" 2>&1; then
+	# With LOCPATH set, glibc's newlocale(), called by p11-kit's
+	# constructor as the libraries load, loses its search path: not
+	# ours to fix, so that one leak is suppressed (and found by a slow
+	# unwind: the fast one cannot see p11-kit's frame).
+	echo "leak:libp11-kit" >"$T/lsan.supp"
+	ASAN_OPTIONS="$ASAN_OPTIONS:fast_unwind_on_malloc=0" \
+	LSAN_OPTIONS="suppressions=$T/lsan.supp:print_suppressions=0" \
 	LOCPATH="$T/loc" LC_ALL=en_US.ISO-8859-1 "$ESEAL" --home "$H" \
 	    >"$T/out" 2>&1
 	expect_eq "eseal refuses a Latin-1 locale" 1 $?

@@ -4,7 +4,7 @@
 # from the home screen, the path starts at the folder of sealed
 # originals, and Enter on the sealed original shows every check OK and
 # the verdict "signed original"; a copy with one byte changed fails the
-# data-hash check and is called not the original (Art. 4).
+# data-hash check and is called NOT VALID, not a copy (Art. 4).
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
 . "$abs_top_srcdir/tests/lib/tmux.sh"
 . "$abs_top_srcdir/tests/ui/ws.sh"
@@ -101,8 +101,8 @@ tmux_type "$COPY"
 tmux_keys Enter
 expect_screen "the changed copy fails the data hash" \
 	"FAILED  data hash against the file"
-expect_screen "the copy is not the signed original" \
-	"Result: this file is NOT the signed original"
+expect_screen "the changed copy is not valid (an altered file is no copy)" \
+	"Result: NOT VALID: this file is not the signed original"
 expect_absent "the verdict of the original is gone" \
 	"Result: this file is the signed original (Art. 4)."
 

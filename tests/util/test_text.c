@@ -14,14 +14,58 @@
 START_TEST(test_sanitize_strips_escapes)
 {
 	/* An escape sequence that would set the window title, a bidi
-	 * override, a C1 control and a bell: only printable text survives. */
+	 * override, a C1 CSI and a bell: only the printable text survives,
+	 * and nothing of the sequences. */
 	const char in[] = "\x1b]0;pwned\x07" "印章\xe2\x80\xae" "abc\xc2\x9b" "31m\n末";
 	char *out = text_sanitize(in, sizeof in - 1, 0);
 
-	ck_assert_str_eq(out, "]0;pwned印章abc31m末");
+	ck_assert_str_eq(out, "印章abc末");
 	free(out);
 	out = text_sanitize(in, sizeof in - 1, 1);
-	ck_assert_str_eq(out, "]0;pwned印章abc31m\n末");
+	ck_assert_str_eq(out, "印章abc\n末");
+	free(out);
+}
+END_TEST
+
+START_TEST(test_sanitize_drops_whole_sequences)
+{
+	/* A printer name pasted with a clear-screen: x[2Jy is no better. */
+	const char in[] = "x\x1b[2Jy \x1b[1;31m红\x1b[0m \x1b(B"
+	    "z \x1b]8;;http://a\x1b\\" "l\x1b]8;;\x1b\\" " \x1b" "7w";
+	char *out = text_sanitize(in, sizeof in - 1, 0);
+
+	ck_assert_str_eq(out, "xy 红 z l w");
+	free(out);
+
+	/* An unended string sequence takes only its introducer. */
+	out = text_sanitize("a\x1b]b c", 7, 0);
+	ck_assert_str_eq(out, "ab c");
+	free(out);
+	out = text_sanitize("a\x1b", 2, 0);
+	ck_assert_str_eq(out, "a");
+	free(out);
+}
+END_TEST
+
+START_TEST(test_sanitize_drops_format_characters)
+{
+	/* Zero-width space, joiner, word joiner, BOM, soft hyphen. */
+	const char in[] = "关于\xe2\x80\x8b通知\xe2\x80\x8d\xe2\x81\xa0"
+	    "\xef\xbb\xbf\xc2\xad" "的";
+	char *out = text_sanitize(in, sizeof in - 1, 0);
+
+	ck_assert_str_eq(out, "关于通知的");
+	ck_assert_uint_eq(text_width("\xe2\x80\x8b"), 0);
+	free(out);
+}
+END_TEST
+
+START_TEST(test_sanitize_keeps_text_after_invalid)
+{
+	const char in[] = "第一段\xff\xfe无效";
+	char *out = text_sanitize(in, sizeof in - 1, 0);
+
+	ck_assert_str_eq(out, "第一段\xef\xbf\xbd\xef\xbf\xbd无效");
 	free(out);
 }
 END_TEST
@@ -89,6 +133,9 @@ text_suite(void)
 
 	tcase_add_test(tc, test_sanitize_strips_escapes);
 	tcase_add_test(tc, test_sanitize_replaces_invalid);
+	tcase_add_test(tc, test_sanitize_drops_whole_sequences);
+	tcase_add_test(tc, test_sanitize_drops_format_characters);
+	tcase_add_test(tc, test_sanitize_keeps_text_after_invalid);
 	tcase_add_test(tc, test_utf8_rejects_overlong);
 	tcase_add_test(tc, test_width_counts_columns);
 	tcase_add_test(tc, test_gb18030_round_trip);

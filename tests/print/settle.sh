@@ -1,0 +1,132 @@
+#!/bin/sh
+# settle.sh -- a print job cut short on a folder printer: SIGTERM stops
+# it between copies like Ctrl-C, and the print log counts the copies in
+# the folder; a job left pending by kill -9 is settled from the copies
+# the folder holds, by 'print --settle' and by '--done' alike, never from
+# what someone claims.
+. "${abs_top_srcdir:-.}/tests/lib/sh.sh"
+H="$T/ws"
+CORPUS="${ESEAL_CORPUS_DIR:-$abs_top_srcdir/../shared/corpus}"
+if [ ! -r "$CORPUS/02-request.txt" ]; then
+	echo "not ok - no sample documents in $CORPUS; set ESEAL_CORPUS_DIR"
+	exit 1
+fi
+PW=Desk-Work-2026
+KEYPW=Key-Pass-2026!
+TAB=$(printf '\t')
+ctl() { LC_ALL=C "$ESEALCTL" --home "$H" "$@"; }
+as() {
+	as_user=$1
+	shift
+	printf '%s\n' "$PW" | LC_ALL=C "$ESEALCTL" --home "$H" \
+	    --user "$as_user" --password-fd 0 "$@"
+}
+sys() {
+	printf '%s\n' Sys-admin-2026 | LC_ALL=C "$ESEALCTL" --home "$H" \
+	    --user sysadmin --password-fd 0 "$@"
+}
+sec() {
+	printf '%s\n' Sec-admin-2026 | LC_ALL=C "$ESEALCTL" --home "$H" \
+	    --user secadmin --password-fd 0 "$@"
+}
+first_passwd() {
+	printf '%s\n%s\n' "$2" "$3" | LC_ALL=C "$ESEALCTL" --home "$H" \
+	    --user "$1" --password-fd 0 passwd >/dev/null 2>&1
+}
+field() { sed -n "s/^$1: //p" "$2" | head -n 1; }
+# sealed: a copy of sample 02 for 40 copies, approved, sent and sealed.
+sealed() {
+	sed 's/^copies: .*/copies: 40/' "$CORPUS/02-request.txt" >"$T/doc40.txt"
+	as drafter doc new --import "$T/doc40.txt" >"$T/new" 2>&1
+	sealed_id=$(field id "$T/new")
+	as drafter doc submit "$sealed_id" >/dev/null 2>&1
+	as chief doc approve "$sealed_id" >/dev/null 2>&1
+	as drafter doc send "$sealed_id" >/dev/null 2>&1
+	printf '%s\n%s\n' "$PW" "$KEYPW" | LC_ALL=C "$ESEALCTL" --home "$H" \
+	    --user clerk --password-fd 0 doc seal "$sealed_id" --seal SEAL-001 \
+	    --copies 40 >"$T/sealed" 2>&1
+	echo "$sealed_id"
+}
+# copies_in DOC: how many copies of DOC's version 1 the folder holds.
+copies_in() { ls "$T/prints" 2>/dev/null | grep -c "^doc-$1-v1-.*\.pdf$"; }
+# print_until DOC N SIG: print DOC's 40 copies; once N are in the
+# folder, send SIG to esealctl and wait for it.
+print_until() {
+	printf '%s\n' "$PW" >"$T/pw"
+	LC_ALL=C "$ESEALCTL" --home "$H" --user printer --password-fd 3 \
+	    print "$1" --printer 彩色 3<"$T/pw" >"$T/print.out" 2>&1 &
+	pid=$!
+	i=0
+	while [ "$(copies_in "$1")" -lt "$2" ] && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -"$3" "$pid" 2>/dev/null
+	wait "$pid"
+	print_rc=$?
+}
+
+ctl init --bureau "示范市示范区司法局" >"$T/init" 2>/dev/null
+first_passwd sysadmin "$(awk '$2 == "sysadmin" { print $4 }' "$T/init")" \
+    Sys-admin-2026
+first_passwd secadmin "$(awk '$2 == "secadmin" { print $4 }' "$T/init")" \
+    Sec-admin-2026
+sys dept add "办公室" --prefix "示司办" >/dev/null 2>&1
+for who in drafter chief clerk printer office; do
+	sys user add $who --dept "办公室" >"$T/add-$who" 2>&1
+done
+sec user roles drafter drafter >/dev/null 2>&1
+sec user roles chief approver --leader 1 --issuing \
+    litigation-table,litigation-fill-in,litigation-composed >/dev/null 2>&1
+sec user roles clerk clerk >/dev/null 2>&1
+sec user roles printer printer >/dev/null 2>&1
+sec user roles office office-director >/dev/null 2>&1
+for who in drafter chief clerk printer office; do
+	first_passwd $who "$(awk '{ print $2 }' "$T/add-$who")" "$PW"
+done
+printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | LC_ALL=C "$ESEALCTL" \
+    --home "$H" --user office --password-fd 0 seal add SEAL-001 \
+    --name "示范市示范区司法局" --body "示范市示范区司法局" \
+    --custodian clerk >/dev/null 2>&1
+sys printer add 彩色 --folder "$T/prints" --colour >/dev/null 2>&1
+
+# -- SIGTERM stops the job between copies, and the log counts them -------
+D=$(sealed)
+expect_eq "the document is sealed for 40 copies" sealed \
+    "$(field state "$T/sealed")"
+print_until "$D" 2 TERM
+n=$(copies_in "$D")
+expect_eq "esealctl print stopped by SIGTERM exits 1" 1 "$print_rc"
+expect_eq "it reports the job cancelled" cancelled \
+    "$(field outcome "$T/print.out")"
+expect_eq "the copies it counts are those in the folder" "$n" \
+    "$(field printed "$T/print.out")"
+as printer print "$D" --printer 彩色 --copies 1 >"$T/out" 2>&1
+expect_eq "no job is left pending: the next copy prints" 0 $?
+expect_eq "and it is the next number" \
+    "$(printf '%06d-%06d' $((n + 1)) $((n + 1)))" \
+    "$(field copies "$T/out" | awk -F- '{ printf "%06d-%06d", $1, $2 }')"
+
+# -- kill -9 leaves the job pending: it is settled from the folder -------
+E=$(sealed)
+print_until "$E" 3 KILL
+n=$(copies_in "$E")
+as printer print "$E" --printer 彩色 >"$T/out" 2>&1
+expect_eq "a job left pending blocks the next one" 5 $?
+as printer doc show "$E" >"$T/show" 2>&1
+job=$(sed -n "s/^print${TAB}\\([0-9]*\\)${TAB}.*${TAB}pending${TAB}.*/\\1/p" \
+    "$T/show" | head -n 1)
+[ -n "$job" ] && ok "doc show lists the pending job ($job)" ||
+    { not_ok "doc show lists the pending job"; sed 's/^/    /' "$T/show"; }
+as printer print --done "$job" >"$T/out" 2>&1
+expect_eq "print --done on a folder printer exits 0" 0 $?
+expect_eq "it counts the copies in the folder, not all 40" "$n" \
+    "$(field printed "$T/out")"
+as printer print --settle "$job" >"$T/out" 2>&1
+expect_eq "a settled job cannot be settled again" 5 $?
+as printer print "$E" --printer 彩色 --copies 1 >"$T/out" 2>&1
+expect_eq "printing goes on with the next copy" 0 $?
+expect_eq "numbered after the copies found" $((n + 1)) \
+    "$(field copies "$T/out" | sed 's/-.*//')"
+
+finish
