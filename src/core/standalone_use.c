@@ -6,16 +6,20 @@
  * The order is what keeps the log honest: the use is appended to the
  * log and the head before the sealed PDF is written, so a document
  * sealed here always has its entry; a station that stops in between
- * leaves an entry without a file, which the return shows as a use.
+ * leaves an entry without a file, which the return shows as a use.  A
+ * write that fails (a full medium) puts the log and head back as they
+ * were, and removes a PDF whose signature could not follow it.
  *
  * It must not write the unwrapped key or the secret anywhere.
  */
 #include <config.h>
 
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/standalone_private.h"
 #include "util/safefile.h"
@@ -88,10 +92,31 @@ use_sign(const struct standalone_station *st, const struct standalone_doc *doc,
 	return rc;
 }
 
-/* Append use U to the log and rewrite the head, in DIR. */
+/* The log and head as they were before a use, to put back when the use
+ * cannot be completed. */
+struct use_undo {
+	struct buf	 log;
+	struct buf	 head;
+};
+
+/* Put the log and head of UNDO back in DIR.  They are shorter than what
+ * replaced them, so a medium that has just refused a longer file still
+ * takes them. */
+static void
+use_undo_apply(struct safefile_dir *dir, const struct use_undo *undo)
+{
+	(void) safefile_write(dir, STANDALONE_LOG, undo->log.data,
+	    undo->log.len);
+	(void) safefile_write(dir, STANDALONE_HEAD, undo->head.data,
+	    undo->head.len);
+}
+
+/* Append use U to the log and rewrite the head, in DIR, keeping what
+ * they held in UNDO: both are written or, as far as the medium allows,
+ * neither, so the log is never one use ahead of its head. */
 static enum status
 use_record(struct standalone_station *st, struct safefile_dir *dir,
-    const struct standalone_use *u)
+    const struct standalone_use *u, struct use_undo *undo)
 {
 	unsigned char next[32];
 	struct buf log, head;
@@ -99,18 +124,26 @@ use_record(struct standalone_station *st, struct safefile_dir *dir,
 
 	buf_init(&log);
 	buf_init(&head);
-	if ((rc = standalone_read(st->dir, STANDALONE_LOG, &log)) != STATUS_OK)
+	if ((rc = standalone_read(st->dir, STANDALONE_LOG, &undo->log)) !=
+	    STATUS_OK ||
+	    (rc = standalone_read(st->dir, STANDALONE_HEAD, &undo->head)) !=
+	    STATUS_OK)
 		goto out;
+	buf_add(&log, undo->log.data, undo->log.len);
 	if ((rc = standalone_log_append(st->pkg, st->key, u, st->last, &log,
 	    next)) != STATUS_OK ||
 	    (rc = standalone_head_make(st->pkg, st->key, u->n, next, &head)) !=
 	    STATUS_OK)
 		goto out;
-	if ((rc = safefile_write(dir, STANDALONE_LOG, log.data, log.len)) ==
+	if ((rc = safefile_write(dir, STANDALONE_LOG, log.data, log.len)) !=
 	    STATUS_OK)
-		rc = safefile_write(dir, STANDALONE_HEAD, head.data, head.len);
-	if (rc == STATUS_OK)
-		memcpy(st->last, next, 32);
+		goto out;
+	if ((rc = safefile_write(dir, STANDALONE_HEAD, head.data, head.len)) !=
+	    STATUS_OK) {
+		use_undo_apply(dir, undo);
+		goto out;
+	}
+	memcpy(st->last, next, 32);
 out:
 	buf_free(&log);
 	buf_free(&head);
@@ -138,8 +171,10 @@ use_files(struct safefile_dir *dir, uint32_t n,
 	snprintf(name, sizeof name, "use-%" PRIu32 ".pdf", n);
 	snprintf(signame, sizeof signame, "%s.sig", name);
 	if ((rc = safefile_write(&out, name, doc->pdf, doc->pdf_len)) ==
+	    STATUS_OK &&
+	    (rc = safefile_write(&out, signame, sig->data, sig->len)) !=
 	    STATUS_OK)
-		rc = safefile_write(&out, signame, sig->data, sig->len);
+		(void) unlinkat(out.fd, name, 0);
 	if (rc == STATUS_OK && path != NULL)
 		*path = xasprintf("%s/%s", out.path, name);
 	safefile_dir_close(&out);
@@ -152,6 +187,8 @@ standalone_station_seal(struct standalone_station *st,
 {
 	struct standalone_use u;
 	struct safefile_dir dir;
+	struct use_undo undo;
+	unsigned char last[32];
 	struct buf sig;
 	enum status rc;
 
@@ -164,6 +201,7 @@ standalone_station_seal(struct standalone_station *st,
 	if ((rc = standalone_station_check(st)) != STATUS_OK)
 		return rc;
 
+	memcpy(last, st->last, 32);
 	memset(&u, 0, sizeof u);
 	u.n = (uint32_t) st->nuses + 1;
 	u.time = clock_now();
@@ -174,8 +212,19 @@ standalone_station_seal(struct standalone_station *st,
 		goto out;
 	if ((rc = safefile_dir_open(st->dir, &dir)) != STATUS_OK)
 		goto out;
-	if ((rc = use_record(st, &dir, &u)) == STATUS_OK)
-		rc = use_files(&dir, u.n, doc, &sig, path);
+
+	/* A medium that fills up after the log entry is written takes the
+	 * entry back, so no use is counted without its document and the
+	 * next attempt takes the same number. */
+	buf_init(&undo.log);
+	buf_init(&undo.head);
+	if ((rc = use_record(st, &dir, &u, &undo)) == STATUS_OK &&
+	    (rc = use_files(&dir, u.n, doc, &sig, path)) != STATUS_OK) {
+		use_undo_apply(&dir, &undo);
+		memcpy(st->last, last, 32);
+	}
+	buf_free(&undo.log);
+	buf_free(&undo.head);
 	safefile_dir_close(&dir);
 	if (rc != STATUS_OK)
 		goto out;

@@ -9,8 +9,10 @@
  */
 #include <config.h>
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -521,6 +523,59 @@ START_TEST(test_count_boundaries)
 }
 END_TEST
 
+/* A station medium that fills up while a use is written: the use is not
+ * counted, no document is left half there, and once there is room the
+ * same number is taken again and the package still checks. */
+START_TEST(test_full_medium_counts_nothing)
+{
+	static unsigned char pdf[64 * 1024];
+	struct standalone_station st;
+	struct standalone_limits l;
+	struct standalone_doc d;
+	struct rlimit saved, lim;
+	char *p;
+
+	sa_issued(3);
+	sa_clock(FROM);
+	memset(pdf, '%', sizeof pdf);
+	memcpy(pdf, "%PDF-1.5\n", 9);
+	memset(&d, 0, sizeof d);
+	d.title = "人民调解协议书";
+	d.issuer = STATION;
+	d.pdf = pdf;
+	d.pdf_len = sizeof pdf;
+	d.page = 1;
+	d.x_mm = 150;
+	d.y_mm = 230;
+	d.diameter_mm = 42;
+
+	/* Room for the log and its head, not for the document. */
+	sa_open(&st);
+	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	lim = saved;
+	lim.rlim_cur = 32 * 1024;
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	ck_assert_int_ne(standalone_station_seal(&st, &d, NULL), STATUS_OK);
+	ck_assert_int_ne(standalone_station_seal(&st, &d, NULL), STATUS_OK);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &saved), 0);
+	standalone_station_limits(&st, &l);
+	ck_assert_uint_eq(l.used, 0);
+	p = xasprintf("%s/%s/use-1.pdf", sa.pkgdir, STANDALONE_SEALED);
+	ck_assert_int_ne(access(p, F_OK), 0);
+	free(p);
+
+	/* With room again: use 1, and the medium opens clean. */
+	ck_assert_int_eq(standalone_station_seal(&st, &d, NULL), STATUS_OK);
+	standalone_station_close(&st);
+	sa_open(&st);
+	ck_assert_int_eq(standalone_station_check(&st), STATUS_OK);
+	standalone_station_limits(&st, &l);
+	ck_assert_uint_eq(l.used, 1);
+	standalone_station_close(&st);
+}
+END_TEST
+
 START_TEST(test_person_secret_station)
 {
 	struct standalone_station st;
@@ -751,6 +806,7 @@ standalone_suite(void)
 	tcase_add_test(tc, test_issue_rules);
 	tcase_add_test(tc, test_period_boundaries);
 	tcase_add_test(tc, test_count_boundaries);
+	tcase_add_test(tc, test_full_medium_counts_nothing);
 	tcase_add_test(tc, test_person_secret_station);
 	tcase_add_loop_test(tc, test_tampering_found, 0, T__COUNT);
 	tcase_add_test(tc, test_overdue_flagged);

@@ -341,6 +341,18 @@ m_docfields() {
 	[ "$(m_header "$1" seal-mode)" = traditional ] && m_rights 1
 	tmux_keys Tab BSpace
 	tmux_type "$(m_copies "$1")"
+	tmux_keys Tab
+	m_leader_issues "$1" && m_rights 1
+}
+
+# m_leader_issues FILE: true when FILE's issuer (the approver marked
+# （签发）) is the bureau leader in charge: its form then says yes to
+# 分管局领导审批, and its chain is the section chief, then the leader
+# in charge, who issues it.
+m_leader_issues() {
+	m_header "$1" approvers | awk '{ n = split($0, a, "；")
+	    for (i = 1; i <= n; i++) if (index(a[i], "（签发）")) print a[i] }' |
+	    grep -q '^分管局领导'
 }
 
 # m_copies FILE: the copies the drafter asks for: FILE's, at most

@@ -143,13 +143,19 @@ expect_grep "the summary is among the files checked" "^summary.csv: good$" \
     "$T/verify"
 
 # -- Every sealed original verifies -------------------------------------------
-# TODO: 'esealctl verify originals/doc-ID-vN.pdf' looks only for a .sig
-# file beside it (there is none: the signature is kept with the version),
-# so the originals are checked on eseal's verify screen, which reads the
-# kept signature through the same core call.  When esealctl verify falls
-# back to the kept signature, check them with it here as well.
+# Both ways a user checks one: esealctl verify, which finds the signature
+# the workspace keeps with the version (there is no .sig beside an
+# original), and eseal's verify screen.
 n=$(ls "$H"/originals/doc-*-v*.pdf 2>/dev/null | wc -l)
 expect_eq "one sealed original per sealing" "$N_SEALED" "$n"
+bad=
+for f in "$H"/originals/doc-*-v*.pdf; do
+	m_ctl verify "$f" >"$T/v" 2>&1 &&
+	    grep -q '^result: valid original$' "$T/v" &&
+	    grep -q '^signature: the signature kept with document ' "$T/v" ||
+	    bad="$bad $(basename "$f")"
+done
+expect_eq "every sealed original verifies with esealctl verify" "" "$bad"
 m_verify_originals zhaoli
 expect_eq "every sealed original is the signed original (verify screen)" \
     "$N_SEALED" "$M_VERIFIED"
