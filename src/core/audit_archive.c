@@ -42,22 +42,6 @@
 
 /* -- Files on a medium ----------------------------------------------------- */
 
-/* Test builds: the medium fills up after ESEAL_TEST_EXPORT_FSIZE bytes
- * per file (the same hook the report export honours, export.c), and
- * only while the medium is written.  *SAVED gets the limit to restore. */
-static int
-audit_archive_test_fsize(struct rlimit *saved)
-{
-	const char *v = testhook_env("ESEAL_TEST_EXPORT_FSIZE");
-	struct rlimit lim;
-
-	if (v == NULL || *v == '\0' || getrlimit(RLIMIT_FSIZE, saved) != 0)
-		return 0;
-	lim = *saved;
-	lim.rlim_cur = (rlim_t) strtoull(v, NULL, 10);
-	return setrlimit(RLIMIT_FSIZE, &lim) == 0;
-}
-
 /* BASE SUFFIX, or BASE-2 SUFFIX ... : a name not yet in D. */
 static char *
 audit_archive_free_name(const struct safefile_dir *d, const char *base,
@@ -99,10 +83,9 @@ audit_archive_write_one(struct safefile_dir *d, const char *name,
 	enum status st;
 	int limited;
 
-	limited = audit_archive_test_fsize(&saved);
+	limited = testhook_fsize_begin(&saved);
 	st = safefile_write(d, name, data, n);
-	if (limited)
-		setrlimit(RLIMIT_FSIZE, &saved);
+	testhook_fsize_end(limited, &saved);
 	if (st == STATUS_OK)
 		st = safefile_dir_present(d);
 	if (st == STATUS_OK)

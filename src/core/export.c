@@ -282,24 +282,6 @@ export_sweep(struct safefile_dir *m)
 	free(names);
 }
 
-/* Test builds: a medium that fills up after ESEAL_TEST_EXPORT_FSIZE
- * bytes per file, for a test that cannot mount a small file system:
- * the file-size limit makes the writes fail as a full medium does.  It
- * holds only while the medium is written (the workspace must not be
- * cut short); *SAVED gets the limit to put back. */
-static int
-export_test_fsize(struct rlimit *saved)
-{
-	const char *v = testhook_env("ESEAL_TEST_EXPORT_FSIZE");
-	struct rlimit lim;
-
-	if (v == NULL || *v == '\0' || getrlimit(RLIMIT_FSIZE, saved) != 0)
-		return 0;
-	lim = *saved;
-	lim.rlim_cur = (rlim_t) strtoull(v, NULL, 10);
-	return setrlimit(RLIMIT_FSIZE, &lim) == 0;
-}
-
 /* Every file of the staging directory S, the MANIFEST last. */
 static enum status
 export_files(struct safefile_dir *s, const struct export_bundle *b,
@@ -310,7 +292,7 @@ export_files(struct safefile_dir *s, const struct export_bundle *b,
 	int limited;
 	size_t i;
 
-	limited = export_test_fsize(&saved);
+	limited = testhook_fsize_begin(&saved);
 	for (i = 0; rc == STATUS_OK && i < b->nfiles; i++) {
 		rc = safefile_write(s, b->files[i].name, b->files[i].data,
 		    b->files[i].len);
@@ -320,8 +302,7 @@ export_files(struct safefile_dir *s, const struct export_bundle *b,
 	if (rc == STATUS_OK)
 		rc = safefile_write(s, EXPORT_MANIFEST, manifest->data,
 		    manifest->len);
-	if (limited)
-		setrlimit(RLIMIT_FSIZE, &saved);
+	testhook_fsize_end(limited, &saved);
 	return rc;
 }
 

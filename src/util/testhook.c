@@ -28,3 +28,23 @@ testhook_enabled(void)
 	return 0;
 #endif
 }
+
+int
+testhook_fsize_begin(struct rlimit *saved)
+{
+	const char *v = testhook_env("ESEAL_TEST_EXPORT_FSIZE");
+	struct rlimit lim;
+
+	if (v == NULL || *v == '\0' || getrlimit(RLIMIT_FSIZE, saved) != 0)
+		return 0;
+	lim = *saved;
+	lim.rlim_cur = (rlim_t) strtoull(v, NULL, 10);
+	return setrlimit(RLIMIT_FSIZE, &lim) == 0;
+}
+
+void
+testhook_fsize_end(int limited, const struct rlimit *saved)
+{
+	if (limited)
+		(void) setrlimit(RLIMIT_FSIZE, saved);
+}

@@ -14,11 +14,23 @@
 #ifndef ESEAL_UTIL_TESTHOOK_H
 #define ESEAL_UTIL_TESTHOOK_H
 
+#include <sys/resource.h>
+
 /* The value of the test switch NAME, or NULL when unset or when this is
  * not a test build. */
 const char *testhook_env(const char *name);
 
 /* Non-zero in a build configured with --enable-test-hooks. */
 int testhook_enabled(void);
+
+/*
+ * A removable medium that fills up after ESEAL_TEST_EXPORT_FSIZE bytes a
+ * file, for tests that cannot mount a small file system: the file-size
+ * limit makes writes fail as on a full medium.  Set it only while the
+ * medium is written (the workspace must not be cut short): non-zero when
+ * the limit was set, with the old one in *SAVED for testhook_fsize_end.
+ */
+int testhook_fsize_begin(struct rlimit *saved);
+void testhook_fsize_end(int limited, const struct rlimit *saved);
 
 #endif
