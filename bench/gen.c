@@ -73,6 +73,23 @@ gen_live(enum bench_who who)
 	return s;
 }
 
+/*
+ * Every session active at the start of each document, as the bureau's
+ * people are through a working day.  The generator's clock jumps
+ * BENCH_STEP seconds a document, so without this the session of anyone
+ * who did not act for a couple of documents would lock as idle and be
+ * unlocked again with a password check and audit entries of its own:
+ * about a fifth of the generator's time at 2,000 documents, measured.
+ */
+static void
+gen_keep_awake(void)
+{
+	int who;
+
+	for (who = 0; who < BENCH__COUNT; who++)
+		gen_live((enum bench_who) who);
+}
+
 /* Each act happens a little later. */
 static struct session *
 gen_as(enum bench_who who)
@@ -375,6 +392,8 @@ gen_document(uint64_t i)
 	uint64_t id = 0;
 
 	gen.now = BENCH_T0 + (int64_t) i * BENCH_STEP;
+	clock_set(gen.now);
+	gen_keep_awake();
 	gen_content(&c, i, b == 99 ? DOC_PARTY_GROUP : kinds[gen_rand(5)]);
 	bench_check(workflow_create(gen.st, gen_as(BENCH_DRAFTER), &c, &id),
 	    "create");

@@ -44,6 +44,14 @@ sqlite_ms() {	# DB SQL: median "Run Time: real" of REPS runs, in ms
 	    sort -n | awk '{ v[NR] = $1 * 1000 } END { printf "%.2f", v[int((NR + 1) / 2)] }'
 }
 
+copies() {	# a job of 1 copy and one of 50 of a long notice, own office
+	rm -rf "$D/copies" "$D/copies-out"
+	env -u ESEAL_FAKE_TIME "$B/bench/gen" "$D/copies" 0 >"$D/copies.gen" 2>/dev/null &&
+	    env -u ESEAL_FAKE_TIME "$B/bench/copies" "$D/copies" \
+	    "$(sed -n 's/^now: //p' "$D/copies.gen")" "$D/copies-out"
+	rm -rf "$D/copies" "$D/copies-out" "$D/copies.gen"
+}
+
 measure() {	# N
 	W=$D/ws-$1
 	NOW=$(cat "$W.now")
@@ -62,6 +70,7 @@ measure() {	# N
 	"$B/bench/gen" --seal "$D/seal-$1" "$NOW" "$REPS" norender |
 	    sed 's/^seal_/seal_norender_/' >>"$O" 2>&1
 	rm -rf "$D/seal-$1"
+	copies >>"$O"
 	"$B/bench/probe" verify "$W" "${BENCH_VERIFY:-10000}" 3 >>"$O"
 	echo "store_kib_per_doc $(du -sk "$W" | awk -v n="$1" '{ printf "%.2f", $1 / n }')" >>"$O"
 	echo "store_db_kib_per_doc $(du -ck "$W"/*.db | tail -n 1 | awk -v n="$1" '{ printf "%.2f", $1 / n }')" >>"$O"
@@ -90,6 +99,9 @@ table() {	# N
 	    "$(awk -v a="$v" -v b="$s" 'BEGIN { printf "%.2f %s", a / b, (a < b ? "met" : "MISSED") }')"
 	v=$(val seal_one "$O"); row "seal one 3-page document" "$n" "$v ms" "< 60 ms" "$(verdict "$v" 60)"
 	v=$(val seal_norender_one "$O"); row "  of which without drawing" "$n" "$v ms" "(sign, commit, audit)" ""
+	w=$(val copies_draw_whole "$O"); row "draw a 9-page notice (once a copy before)" "$n" "$w ms" "" ""
+	v=$(val copies_1 "$O"); row "print a job of 1 copy, per copy" "$n" "$v ms" "(+ drawing the numbers)" ""
+	v=$(val copies_50 "$O"); row "print a job of 50, per copy" "$n" "$v ms" "< drawing / 10" "$(verdict "$v" "$(awk -v w="$w" 'BEGIN { print w / 10 }')")"
 	a=$(val verify_1proc "$O"); b=$(val verify_2proc "$O"); c=$(val verify_docs "$O")
 	row "verify $c sealed, 1 process" "$n" "$a ms" "" ""
 	row "verify $c sealed, 2 processes" "$n" "$b ms" "speed-up >= 1.6" \

@@ -7,10 +7,14 @@ doc_eseal_TEXINFOS = doc/version.texi doc/documents.texi doc/seals.texi \
 	doc/walkthrough.texi \
 	doc/walkthrough/setup-departments.txt doc/walkthrough/setup-roles.txt \
 	doc/walkthrough/setup-printers.txt doc/walkthrough/draft-request.txt \
+	doc/walkthrough/setup-seal.txt \
 	doc/walkthrough/issued-request.txt doc/walkthrough/sealed-request.txt \
 	doc/walkthrough/printed-request.txt doc/walkthrough/rejected-decision.txt \
 	doc/walkthrough/destroyed-entrustment.txt doc/walkthrough/special-waiting.txt \
 	doc/walkthrough/refused-classified.txt doc/walkthrough/imported-gb18030.txt \
+	doc/walkthrough/refused-classified-printer.txt \
+	doc/walkthrough/import-gb18030.txt \
+	doc/walkthrough/custody-handover.txt \
 	doc/walkthrough/report-summary.txt \
 	doc/walkthrough/verified-original.txt
 ## The walkthrough's screens are captured by the end-to-end test:

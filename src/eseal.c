@@ -41,7 +41,13 @@ eseal_usage(void)
 	    "                         signature on the medium; exit status 3\n"
 	    "                         when the seal there cannot be used (none,\n"
 	    "                         altered, past its period or used up),\n"
-	    "                         with the reason\n\n"), stdout);
+	    "                         with the reason\n"
+	    "      --printer=QUEUE    with --standalone: print each sealed\n"
+	    "                         document on this machine's CUPS queue\n"
+	    "      --print-dir=DIR    with --standalone: print each sealed\n"
+	    "                         document as a PDF file into DIR instead;\n"
+	    "                         the use log on the medium records what\n"
+	    "                         was printed where\n\n"), stdout);
 	fputs(_("Environment:\n"
 	    "  LANG             language and character set, e.g. zh_CN.UTF-8\n"
 	    "                   (Chinese) or C.UTF-8 (English); the character\n"
@@ -124,18 +130,21 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_HELP = 256, OPT_VERSION, OPT_LOG, OPT_CHECK_TTY,
-		OPT_STANDALONE };
+		OPT_STANDALONE, OPT_PRINTER, OPT_PRINT_DIR };
 	static const struct option opts[] = {
 		{ "home", required_argument, NULL, 'H' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "log", required_argument, NULL, OPT_LOG },
 		{ "check-tty", no_argument, NULL, OPT_CHECK_TTY },
 		{ "standalone", required_argument, NULL, OPT_STANDALONE },
+		{ "printer", required_argument, NULL, OPT_PRINTER },
+		{ "print-dir", required_argument, NULL, OPT_PRINT_DIR },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ui_options ui = { NULL, NULL };
+	struct ui_station_printer printer = { NULL, NULL };
 	const char *log_file = NULL, *standalone = NULL;
 	int locale_ok, ch, verbose = 0, check_tty = 0, rc;
 
@@ -157,6 +166,12 @@ main(int argc, char **argv)
 		case OPT_STANDALONE:
 			standalone = optarg;
 			break;
+		case OPT_PRINTER:
+			printer.queue = optarg;
+			break;
+		case OPT_PRINT_DIR:
+			printer.folder = optarg;
+			break;
 		case OPT_HELP:
 			eseal_usage();
 			return eseal_flush_stdout();
@@ -175,12 +190,22 @@ main(int argc, char **argv)
 		return ESEAL_EXIT_USAGE;
 	}
 
+	if ((printer.queue != NULL || printer.folder != NULL) &&
+	    (standalone == NULL || (printer.queue != NULL &&
+	    printer.folder != NULL))) {
+		fputs(_("eseal: --printer or --print-dir (one of them) goes "
+		    "with --standalone\n"), stderr);
+		fprintf(stderr, _("Try '%s --help' for more information.\n"),
+		    "eseal");
+		return ESEAL_EXIT_USAGE;
+	}
 	if (!locale_ok)
 		return eseal_refuse_locale();
 	if (check_tty)
 		return ui_can_run() ? 0 : ESEAL_EXIT_FAIL;
 	eseal_start_log(verbose, log_file);
-	rc = standalone != NULL ? ui_station_main(standalone) : ui_main(&ui);
+	rc = standalone != NULL ? ui_station_main(standalone,
+	    &printer) : ui_main(&ui);
 	log_close();
 	return rc;
 }

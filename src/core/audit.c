@@ -263,7 +263,7 @@ audit_checkpoint(struct store_txn *txn, const char *detail, uint64_t *seq)
 	enum status st;
 
 	/* The key first: without it, no unsigned checkpoint is written. */
-	if ((st = audit_key_private(txn, &key)) != STATUS_OK)
+	if ((st = audit_key_borrow(txn, &key)) != STATUS_OK)
 		return st;
 	if ((st = store_last_id(txn, REC_AUDIT, &head)) != STATUS_OK)
 		goto out;
@@ -276,7 +276,7 @@ audit_checkpoint(struct store_txn *txn, const char *detail, uint64_t *seq)
 	e.detail = (char *) (detail != NULL ? detail : "");
 	st = audit_write(txn, &e, key, seq);
 out:
-	crypto_key_free(key);
+	audit_key_return(key);
 	return st;
 }
 

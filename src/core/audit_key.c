@@ -192,6 +192,87 @@ audit_key_private(struct store_txn *txn, struct crypto_key **key)
 	return st;
 }
 
+/*
+ * The key held for one bulk batch.  Unwrapping is a key derivation over
+ * the secret file's contents, the costliest step of a checkpoint, and a
+ * batch of a few hundred acts writes several checkpoints.  The key is
+ * kept only while the bulk path holds it (audit_key_hold), so outside a
+ * batch it is in memory for one checkpoint, as before; BLOB is the
+ * wrapped key it came from, so that a batch that replaces the stored key
+ * signs with the new one.
+ */
+static struct {
+	unsigned		 depth;	/* audit_key_hold()s open */
+	struct crypto_key	*key;	/* NULL until first needed */
+	unsigned char		*blob;
+	size_t			 n;
+} audit_key_held;
+
+void
+audit_key_hold(void)
+{
+	audit_key_held.depth++;
+}
+
+void
+audit_key_release(void)
+{
+	if (audit_key_held.depth == 0 || --audit_key_held.depth > 0)
+		return;
+	crypto_key_free(audit_key_held.key);
+	free(audit_key_held.blob);
+	memset(&audit_key_held, 0, sizeof audit_key_held);
+}
+
+/* Keep KEY, unwrapped from BLOB (which it takes), for the batch. */
+static void
+audit_key_keep(struct crypto_key *key, unsigned char *blob, size_t n)
+{
+	crypto_key_free(audit_key_held.key);
+	free(audit_key_held.blob);
+	audit_key_held.key = key;
+	audit_key_held.blob = blob;
+	audit_key_held.n = n;
+}
+
+enum status
+audit_key_borrow(struct store_txn *txn, struct crypto_key **key)
+{
+	unsigned char *blob = NULL;
+	size_t n = 0;
+	enum status st;
+
+	if (audit_key_held.depth == 0 || audit_home() == NULL)
+		return audit_key_private(txn, key);
+
+	/* The stored key is read each time (a cheap read): only the same
+	 * wrapped bytes may reuse the key unwrapped from them. */
+	*key = NULL;
+	if ((st = audit_key_get_hex(txn, AUDIT_META_WRAPPED, &blob, &n)) !=
+	    STATUS_OK)
+		return st;
+	if (audit_key_held.key != NULL && n == audit_key_held.n &&
+	    memcmp(blob, audit_key_held.blob, n) == 0) {
+		free(blob);
+		*key = audit_key_held.key;
+		return STATUS_OK;
+	}
+
+	if ((st = audit_key_private(txn, key)) != STATUS_OK) {
+		free(blob);
+		return st;
+	}
+	audit_key_keep(*key, blob, n);
+	return STATUS_OK;
+}
+
+void
+audit_key_return(struct crypto_key *key)
+{
+	if (key != audit_key_held.key)
+		crypto_key_free(key);
+}
+
 enum status
 audit_key_public(struct store_txn *txn, struct crypto_key **pub)
 {

@@ -91,6 +91,18 @@ enum status audit_key_private(struct store_txn *txn, struct crypto_key **key);
  * none was created). */
 enum status audit_key_public(struct store_txn *txn, struct crypto_key **pub);
 
+/*
+ * The key for a checkpoint: audit_key_private()'s, or, between
+ * audit_key_hold() and audit_key_release() (the bulk path, around one
+ * batch), one unwrapped at the batch's first checkpoint and kept to its
+ * end.  Give it back with audit_key_return(), never crypto_key_free().
+ * Holds nest; the key is freed when the outermost hold is released.
+ */
+enum status audit_key_borrow(struct store_txn *txn, struct crypto_key **key);
+void audit_key_return(struct crypto_key *key);
+void audit_key_hold(void);
+void audit_key_release(void);
+
 /* -- A list of entries, copied out of a transaction ------------------------ */
 
 struct audit_list {

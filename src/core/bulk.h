@@ -7,8 +7,10 @@
  * printlog_*, reprint_*, printapp_* -- each with its own permission and
  * state checks and its own audit entries, in the order made; only the
  * durable commit, the workspace lock and the store's check for dead
- * processes happen once per batch instead of once per act.  Not for the
- * interactive program: other processes wait for the whole batch.
+ * processes happen once per batch instead of once per act, and the audit
+ * trail's key is unwrapped once for the batch's checkpoints and freed at
+ * its end.  Not for the interactive program: other processes wait for
+ * the whole batch.
  */
 #ifndef ESEAL_CORE_BULK_H
 #define ESEAL_CORE_BULK_H

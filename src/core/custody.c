@@ -45,6 +45,8 @@ struct custody_scan {
 	size_t			 n_ended;
 	uint64_t		 open;	/* requested, approved or active */
 	int			 was_proxy;	/* USER was ever a proxy here */
+	int			 taken_back;	/* USER's custody returned
+						 * early, its period on */
 };
 
 static int
@@ -57,10 +59,21 @@ custody_scan_each(const void *rec, void *arg)
 		return 0;
 	if (c->to_user == sc->user)
 		sc->was_proxy = 1;
+	/* A period that simply ran out is closed at its end; one closed
+	 * before it was taken back, which the proxy is told. */
+	if (c->to_user == sc->user && c->state == CUSTODY_RETURNED &&
+	    c->returned_at < c->period_to && sc->now >= c->period_from &&
+	    sc->now <= c->period_to)
+		sc->taken_back = 1;
 	if (c->state == CUSTODY_ACTIVE && c->period_to < sc->now) {
 		sc->ended = xrealloc(sc->ended, (sc->n_ended + 1) *
 		    sizeof *sc->ended);
 		sc->ended[sc->n_ended++] = c->id;
+	} else if ((c->state == CUSTODY_REQUESTED ||
+	    c->state == CUSTODY_APPROVED) && c->period_to < sc->now) {
+		/* Never handed over and its period is over: it can no
+		 * longer become a custody, so it leaves room for a new
+		 * request instead of blocking the seal for good. */
 	} else if (c->state == CUSTODY_REQUESTED ||
 	    c->state == CUSTODY_APPROVED || c->state == CUSTODY_ACTIVE) {
 		sc->open = c->id;
@@ -77,7 +90,9 @@ custody_scan(struct store_txn *txn, uint64_t seal_id, struct custody_scan *sc)
 }
 
 /* Proxy custodies whose period is over end now: the copy of the key is
- * wiped.  *OPEN gets the open custody left, if any. */
+ * wiped.  *OPEN gets the open custody left, if any; *WAS_PROXY is 0 when
+ * USER was never a proxy of the seal, 2 when a custody of theirs was
+ * taken back within its period, 1 otherwise. */
 static enum status
 custody_expire(struct store_txn *txn, uint64_t seal_id, uint64_t user,
     uint64_t *open, int *was_proxy)
@@ -105,7 +120,7 @@ custody_expire(struct store_txn *txn, uint64_t seal_id, uint64_t user,
 	if (open != NULL)
 		*open = sc.open;
 	if (was_proxy != NULL)
-		*was_proxy = sc.was_proxy;
+		*was_proxy = sc.taken_back ? 2 : sc.was_proxy;
 	return st;
 }
 
@@ -138,8 +153,11 @@ custody_holder(struct store_txn *txn, const struct rec_seal *seal,
 		return st;
 	if (open != 0 && c.state == CUSTODY_ACTIVE &&
 	    clock_now() >= c.period_from) {
-		/* Handed over and begun: the proxy holds the seal now. */
-		st = c.to_user == user->id ? STATUS_OK : STATUS_SEAL_CUSTODY;
+		/* Handed over and begun: the proxy holds the seal now; its
+		 * custodian is told so rather than that it is not theirs. */
+		st = c.to_user == user->id ? STATUS_OK :
+		    user->id == seal->custodian_id ? STATUS_SEAL_WITH_PROXY :
+		    STATUS_SEAL_CUSTODY;
 		if (st == STATUS_OK) {
 			custody_copy_blob(&c.wrapped_key, wrapped);
 			*custody_id = c.id;
@@ -149,7 +167,8 @@ custody_holder(struct store_txn *txn, const struct rec_seal *seal,
 		*custody_id = 0;
 		st = STATUS_OK;
 	} else {
-		st = was_proxy ? STATUS_CUSTODY_PERIOD : STATUS_SEAL_CUSTODY;
+		st = was_proxy == 2 ? STATUS_CUSTODY_RETURNED : was_proxy ?
+		    STATUS_CUSTODY_PERIOD : STATUS_SEAL_CUSTODY;
 	}
 	rec_free(REC_CUSTODY, &c);
 	return st;

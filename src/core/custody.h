@@ -87,7 +87,9 @@ const char *custody_state_name(unsigned state);
  * counts the use.  On STATUS_OK *WRAPPED is a copy of the wrapped key
  * USER's key password opens (free its data) and *CUSTODY_ID the proxy
  * custody acted in (0 for the custodian).  Refusals:
- * STATUS_SEAL_INACTIVE, STATUS_SEAL_CUSTODY, STATUS_CUSTODY_PERIOD,
+ * STATUS_SEAL_INACTIVE, STATUS_SEAL_CUSTODY, STATUS_SEAL_WITH_PROXY (the
+ * custodian, while a proxy holds it), STATUS_CUSTODY_PERIOD,
+ * STATUS_CUSTODY_RETURNED (the proxy, after an early return),
  * STATUS_SEAL_NO_GRANT.
  */
 enum status custody_use(struct store_txn *txn, const struct rec_seal *seal,

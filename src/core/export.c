@@ -80,11 +80,22 @@ void
 export_bundle_add(struct export_bundle *b, const char *name, const void *data,
     size_t n)
 {
-	struct export_file *f;
+	struct export_file *f = NULL;
+	size_t i;
 
-	b->files = xrealloc(b->files, (b->nfiles + 1) * sizeof *b->files);
-	f = &b->files[b->nfiles++];
-	f->name = xstrdup(name);
+	/* A report named twice must not list its files twice in the
+	 * MANIFEST: the later copy of a name replaces the earlier. */
+	for (i = 0; i < b->nfiles && f == NULL; i++)
+		if (strcmp(b->files[i].name, name) == 0)
+			f = &b->files[i];
+	if (f != NULL) {
+		free(f->data);
+	} else {
+		b->files = xrealloc(b->files,
+		    (b->nfiles + 1) * sizeof *b->files);
+		f = &b->files[b->nfiles++];
+		f->name = xstrdup(name);
+	}
 	f->data = xmalloc(n > 0 ? n : 1);
 	memcpy(f->data, data, n);
 	f->len = n;

@@ -460,6 +460,10 @@ import_parse(const char *data, size_t n, struct doc_content *c,
 	s.c = c;
 	s.err = err;
 	buf_init(&s.extra);
+	if (n == 0) {
+		st = import_fail(&s, _("the file is empty"));
+		goto out;
+	}
 	if (n > IMPORT_MAX_BYTES) {
 		st = import_too_large(&s);
 		goto out;

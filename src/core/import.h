@@ -72,6 +72,23 @@ struct form;
 enum status import_form(const struct form *f, const char *const *values,
     struct doc_content *c, struct import_error *err);
 
+/*
+ * import_file.c: read the document file at PATH and parse it as
+ * import_parse() does, with the same results, and also STATUS_NO_FILE
+ * (no such file), STATUS_PERM_FS (not readable), STATUS_IO (a folder or
+ * a device rather than a file, ERR->what saying which, or a read
+ * error).  Only a regular file is opened for reading, so a FIFO or a
+ * device never blocks the caller.  An empty file is
+ * STATUS_IMPORT_FORMAT with ERR->what saying so.
+ */
+enum status import_file(const char *path, struct doc_content *c,
+    enum import_encoding *enc, struct import_error *err);
+
+/* The same for what can be read from the open descriptor FD (standard
+ * input for esealctl's "-"), at most IMPORT_MAX_BYTES + 1 bytes. */
+enum status import_fd(int fd, struct doc_content *c,
+    enum import_encoding *enc, struct import_error *err);
+
 /* "UTF-8" or "GB18030". */
 const char *import_encoding_name(enum import_encoding enc);
 

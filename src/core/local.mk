@@ -21,6 +21,7 @@ src_core_libescore_a_SOURCES = \
 	src/core/docnum.c src/core/docnum.h src/core/docsearch.c \
 	src/core/docview.c \
 	src/core/docview.h src/core/import.c src/core/import.h \
+	src/core/import_file.c \
 	src/core/printable.c src/core/printable.h \
 	src/core/inbox.c src/core/inbox.h src/core/printapp.c \
 	src/core/printapp.h src/core/printlog.c src/core/printlog.h \

@@ -359,6 +359,36 @@ policy_measure(const char *pw, size_t *chars, unsigned kinds[4])
 	return STATUS_OK;
 }
 
+/* Words and keyboard runs that guessers try first, in lower case. */
+static const char *const policy_common[] = {
+	"password", "passw0rd", "qwerty", "asdfgh", "zxcvbn", "123456",
+	"654321"
+};
+
+/* Non-zero when PW is easy to guess however long and mixed it is: one
+ * character four times running, the same one to three characters over
+ * and over ("Aa1Aa1Aa1Aa1"), or a common word or keyboard run. */
+static int
+policy_guessable(const char *pw)
+{
+	size_t n = strlen(pw), i, period;
+
+	for (i = 0; i + 3 < n; i++)
+		if (pw[i] == pw[i + 1] && pw[i] == pw[i + 2] &&
+		    pw[i] == pw[i + 3])
+			return 1;
+	for (period = 1; period <= 3; period++) {
+		for (i = 0; i + period < n && pw[i] == pw[i + period]; i++)
+			;
+		if (n > 2 * period && i + period == n)
+			return 1;
+	}
+	for (i = 0; i < sizeof policy_common / sizeof policy_common[0]; i++)
+		if (strcasestr(pw, policy_common[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 enum status
 policy_check_password(const struct policy *p, const char *name,
     const char *pw)
@@ -376,11 +406,30 @@ policy_check_password(const struct policy *p, const char *name,
 		return STATUS_PW_WEAK;
 	if (p->letters_digits && (!(kinds[0] || kinds[1]) || !kinds[2]))
 		return STATUS_PW_WEAK;
+	if (policy_guessable(pw))
+		return STATUS_PW_WEAK;
 
 	/* Case is folded for ASCII only: a Chinese name has no case. */
 	if (name != NULL && *name != '\0' && strcasestr(pw, name) != NULL)
 		return STATUS_PW_HAS_NAME;
 	return STATUS_OK;
+}
+
+char *
+policy_password_rules(const struct policy *p)
+{
+	if (p->letters_digits)
+		return xasprintf(_("A password here needs at least %u "
+		    "characters, of at least %u kinds (capital letters, small "
+		    "letters, digits, other characters), with both letters "
+		    "and digits, and no common word, keyboard run or "
+		    "repeated pattern."), (unsigned) p->min_length,
+		    (unsigned) p->min_classes);
+	return xasprintf(_("A password here needs at least %u characters, "
+	    "of at least %u kinds (capital letters, small letters, digits, "
+	    "other characters), and no common word, keyboard run or "
+	    "repeated pattern."), (unsigned) p->min_length,
+	    (unsigned) p->min_classes);
 }
 
 int64_t

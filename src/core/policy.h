@@ -68,6 +68,10 @@ enum status policy_get(struct store *st, struct policy *p);
 enum status policy_check_password(const struct policy *p, const char *name,
     const char *pw);
 
+/* The rules policy_check_password() applies, in a sentence for a user
+ * whose password was refused as too weak (malloc'd). */
+char *policy_password_rules(const struct policy *p);
+
 /* When a password set at CHANGED expires, and when to start warning. */
 int64_t policy_expires_at(const struct policy *p, int64_t changed);
 int64_t policy_warn_from(const struct policy *p, int64_t changed);

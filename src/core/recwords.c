@@ -63,11 +63,56 @@ static const char *const recwords_forms[] = {
 	N_("folder %s: cannot write %s (%s)"),
 	N_("folder %s: %s: %s"),
 	N_("CUPS queue %s: %s"),
+	N_("CUPS queue %s, job %u"),	/* print/direct.c, the station's */
+	N_("settled from the folder: %u of %u copies found"),
+	/* Standalone seals (Art. 14, standalone*.c). */
+	N_("standalone %llu tampered with, found at entry %u: %s"),
+	N_("standalone %llu returned from medium %s: %zu uses, package wiped"),
+	N_("standalone %llu returned from medium %s: %zu uses, package wiped, tampered with"),
+	N_("standalone %llu use %u at %s (station clock) by %s: %s; pdf sm3 %s; printed at the station: %s"),
+	N_("standalone %llu use %u at %s (station clock) by %s: %s; pdf sm3 %s; not printed at the station: %s"),
+	N_("standalone %llu use %u at %s (station clock) by %s: %s; pdf sm3 %s"),
+	/* The seal register, proxy custody and grants (Art. 5, 6): a
+	 * seal's history.  The longer forms come first, since "seal %s"
+	 * would match any of them. */
+	N_("seal %s \"%s\" made, %s key, certificate serial %llu, custodian %s"),
+	N_("seal %s \"%s\" made, %s key, certificate serial %llu"),
+	N_("took custody of seal %s and set its key password"),
+	/* A status change, each pair whole: with "%s %s" the matching
+	 * could not tell where the number ends. */
+	N_("seal %s active -> suspended: %s"),
+	N_("seal %s suspended -> active: %s"),
+	N_("seal %s active -> revoked: %s"),
+	N_("seal %s suspended -> revoked: %s"),
+	N_("seal %s -> %s"),
+	N_("active"),
+	N_("suspended"),
+	N_("revoked"),
+	N_("custody %llu of seal %s requested for proxy %s, %s to %s: %s"),
+	N_("custody %llu approved: %s"),
+	N_("custody %llu approved"),
+	N_("custody %llu denied: %s"),
+	N_("custody %llu denied"),
+	N_("custody %llu"),
+	N_("proxy custody of seal %s for %s"),
+	N_("seal %s handed over to %s, custody %llu approved by %s"),
+	N_("seal %s returned by %s, custody %llu approved by %s"),
+	N_("handover of custody %llu"),
+	N_("return of custody %llu"),
+	N_("the proxy's key password"),
+	N_("grant %llu: seal %s to %s, %s to %s, at most %u uses"),
+	N_("grant %llu: seal %s to %s, %s to %s, any number of 0 uses"),
+	N_("grant %llu ended after %u uses: %s"),
+	N_("grant of seal %s to %s"),
+	N_("end of grant %llu"),
+	N_("seal %s"),
 	/* The audit trail. */
 	N_("broken at entry %llu"),
 	N_("workstation key sm3:%s"),
 	N_("%zu entries to %s sm3:%s"),
 	N_("export file %s: %s"),
+	N_("archive up to %llu refused: entry %llu is younger than %llu days"),
+	N_("archive of entries %llu..%llu to medium %s at %s sm3:%s last:%s"),
 };
 
 /* The length of the conversion at F (after its '%'), 0 if none; *NUM

@@ -9,6 +9,10 @@
  * station director's approval and decided_by2 the office director's;
  * the application is APPROVED only when both are there.
  *
+ * The period holds both its ends: a use at the very second of PERIOD_TO
+ * is allowed, and an until-date typed without a time means the end of
+ * that day, as the screens show it (standalone_time_parse).
+ *
  * It must not touch a key: issuing is standalone_issue.c's.
  */
 #include <config.h>
@@ -17,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/audit.h"
 #include "core/perm.h"
@@ -44,21 +49,24 @@ sa_apply_check(struct store_txn *txn, const struct standalone_spec *sp,
 
 	if (seal->status != SEAL_ACTIVE)
 		return STATUS_SEAL_INACTIVE;
-	if (sp->from >= sp->to || sp->to <= clock_now() ||
-	    sp->from < seal->valid_from || sp->to > seal->valid_to ||
-	    sp->uses == 0 || sp->uses > STANDALONE_USES_MAX)
-		return STATUS_INVALID;
+	/* One reason per limit, so that the clerk knows what to change. */
+	if (sp->from >= sp->to || sp->to < clock_now())
+		return STATUS_SA_PERIOD;
+	if (sp->from < seal->valid_from || sp->to > seal->valid_to)
+		return STATUS_SA_PERIOD_SEAL;
+	if (sp->uses == 0 || sp->uses > STANDALONE_USES_MAX)
+		return STATUS_SA_USES;
 	if ((st = store_get_by_name(txn, IDX_USER_NAME, sp->person, person)) !=
 	    STATUS_OK)
 		return st;
 	if (person->disabled || (person->roles & ROLE_ADMIN_MASK))
-		return STATUS_DENIED;
+		return STATUS_SA_PERSON_STATION;
 	if ((st = store_get(txn, REC_DEPT, person->dept_id, station)) !=
 	    STATUS_OK)
-		return st == STATUS_NOT_FOUND ? STATUS_INVALID : st;
+		return st == STATUS_NOT_FOUND ? STATUS_SA_PERSON_STATION : st;
 	/* The person belongs to the station the seal goes to. */
 	return station->is_station && strcmp(station->name, sp->station) == 0 ?
-	    STATUS_OK : STATUS_INVALID;
+	    STATUS_OK : STATUS_SA_PERSON_STATION;
 }
 
 static enum status
@@ -475,4 +483,39 @@ standalone_state_name(const struct rec_application *a, int64_t now)
 		return "tampered";
 	return a->state < sizeof names / sizeof names[0] ? names[a->state] :
 	    "?";
+}
+
+enum status
+standalone_time_parse(const char *text, int until, int64_t *t)
+{
+	struct tm tm;
+	const char *end;
+	char *stop;
+	int whole_day = 0;
+
+	if (text == NULL)
+		return STATUS_INVALID;
+	if (text[0] == '@') {
+		*t = strtoll(text + 1, &stop, 10);
+		return *stop == '\0' && stop != text + 1 ? STATUS_OK :
+		    STATUS_INVALID;
+	}
+	memset(&tm, 0, sizeof tm);
+	if ((end = strptime(text, "%Y-%m-%d %H:%M", &tm)) == NULL) {
+		memset(&tm, 0, sizeof tm);
+		end = strptime(text, "%Y-%m-%d", &tm);
+		whole_day = 1;
+	}
+	if (end == NULL || *end != '\0')
+		return STATUS_INVALID;
+
+	/* A date alone is the whole day: until its last second. */
+	if (until && whole_day) {
+		tm.tm_hour = 23;
+		tm.tm_min = 59;
+		tm.tm_sec = 59;
+	}
+	tm.tm_isdst = -1;
+	*t = (int64_t) mktime(&tm);
+	return STATUS_OK;
 }

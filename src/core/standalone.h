@@ -70,12 +70,24 @@ struct standalone_spec {
 /*
  * Apply for a standalone seal (ACT_STANDALONE, clerk).  The seal must be
  * active and valid for the period, the station a work station and the
- * person an enabled account of that station.  STATUS_INVALID for a bad
- * period, count or station, STATUS_REASON_REQUIRED without a purpose.
- * *ID gets the application's id.  Audited.
+ * person an enabled account of that station.  STATUS_SA_PERIOD for a
+ * period that ends before it begins or is over, STATUS_SA_PERIOD_SEAL
+ * outside the seal's validity, STATUS_SA_USES for a count outside 1 ..
+ * STANDALONE_USES_MAX, STATUS_SA_PERSON_STATION for a person who is not
+ * an enabled account of that work station, STATUS_REASON_REQUIRED
+ * without a purpose.  The period includes both ends.  *ID gets the
+ * application's id.  Audited.
  */
 enum status standalone_apply(struct session *s,
     const struct standalone_spec *spec, uint64_t *id);
+
+/*
+ * TEXT as one end of a period, local time: "YYYY-MM-DD HH:MM",
+ * "YYYY-MM-DD" or "@SECONDS".  A date alone is the start of that day,
+ * or for the end (UNTIL non-zero) its last second, so that "until
+ * 2026-01-15" allows the whole of that day.  STATUS_INVALID otherwise.
+ */
+enum status standalone_time_parse(const char *text, int until, int64_t *t);
 
 /*
  * Decide application ID (ACT_APP_DECIDE): the director of its work
@@ -170,6 +182,9 @@ struct standalone_use {
 	int64_t		 time;		/* the station's clock */
 	unsigned char	 pdf_sm3[32];
 	char		*title;
+	/* Its last printing at the station, NULL when never printed. */
+	char		*print_where;	/* the file or the CUPS job */
+	char		*print_result;	/* "STATUS_OK" when it printed */
 };
 
 /* A package as the station opens it. */
@@ -179,6 +194,7 @@ struct standalone_station {
 	struct crypto_key	*key;		/* after unlocking */
 	struct standalone_use	*uses;
 	size_t			 nuses;
+	size_t			 nlines;	/* in the log: uses, prints */
 	unsigned char		 last[32];	/* the next entry's PREV */
 };
 
@@ -213,9 +229,12 @@ void standalone_station_limits(const struct standalone_station *st,
     struct standalone_limits *l);
 
 /* PERSON (login or full name) with SECRET opens the seal key:
- * STATUS_SA_PERSON, STATUS_SA_SECRET. */
+ * STATUS_SA_NO_PERSON (none typed), STATUS_SA_PERSON, STATUS_SA_SECRET. */
 enum status standalone_station_unlock(struct standalone_station *st,
     const char *person, const char *secret);
+
+/* Forget the unlocked key: the next use needs the secret again. */
+void standalone_station_lock(struct standalone_station *st);
 
 /* May the package seal now?  STATUS_SA_NOT_YET, STATUS_SA_EXPIRED,
  * STATUS_SA_USED_UP. */
@@ -243,6 +262,16 @@ struct standalone_doc {
  */
 enum status standalone_station_seal(struct standalone_station *st,
     const struct standalone_doc *doc, char **path);
+
+/*
+ * Record in the log that use N was printed at the station (RESULT
+ * STATUS_OK) or not (RESULT why) on WHERE (the file or the CUPS job;
+ * may be "" when nothing came out): a line signed by the unlocked key
+ * and chained like a use, which the return imports with that use.
+ * Does not count as a use.
+ */
+enum status standalone_station_printed(struct standalone_station *st,
+    uint32_t n, const char *where, enum status result);
 
 /* The impression picture (PNG) and its diameter from the package's
  * SESeal, for drawing: pointers into the package. */

@@ -7,7 +7,9 @@
  * Each fault has its own reason: a line cut off is a truncation; an
  * entry whose signature fails, an edit; numbers with a gap, a removal;
  * numbers all there in another order, a reordering; a head counting
- * more entries than the log holds, an older copy of the log.  What the
+ * more entries than the log holds, an older copy of the log.  A print
+ * line (the station's printing of a use) chains like a use line and
+ * must name a use before it; it is handed back with that use.  What the
  * seal key's holder could rewrite whole is not caught here: the manual
  * says so, and the return compares the uses with what the office knows.
  *
@@ -22,7 +24,9 @@
 #include "core/standalone_private.h"
 
 struct log_entry {
-	struct standalone_use	 u;
+	struct standalone_use	 u;	/* a print line: N the use printed,
+					 * print_where and print_result */
+	int			 print;
 	unsigned char		 prev[32];
 	unsigned char		 self[32];	/* SM3 of the line */
 	int			 ok;		/* parsed, signature holds */
@@ -79,7 +83,20 @@ log_fields(char *line, char *f[7])
 	for (tok = strtok_r(line, " ", &save); tok != NULL && i < 7;
 	    tok = strtok_r(NULL, " ", &save))
 		f[i++] = tok;
-	return i == 7 && tok == NULL && strcmp(f[0], "use") == 0;
+	return i == 7 && tok == NULL && (strcmp(f[0], "use") == 0 ||
+	    strcmp(f[0], "print") == 0);
+}
+
+/* The rest of a print line: where, and the outcome's status name. */
+static int
+log_print_fields(char *f[7], struct log_entry *e)
+{
+	e->print = 1;
+	if (strncmp(f[5], "STATUS_", 7) != 0 ||
+	    (e->u.print_where = log_title(f[4])) == NULL)
+		return 0;
+	e->u.print_result = xstrdup(f[5]);
+	return 1;
 }
 
 /* Parse and check one line (without its newline) into E. */
@@ -98,11 +115,13 @@ log_entry_read(struct log_check *c, const char *line, size_t len,
 	if (*end != '\0')
 		goto out;
 	e->u.time = strtoll(f[2], &end, 10);
-	if (*end != '\0' || !log_hex32(f[3], e->prev) ||
+	if (*end != '\0' || !log_hex32(f[3], e->prev))
+		goto out;
+	if (strcmp(f[0], "print") == 0 ? !log_print_fields(f, e) :
 	    !log_hex32(f[4], e->u.pdf_sm3) ||
 	    (e->u.title = log_title(f[5])) == NULL)
 		goto out;
-	e->ok = standalone_log_signed_ok(c->pub, "use", c->p->id, line,
+	e->ok = standalone_log_signed_ok(c->pub, f[0], c->p->id, line,
 	    (size_t) (sig - line), f[6]) == STATUS_OK;
 out:
 	free(copy);
@@ -132,30 +151,52 @@ log_u32_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The numbers 1..n in order; or all there in another order; or not. */
+/* The uses numbered 1..n in order, each print after the use it names;
+ * or the uses all there in another order; or not.  *AT is a line. */
 static enum status
 log_numbers(const struct log_check *c, uint32_t *at)
 {
 	uint32_t *nums = xcalloc(c->n + 1, sizeof *nums);
 	enum status st = STATUS_OK;
-	size_t i;
+	size_t i, k = 0;
 
-	for (i = 0; i < c->n; i++)
-		nums[i] = c->v[i].u.n;
-	for (i = 0; i < c->n && st == STATUS_OK; i++)
-		if (nums[i] != i + 1) {
+	for (i = 0; i < c->n && st == STATUS_OK; i++) {
+		if (c->v[i].print) {
+			if (c->v[i].u.n == 0 || c->v[i].u.n > k) {
+				*at = (uint32_t) i + 1;
+				st = STATUS_SA_LOG_EDITED;
+			}
+			continue;
+		}
+		nums[k++] = c->v[i].u.n;
+		if (c->v[i].u.n != k) {
 			*at = (uint32_t) i + 1;
 			st = STATUS_SA_LOG_REMOVED;
 		}
-	if (st != STATUS_OK) {
-		qsort(nums, c->n, sizeof *nums, log_u32_cmp);
-		for (i = 0; i < c->n && nums[i] == i + 1; i++)
+	}
+	for (; i < c->n; i++)
+		if (!c->v[i].print)
+			nums[k++] = c->v[i].u.n;
+	if (st == STATUS_SA_LOG_REMOVED) {
+		qsort(nums, k, sizeof *nums, log_u32_cmp);
+		for (i = 0; i < k && nums[i] == i + 1; i++)
 			;
-		if (i == c->n)
+		if (i == k)
 			st = STATUS_SA_LOG_REORDERED;
 	}
 	free(nums);
 	return st;
+}
+
+/* The use lines among the N lines of V. */
+static size_t
+log_use_count(const struct log_entry *v, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += !v[i].print;
+	return k;
 }
 
 /* Signatures, numbering and the chain of the entries read. */
@@ -181,7 +222,8 @@ log_entries(const struct log_check *c, uint32_t *at)
 		prev = c->v[i].self;
 	}
 	*at = (uint32_t) c->n;
-	return c->n > c->p->uses ? STATUS_SA_LOG_EDITED : STATUS_OK;
+	return log_use_count(c->v, c->n) > c->p->uses ? STATUS_SA_LOG_EDITED :
+	    STATUS_OK;
 }
 
 /* The head against the entries; LAST is what the next entry chains to. */
@@ -197,7 +239,11 @@ log_head(const struct log_check *c, const struct buf *head,
 	int i;
 
 	*at = 0;
-	if (head == NULL || head->len == 0 ||
+	/* A head deleted is told apart from one whose bytes were changed:
+	 * the entries may all be intact. */
+	if (head == NULL)
+		return STATUS_SA_LOG_NO_HEAD;
+	if (head->len == 0 ||
 	    head->data[head->len - 1] != '\n')
 		return STATUS_SA_LOG_EDITED;
 	line = xstrndup((const char *) head->data, head->len - 1);
@@ -225,6 +271,25 @@ out:
 	return st;
 }
 
+/* Give print line P's outcome to the use it names among the N of V
+ * (taking P's strings); 0 when there is no such use. */
+static int
+log_print_onto(struct standalone_use *v, size_t n, struct standalone_use *p)
+{
+	size_t i;
+
+	for (i = n; i > 0; i--)
+		if (v[i - 1].n == p->n) {
+			free(v[i - 1].print_where);
+			free(v[i - 1].print_result);
+			v[i - 1].print_where = p->print_where;
+			v[i - 1].print_result = p->print_result;
+			free(p->title);
+			return 1;
+		}
+	return 0;
+}
+
 enum status
 standalone_log_check(const struct standalone_pkg *p,
     const struct crypto_key *pub, const struct buf *log,
@@ -245,13 +310,19 @@ standalone_log_check(const struct standalone_pkg *p,
 	if (st == STATUS_OK)
 		st = log_head(&c, head, last, at);
 
-	/* Hand over the entries whose signatures hold. */
+	/* Hand over the uses whose signatures hold, each with its last
+	 * printing. */
 	*uses = xcalloc(c.n + 1, sizeof **uses);
 	for (i = 0; i < c.n; i++) {
-		if (c.v[i].ok)
+		if (c.v[i].ok && !c.v[i].print) {
 			(*uses)[(*nuses)++] = c.v[i].u;
-		else
-			free(c.v[i].u.title);
+			continue;
+		}
+		if (c.v[i].ok && log_print_onto(*uses, *nuses, &c.v[i].u))
+			continue;
+		free(c.v[i].u.title);
+		free(c.v[i].u.print_where);
+		free(c.v[i].u.print_result);
 	}
 	free(c.v);
 	return st;

@@ -14,8 +14,15 @@
  * before (of the package file for the first), PDF the SM3 of the sealed
  * PDF, TITLE the title in hex, and SIG the seal key's signature over
  * "eseal-standalone-use ID " and the line up to SIG, ID the package's.
- * The head is one line "head COUNT LAST SIG", LAST what the next entry
- * chains to, signed the same way after "eseal-standalone-head ID ".
+ * After a use may come the lines of its printing at the station:
+ *   print N TIME PREV WHERE RESULT SIG
+ * N the use printed, WHERE the printer's answer (the file or the CUPS
+ * job) in hex, RESULT the status name of the outcome (STATUS_OK when it
+ * printed), signed after "eseal-standalone-print ID ".  Every line
+ * chains to the line before it, whatever its kind.
+ * The head is one line "head COUNT LAST SIG", COUNT the lines of the
+ * log, LAST what the next line chains to, signed the same way after
+ * "eseal-standalone-head ID ".
  * The log is appended before the head is rewritten, so a station that
  * stops between the two leaves a log one entry ahead of its head, which
  * is accepted; anything else that disagrees is tampering.
@@ -352,6 +359,35 @@ standalone_log_append(const struct standalone_pkg *p,
 }
 
 enum status
+standalone_log_append_print(const struct standalone_pkg *p,
+    const struct crypto_key *key, uint32_t n, int64_t time,
+    const char *where, enum status result, const unsigned char prev[32],
+    struct buf *out, unsigned char next[32])
+{
+	size_t start = out->len;
+	const char *word;
+	char num[48];
+	enum status st;
+
+	snprintf(num, sizeof num, "print %" PRIu32 " %" PRId64 " ", n, time);
+	buf_add(out, num, strlen(num));
+	pkg_add_hex(out, prev, 32);
+	buf_add_u8(out, ' ');
+	pkg_add_hex(out, (const unsigned char *) where, strlen(where));
+	if (*where == '\0')
+		buf_add_u8(out, '-');
+	buf_add_u8(out, ' ');
+	word = status_name(result);
+	buf_add(out, word, strlen(word));
+	if ((st = log_sign(key, "print", p->id, (const char *) out->data +
+	    start, out->len - start, out)) != STATUS_OK)
+		return st;
+	if (next != NULL)
+		st = crypto_sm3(out->data + start, out->len - start - 1, next);
+	return st;
+}
+
+enum status
 standalone_head_make(const struct standalone_pkg *p,
     const struct crypto_key *key, uint32_t count, const unsigned char last[32],
     struct buf *out)
@@ -371,8 +407,11 @@ standalone_uses_free(struct standalone_use *v, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(v[i].title);
+		free(v[i].print_where);
+		free(v[i].print_result);
+	}
 	free(v);
 }
 

@@ -61,13 +61,21 @@ enum status standalone_log_append(const struct standalone_pkg *p,
     const struct crypto_key *key, const struct standalone_use *u,
     const unsigned char prev[32], struct buf *out, unsigned char next[32]);
 
+/* Append the printing of use N at TIME to WHERE ("" when nothing
+ * printed) with outcome RESULT, chained to PREV, to OUT, signed by KEY;
+ * NEXT (may be NULL) gets the hash the next line chains to. */
+enum status standalone_log_append_print(const struct standalone_pkg *p,
+    const struct crypto_key *key, uint32_t n, int64_t time,
+    const char *where, enum status result, const unsigned char prev[32],
+    struct buf *out, unsigned char next[32]);
+
 /* STATUS_OK when SIGHEX is PUB's signature of the N bytes of TEXT as
  * an entry of WHAT ("use" or "head") of package ID. */
 enum status standalone_log_signed_ok(const struct crypto_key *pub,
     const char *what, uint64_t id, const char *text, size_t n,
     const char *sighex);
 
-/* The head file for COUNT entries ending in LAST, signed by KEY. */
+/* The head file for COUNT lines ending in LAST, signed by KEY. */
 enum status standalone_head_make(const struct standalone_pkg *p,
     const struct crypto_key *key, uint32_t count, const unsigned char last[32],
     struct buf *out);
@@ -77,7 +85,8 @@ enum status standalone_head_make(const struct standalone_pkg *p,
  * with the seal's public key PUB.  *USES (standalone_uses_free) gets
  * every entry whose signature holds, *LAST what the next entry chains
  * to, *AT the entry where a fault was found.  STATUS_OK or one of
- * STATUS_SA_LOG_EDITED, _REMOVED, _REORDERED, _TRUNCATED, _OLDER.
+ * STATUS_SA_LOG_EDITED, _REMOVED, _REORDERED, _TRUNCATED, _OLDER,
+ * _NO_HEAD.
  */
 enum status standalone_log_check(const struct standalone_pkg *p,
     const struct crypto_key *pub, const struct buf *log,

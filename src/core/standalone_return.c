@@ -183,6 +183,17 @@ ret_use_audit(struct store_txn *txn, const struct ret_op *op,
 	    "(station clock) by %s: %s; pdf sm3 %s", op->id, u->n,
 	    ses_time_text(u->time, when, sizeof when), person->name,
 	    u->title, hex);
+	/* What the station's log says of its printing, in the same entry:
+	 * one entry per use. */
+	if (u->print_result != NULL) {
+		char *more = xasprintf("%s; %s at the station: %s", detail,
+		    strcmp(u->print_result, "STATUS_OK") == 0 ? "printed" :
+		    "not printed", strcmp(u->print_result, "STATUS_OK") == 0 ?
+		    u->print_where : u->print_result);
+
+		free(detail);
+		detail = more;
+	}
 	st = audit_append(txn, person, perm_acting_role(person,
 	    ACT_STANDALONE_USE), ACT_STANDALONE_USE, REC_APPLICATION, op->id,
 	    AUDIT_OK, detail);

@@ -72,6 +72,7 @@ station_log(struct standalone_station *st, const struct crypto_key *pub)
 	struct buf log, head;
 	enum status rc, hrc;
 	uint32_t at;
+	size_t i;
 
 	buf_init(&log);
 	buf_init(&head);
@@ -82,6 +83,10 @@ station_log(struct standalone_station *st, const struct crypto_key *pub)
 	if (rc == STATUS_OK)
 		rc = standalone_log_check(st->pkg, pub, &log, hrc == STATUS_OK ?
 		    &head : NULL, &st->uses, &st->nuses, st->last, &at);
+	/* Whole lines: the head counts them, print lines included. */
+	st->nlines = 0;
+	for (i = 0; rc == STATUS_OK && i < log.len; i++)
+		st->nlines += log.data[i] == '\n';
 	if (rc != STATUS_OK)
 		log_warn("standalone: package %" PRIu64 ": log refused at "
 		    "entry %u: %s", st->pkg->id, (unsigned) at,
@@ -188,9 +193,11 @@ standalone_station_unlock(struct standalone_station *st, const char *person,
 	char *canon;
 	enum status rc;
 
-	if (person == NULL || *person == '\0' ||
-	    (strcmp(person, p->person) != 0 &&
-	    strcmp(person, p->person_name) != 0))
+	/* Nothing typed is not another person: ask for the name. */
+	if (person == NULL || *person == '\0')
+		return STATUS_SA_NO_PERSON;
+	if (strcmp(person, p->person) != 0 &&
+	    strcmp(person, p->person_name) != 0)
 		return STATUS_SA_PERSON;
 	if ((canon = station_secret(secret)) == NULL)
 		return STATUS_SA_SECRET;
@@ -202,6 +209,13 @@ standalone_station_unlock(struct standalone_station *st, const char *person,
 	if (rc == STATUS_BAD_PASSWORD)
 		return STATUS_SA_SECRET;
 	return rc == STATUS_OK ? STATUS_OK : STATUS_SA_PACKAGE_TAMPERED;
+}
+
+void
+standalone_station_lock(struct standalone_station *st)
+{
+	crypto_key_free(st->key);
+	st->key = NULL;
 }
 
 enum status

@@ -111,12 +111,15 @@ use_undo_apply(struct safefile_dir *dir, const struct use_undo *undo)
 	    undo->head.len);
 }
 
-/* Append use U to the log and rewrite the head, in DIR, keeping what
- * they held in UNDO: both are written or, as far as the medium allows,
- * neither, so the log is never one use ahead of its head. */
+/* Append use U (or, with PRINT, the printing of use U->n to
+ * U->print_where with outcome PRC) to the log and rewrite the head, in
+ * DIR, keeping what they held in UNDO: both are written or, as far as
+ * the medium allows, neither, so the log is never a line ahead of its
+ * head. */
 static enum status
 use_record(struct standalone_station *st, struct safefile_dir *dir,
-    const struct standalone_use *u, struct use_undo *undo)
+    const struct standalone_use *u, int print, enum status prc,
+    struct use_undo *undo)
 {
 	unsigned char next[32];
 	struct buf log, head;
@@ -130,10 +133,11 @@ use_record(struct standalone_station *st, struct safefile_dir *dir,
 	    STATUS_OK)
 		goto out;
 	buf_add(&log, undo->log.data, undo->log.len);
-	if ((rc = standalone_log_append(st->pkg, st->key, u, st->last, &log,
-	    next)) != STATUS_OK ||
-	    (rc = standalone_head_make(st->pkg, st->key, u->n, next, &head)) !=
-	    STATUS_OK)
+	rc = print ? standalone_log_append_print(st->pkg, st->key, u->n,
+	    u->time, u->print_where, prc, st->last, &log, next) :
+	    standalone_log_append(st->pkg, st->key, u, st->last, &log, next);
+	if (rc != STATUS_OK || (rc = standalone_head_make(st->pkg, st->key,
+	    (uint32_t) st->nlines + 1, next, &head)) != STATUS_OK)
 		goto out;
 	if ((rc = safefile_write(dir, STANDALONE_LOG, log.data, log.len)) !=
 	    STATUS_OK)
@@ -144,6 +148,7 @@ use_record(struct standalone_station *st, struct safefile_dir *dir,
 		goto out;
 	}
 	memcpy(st->last, next, 32);
+	st->nlines++;
 out:
 	buf_free(&log);
 	buf_free(&head);
@@ -218,10 +223,12 @@ standalone_station_seal(struct standalone_station *st,
 	 * next attempt takes the same number. */
 	buf_init(&undo.log);
 	buf_init(&undo.head);
-	if ((rc = use_record(st, &dir, &u, &undo)) == STATUS_OK &&
+	if ((rc = use_record(st, &dir, &u, 0, STATUS_OK, &undo)) ==
+	    STATUS_OK &&
 	    (rc = use_files(&dir, u.n, doc, &sig, path)) != STATUS_OK) {
 		use_undo_apply(&dir, &undo);
 		memcpy(st->last, last, 32);
+		st->nlines--;
 	}
 	buf_free(&undo.log);
 	buf_free(&undo.head);
@@ -237,4 +244,41 @@ standalone_station_seal(struct standalone_station *st,
 out:
 	buf_free(&sig);
 	return rc;
+}
+
+enum status
+standalone_station_printed(struct standalone_station *st, uint32_t n,
+    const char *where, enum status result)
+{
+	struct safefile_dir dir;
+	struct standalone_use u;
+	struct use_undo undo;
+	enum status rc;
+
+	if (st->key == NULL)
+		return STATUS_SA_SECRET;
+	if (n == 0 || n > st->nuses)
+		return STATUS_INVALID;
+	memset(&u, 0, sizeof u);
+	u.n = n;
+	u.time = clock_now();
+	u.print_where = (char *) (where != NULL ? where : "");
+	if ((rc = safefile_dir_open(st->dir, &dir)) != STATUS_OK)
+		return rc;
+	buf_init(&undo.log);
+	buf_init(&undo.head);
+	rc = use_record(st, &dir, &u, 1, result, &undo);
+	buf_free(&undo.log);
+	buf_free(&undo.head);
+	safefile_dir_close(&dir);
+	if (rc != STATUS_OK)
+		return rc;
+
+	free(st->uses[n - 1].print_where);
+	free(st->uses[n - 1].print_result);
+	st->uses[n - 1].print_where = xstrdup(u.print_where);
+	st->uses[n - 1].print_result = xstrdup(status_name(result));
+	log_info("standalone: package %" PRIu64 " use %" PRIu32 " print "
+	    "recorded: %s", st->pkg->id, n, status_name(result));
+	return STATUS_OK;
 }

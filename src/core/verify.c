@@ -7,11 +7,15 @@
  */
 #include <config.h>
 
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/seal.h"
 #include "core/verify.h"
@@ -26,6 +30,35 @@ verify_trust_load(struct store *st, struct ses_trust *t)
 	return rc == STATUS_SEAL_NO_CA ? STATUS_OK : rc;
 }
 
+/* Open PATH for reading if it is an ordinary file of at most
+ * VERIFY_FILE_MAX bytes.  A FIFO or a device named on the command line
+ * would block the read (or never end), and a huge file would be read
+ * whole into memory, so the file is opened without waiting and looked
+ * at before it is read. */
+static enum status
+verify_open(const char *path, FILE **f)
+{
+	struct stat sb;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return errno == ENOENT ? STATUS_NO_FILE :
+		    status_from_errno(errno);
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return STATUS_NOT_REGULAR;
+	}
+	if (sb.st_size > VERIFY_FILE_MAX) {
+		close(fd);
+		return STATUS_VERIFY_TOO_LARGE;
+	}
+	if (fcntl(fd, F_SETFL, 0) != 0 || (*f = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		return STATUS_IO;
+	}
+	return STATUS_OK;
+}
+
 /* Read PATH whole into *DATA (malloc'd, with a NUL after the *N bytes so
  * PEM can be read as text). */
 static enum status
@@ -34,19 +67,21 @@ verify_read(const char *path, unsigned char **data, size_t *n)
 	struct buf b;
 	char chunk[8192];
 	size_t got;
-	FILE *f;
-	enum status rc = STATUS_OK;
+	FILE *f = NULL;
+	enum status rc;
 
 	*data = NULL;
 	*n = 0;
-	if ((f = fopen(path, "rb")) == NULL)
-		return errno == ENOENT ? STATUS_NO_FILE :
-		    status_from_errno(errno);
+	if ((rc = verify_open(path, &f)) != STATUS_OK)
+		return rc;
 	buf_init(&b);
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 &&
+	    b.len <= (size_t) VERIFY_FILE_MAX)
 		buf_add(&b, chunk, got);
 	if (ferror(f))
 		rc = STATUS_IO;
+	else if (b.len > (size_t) VERIFY_FILE_MAX)
+		rc = STATUS_VERIFY_TOO_LARGE;	/* it grew since fstat */
 	fclose(f);
 	if (rc != STATUS_OK) {
 		buf_free(&b);

@@ -12,10 +12,18 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "crypto/crypto.h"
 #include "store/store.h"
 #include "util/util.h"
+
+/* The largest file (or signature) verified: a document holds at most
+ * 960 KiB of text, and even drawn with its fonts and seal and stamped
+ * with a copy number its PDF stays far below this.  Anything larger is
+ * refused before it is read, so that a huge or endless file named by
+ * mistake never fills the memory. */
+#define VERIFY_FILE_MAX		((off_t) 256 << 20)
 
 /* What one verification read and found.  The report points into DATA
  * and SIG, so they live together (verify_result_free). */
@@ -51,6 +59,8 @@ enum status verify_trust_load(struct store *st, struct ses_trust *t);
  * Returns STATUS_OK when every check passed and the file is the signed
  * original; a reading error with V->unreadable set when a file could not
  * be read (no check ran): STATUS_NO_FILE for a missing file,
+ * STATUS_NOT_REGULAR for a folder, device or pipe,
+ * STATUS_VERIFY_TOO_LARGE for one over VERIFY_FILE_MAX bytes,
  * STATUS_NO_SIGNATURE when no signature was found; STATUS_IS_COPY for a
  * file named as a printed copy whose signature and seal hold (a copy is
  * never the original, and its bytes are not the signed ones); else the

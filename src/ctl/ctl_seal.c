@@ -46,10 +46,14 @@ ctl_seal_usage(void)
 	    "  grant end ID --reason TEXT | grant list REGNO\n"
 	    "  import-root FILE | import-crl FILE | export-crl FILE\n"
 	    "  export-root FILE                 (no --user needed)\n"
-	    "DATE is YYYY-MM-DD or \"YYYY-MM-DD HH:MM\" (local time).\n"
+	    "DATE is YYYY-MM-DD or \"YYYY-MM-DD HH:MM\" (local time); for\n"
+	    "custody and grant, an --until day alone lasts to its end.\n"
 	    "Second people (the custodian for add, the proxy for custody\n"
 	    "handover and return) log in on the spot: with --password-fd\n"
-	    "their passwords are the next lines, in the order asked.\n"),
+	    "their passwords are the next lines, in the order asked.  For\n"
+	    "custody handover the lines are the custodian's login password,\n"
+	    "the proxy's login password, the custodian's key password and\n"
+	    "the proxy's new key password; for return, the first two.\n"),
 	    stderr);
 	return CTL_EXIT_USAGE;
 }
@@ -211,6 +215,13 @@ ctl_seal_add_options(int argc, char **argv, struct ctl_seal_add *a)
 	    a->spec.owner_body == NULL || a->custodian == NULL ||
 	    a->diameter < 0)
 		return ctl_seal_usage();
+	/* Art. 5 fixes the size, and no other kind of seal is made here:
+	 * any other diameter would make a seal the rules do not allow. */
+	if (a->diameter != 0 && (a->diameter < IMPRESSION_DIAMETER_MM - 0.5 ||
+	    a->diameter > IMPRESSION_DIAMETER_MM + 0.5)) {
+		(void) ctl_fail(STATUS_SEAL_DIAMETER, "--diameter");
+		return CTL_EXIT_USAGE;
+	}
 	a->spec.regno = argv[optind];
 	return -1;
 }
@@ -368,7 +379,7 @@ ctl_seal_show(struct session *s, int argc, char **argv)
 {
 	struct seal_event *ev;
 	struct rec_seal seal;
-	char t[32];
+	char t[32], *detail;
 	enum status rc;
 	size_t n, i;
 
@@ -380,12 +391,17 @@ ctl_seal_show(struct session *s, int argc, char **argv)
 	rec_free(REC_SEAL, &seal);
 	if ((rc = seal_history(s, argv[1], &ev, &n)) != STATUS_OK)
 		return ctl_fail(rc, argv[1]);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		/* The detail is stored in English; a person reads it in the
+		 * language of the locale, a status name as its message. */
+		detail = recwords_text(ev[i].detail);
 		printf("history: %s\t%s\t%s\t%s\t%s\n",
 		    ses_time_text(ev[i].time, t, sizeof t), ev[i].user,
 		    action_name(ev[i].action), ev[i].outcome == AUDIT_OK ?
 		    "ok" : ev[i].outcome == AUDIT_REFUSED ? "refused" :
-		    "failed", ev[i].detail);
+		    "failed", detail);
+		free(detail);
+	}
 	seal_history_free(ev, n);
 	return CTL_EXIT_OK;
 }

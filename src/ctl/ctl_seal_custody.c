@@ -5,7 +5,9 @@
  * A handover or a return is made by the custodian (--user) with the
  * proxy beside them: with --password-fd the lines are the custodian's
  * login password, the proxy's login password, then for a handover the
- * custodian's key password and the proxy's new key password.
+ * custodian's key password and the proxy's new key password.  A day
+ * alone given to --until lasts to its end, as on the screen and for a
+ * standalone seal (standalone_time_parse).
  */
 #include <config.h>
 
@@ -52,7 +54,8 @@ ctl_seal_opts(int argc, char **argv, struct ctl_seal_opts *o)
 		else if (ch == 'f')
 			o->bad |= ctl_seal_time(optarg, &o->from);
 		else if (ch == 'u')
-			o->bad |= ctl_seal_time(optarg, &o->until);
+			o->bad |= standalone_time_parse(optarg, 1,
+			    &o->until) != STATUS_OK;
 		else if (ch == 'n')
 			o->uses = (uint32_t) strtoul(optarg, NULL, 10);
 		else

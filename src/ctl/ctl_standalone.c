@@ -37,7 +37,9 @@ ctl_standalone_usage(void)
 	    "the one-time secret)\n"
 	    "  return ID --medium UUID\n"
 	    "  list | pending | overdue\n"
-	    "DATE is YYYY-MM-DD or \"YYYY-MM-DD HH:MM\" (local time).\n"),
+	    "DATE is YYYY-MM-DD or \"YYYY-MM-DD HH:MM\" (local time); the "
+	    "period includes\nboth ends, and an --until date alone means the "
+	    "end of that day.\n"),
 	    stderr);
 	return CTL_EXIT_USAGE;
 }
@@ -68,9 +70,11 @@ ctl_standalone_opts(int argc, char **argv, struct ctl_sa_opts *o)
 		else if (ch == 'P')
 			o->spec.purpose = optarg;
 		else if (ch == 'f')
-			o->bad |= ctl_seal_time(optarg, &o->spec.from);
+			o->bad |= standalone_time_parse(optarg, 0,
+			    &o->spec.from) != STATUS_OK;
 		else if (ch == 'u')
-			o->bad |= ctl_seal_time(optarg, &o->spec.to);
+			o->bad |= standalone_time_parse(optarg, 1,
+			    &o->spec.to) != STATUS_OK;
 		else if (ch == 'n')
 			o->spec.uses = (uint32_t) strtoul(optarg, NULL, 10);
 		else if (ch == 'r')
@@ -91,6 +95,11 @@ ctl_standalone_fail(enum status rc, const char *what)
 	int ex = ctl_fail(rc, what);
 
 	switch (rc) {
+	case STATUS_SA_PERIOD:
+	case STATUS_SA_PERIOD_SEAL:
+	case STATUS_SA_USES:
+	case STATUS_SA_PERSON_STATION:
+		return CTL_EXIT_USAGE;	/* what was asked for, as before */
 	case STATUS_SA_APPROVALS:
 	case STATUS_SA_EXPIRED:
 	case STATUS_SA_NO_PACKAGE:
@@ -101,6 +110,7 @@ ctl_standalone_fail(enum status rc, const char *what)
 	case STATUS_SA_LOG_REORDERED:
 	case STATUS_SA_LOG_TRUNCATED:
 	case STATUS_SA_LOG_OLDER:
+	case STATUS_SA_LOG_NO_HEAD:
 		return CTL_EXIT_VERIFY;
 	default:
 		return ex;

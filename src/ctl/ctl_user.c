@@ -294,6 +294,20 @@ ctl_passwd_new(struct ctl *c)
 	return pw;
 }
 
+/* Which rules a refused password must meet. */
+static void
+ctl_passwd_rules(struct store *st)
+{
+	struct policy pol;
+	char *rules;
+
+	if (policy_get(st, &pol) != STATUS_OK)
+		return;
+	rules = policy_password_rules(&pol);
+	fprintf(stderr, "esealctl: %s\n", rules);
+	free(rules);
+}
+
 int
 ctl_passwd_run(struct ctl *c)
 {
@@ -320,6 +334,8 @@ ctl_passwd_run(struct ctl *c)
 		rc = session_change_password(s, old, new);
 	mem_free_secret(old);
 	mem_free_secret(new);
+	if (rc == STATUS_PW_WEAK)
+		ctl_passwd_rules(st);
 	ctl_session_close(st, s);
 	if (rc != STATUS_OK)
 		return ctl_fail(rc, c->user);

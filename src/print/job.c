@@ -4,9 +4,11 @@
  *
  *   1. the printer from the register, the document and its seal;
  *   2. printlog_reserve(): every rule, and the next copy numbers;
- *   3. the original drawn again and checked against the signed hash,
- *      so that no copy differs from what was sealed but for its number;
- *   4. each copy drawn with its number and sent (progress, cancel);
+ *   3. the original the signature binds (the kept file, or drawn again
+ *      and checked against the signed hash) and the job's copy numbers
+ *      drawn once (original_marks);
+ *   4. each copy made of the original's objects with its number laid
+ *      over, written afresh (stamp.c), and sent (progress, cancel);
  *   5. for CUPS, the job followed to its end;
  *   6. printlog_complete() with the copies that printed.
  *
@@ -16,6 +18,13 @@
  * print room to settle ('esealctl print --failed' or --done) once they
  * have looked at the printer.  Counting such copies either way could
  * print a copy number twice or lose one.
+ *
+ * So no copy differs from what was sealed but for its number, and the
+ * body is drawn at most once a job, not once a copy (a long notice took
+ * about a tenth of a second of drawing a copy, most of it in embedding
+ * and compressing the fonts).  An original the stamp cannot read (not
+ * written by this cairo) has its copies drawn whole, as they were
+ * before.
  *
  * Rendering and printing happen outside any transaction; only the two
  * printlog calls write to the store.
@@ -36,6 +45,10 @@ struct job {
 	struct original_src		 src;
 	struct printlog_job		 reserved;
 	struct print_out		 out;
+	struct buf			 original;	/* the signed PDF */
+	struct buf			 marks;		/* the copy numbers */
+	struct render_result		 layout;	/* where marks put */
+	int				 whole;		/* draw each copy */
 	int				 user_cancel;
 };
 
@@ -137,53 +150,66 @@ job_sources(struct job *j)
 static enum status
 job_check_original(struct job *j)
 {
-	struct render_result r;
-	struct buf pdf;
 	enum status rc;
 
 	if ((rc = job_sources(j)) != STATUS_OK)
 		return rc;
-	buf_init(&pdf);
-	rc = original_draw(&j->src, 0, &pdf, &r);
-	if (rc == STATUS_OK)
-		rc = original_check(&j->src, &pdf);
+	rc = original_load(j->st, &j->src, &j->original);
 	if (rc == STATUS_STATE) {
 		log_info("print: document %llu version %u was sealed without "
 		    "a drawn original; its copies are not checked against "
 		    "one", (unsigned long long) j->reserved.doc_id,
 		    (unsigned) j->reserved.version);
-		rc = STATUS_OK;
+		rc = original_draw(&j->src, 0, &j->original, NULL);
 	}
+	if (rc == STATUS_OK)
+		rc = original_marks(&j->src, j->reserved.first_copy,
+		    j->reserved.count, &j->marks, &j->layout);
 	if (rc == STATUS_PRINT_ORIGINAL)
 		job_say(j, "the version no longer draws as it was sealed");
 	else if (rc != STATUS_OK)
 		job_say(j, status_name(rc));
-	buf_free(&pdf);
 	return rc;
 }
 
 /* -- Step 4 ---------------------------------------------------------------- */
 
+/* Copy COPY_NO into PDF: stamped on the original, or drawn whole. */
+static enum status
+job_make_copy(struct job *j, uint32_t copy_no, struct buf *pdf)
+{
+	enum status rc = STATUS_UNSUPPORTED;
+
+	if (!j->whole)
+		rc = stamp_copy(&j->original, &j->marks,
+		    copy_no - j->reserved.first_copy, pdf);
+	if (rc == STATUS_UNSUPPORTED) {
+		j->whole = 1;
+		rc = original_draw(&j->src, copy_no, pdf, NULL);
+	}
+	return rc;
+}
+
 static enum status
 job_send_copy(struct job *j, uint32_t copy_no, int last)
 {
-	struct render_result r;
+	const struct render_result *r = &j->layout;
 	struct buf pdf;
 	enum status rc;
 
 	buf_init(&pdf);
-	if ((rc = original_draw(&j->src, copy_no, &pdf, &r)) != STATUS_OK)
+	if ((rc = job_make_copy(j, copy_no, &pdf)) != STATUS_OK)
 		job_say(j, status_name(rc));
 	else if (j->printer.kind == PRINTER_CUPS)
 		rc = cups_copy(&j->out, copy_no, &pdf, last);
 	else
 		rc = folder_copy(&j->out, copy_no, &pdf);
 	if (rc == STATUS_OK && j->res->pages == 0) {
-		j->res->pages = (uint32_t) r.pages;
-		j->res->seal_page = r.seal_page;
-		j->res->seal_x_mm = r.seal_x_mm;
-		j->res->seal_y_mm = r.seal_y_mm;
-		j->res->seal_diameter_mm = r.seal_diameter_mm;
+		j->res->pages = (uint32_t) r->pages;
+		j->res->seal_page = r->seal_page;
+		j->res->seal_x_mm = r->seal_x_mm;
+		j->res->seal_y_mm = r->seal_y_mm;
+		j->res->seal_diameter_mm = r->seal_diameter_mm;
 	}
 	buf_free(&pdf);
 	return rc;
@@ -202,6 +228,7 @@ job_send(struct job *j)
 		    j->reserved.first_copy + i, NULL))
 			return STATUS_CANCELLED;
 		rc = job_send_copy(j, j->reserved.first_copy + i, i + 1 == n);
+		testhook_print_pause(i + 1);
 	}
 	if (rc == STATUS_OK && j->printer.kind == PRINTER_CUPS)
 		rc = cups_wait(&j->out, job_cups_progress, j);
@@ -269,6 +296,8 @@ print_run(struct store *st, struct session *s,
 	j.s = s;
 	j.rq = rq;
 	j.res = res;
+	buf_init(&j.original);
+	buf_init(&j.marks);
 	if ((rc = job_reserve(&j)) != STATUS_OK)
 		goto out;
 
@@ -288,6 +317,8 @@ print_run(struct store *st, struct session *s,
 	cups_close(&j.out);
 	free((char *) j.out.name);
 out:
+	buf_free(&j.marks);
+	buf_free(&j.original);
 	rec_free(REC_PRINTER, &j.printer);
 	original_src_free(&j.src);
 	return rc;

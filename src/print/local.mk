@@ -5,8 +5,10 @@ src_print_libesprint_a_SOURCES = \
 	src/print/print.h src/print/print_int.h \
 	src/print/compose.c \
 	src/print/cups.c \
+	src/print/direct.c \
 	src/print/folder.c \
 	src/print/job.c \
 	src/print/original.c \
 	src/print/pfile.c \
-	src/print/settle.c
+	src/print/settle.c \
+	src/print/stamp.c

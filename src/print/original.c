@@ -4,7 +4,9 @@
  * sealing_set_renderer), its SM3 signed and stored in
  * rec_version.pdf_sm3, its bytes kept in the workspace directory as
  * originals/doc-ID-vN.pdf; read back, or drawn again, and checked
- * against that hash whenever it is needed.
+ * against that hash whenever it is needed.  A kept file that is there
+ * but not the signed bytes is drawn again too, and recorded in the audit
+ * trail and the log: it did not change by itself.
  *
  * Why the file is written inside the sealing transaction, against the
  * rule that side effects stay out of store_run: the drawing is pure, so
@@ -28,7 +30,7 @@
 #include "crypto/crypto.h"
 #include "print/print_int.h"
 
-#define ORIGINAL_DIR		"originals"
+#define ORIGINAL_DIR		STORE_KEPT_DIR	/* backups carry it */
 #define ORIGINAL_DIR_MODE	0700
 #define ORIGINAL_MODE		0600
 
@@ -148,6 +150,7 @@ original_src_get(struct store *st, struct session *s, uint64_t doc_id,
 	enum status rc;
 
 	memset(src, 0, sizeof *src);
+	src->s = s;
 	if ((rc = docview_get(st, s, doc_id, &src->view)) != STATUS_OK)
 		return rc;
 	if (dv->doc.sealed_version == 0 ||
@@ -189,39 +192,83 @@ original_check(const struct original_src *src, const struct buf *pdf)
 	    STATUS_PRINT_ORIGINAL;
 }
 
-enum status
-print_original(struct store *st, struct session *s, uint64_t doc_id,
-    struct buf *pdf, uint32_t *version)
+/* The kept file at PATH is not the signed original: someone or
+ * something changed it.  It is drawn again all the same, but the
+ * security auditor must find that it happened. */
+static void
+original_alert(const struct original_src *src, const char *path)
 {
-	struct original_src src;
+	char *detail = xasprintf("the kept original doc-%llu-v%u.pdf is not "
+	    "the signed bytes (its SM3 differs); it is drawn again",
+	    (unsigned long long) src->view.doc.id, (unsigned) src->v->number);
+
+	log_error("print: the kept original %s does not match its signed "
+	    "SM3; it is drawn again", path);
+	session_audit_failure(src->s, ACT_DOC_READ, REC_DOC, src->view.doc.id,
+	    STATUS_PRINT_ORIGINAL, detail);
+	free(detail);
+}
+
+enum status
+original_load(struct store *st, const struct original_src *src,
+    struct buf *pdf)
+{
 	size_t start = pdf->len;
 	struct buf b;
 	char *path;
 	enum status rc;
 
 	buf_init(&b);
-	if ((rc = original_src_get(st, s, doc_id, &src)) != STATUS_OK)
-		goto out;
-	path = print_original_path(store_home(st), doc_id, src.v->number);
-	if (pfile_load(path, &b) != STATUS_OK ||
-	    original_check(&src, &b) != STATUS_OK) {
+	path = print_original_path(store_home(st), src->view.doc.id,
+	    src->v->number);
+	if ((rc = pfile_load(path, &b)) == STATUS_OK &&
+	    (rc = original_check(src, &b)) == STATUS_PRINT_ORIGINAL)
+		original_alert(src, path);
+	if (rc != STATUS_OK && rc != STATUS_STATE) {
 		/* Missing or not the signed bytes: draw it again. */
 		buf_reset(&b);
-		if ((rc = original_draw(&src, 0, &b, NULL)) == STATUS_OK &&
-		    (rc = original_check(&src, &b)) == STATUS_OK)
-			rc = original_keep(store_home(st), doc_id,
-			    src.v->number, &b);
+		if ((rc = original_draw(src, 0, &b, NULL)) == STATUS_OK &&
+		    (rc = original_check(src, &b)) == STATUS_OK)
+			rc = original_keep(store_home(st), src->view.doc.id,
+			    src->v->number, &b);
 	}
 	free(path);
-	if (rc == STATUS_OK) {
+	if (rc == STATUS_OK)
 		buf_add(pdf, b.data, b.len);
-		if (version != NULL)
-			*version = src.v->number;
-	}
-out:
-	if (rc != STATUS_OK)
+	else
 		pdf->len = start;
-	original_src_free(&src);
 	buf_free(&b);
+	return rc;
+}
+
+enum status
+original_marks(const struct original_src *src, uint32_t first,
+    uint32_t count, struct buf *pdf, struct render_result *res)
+{
+	struct compose c;
+	enum status rc;
+
+	original_drew = 1;
+	rc = compose_make(&src->view.doc, src->v, &src->seal, src->issued_at,
+	    &c);
+	if (rc == STATUS_OK)
+		rc = render_copy_numbers(&c.doc, &c.seal, first, count, pdf,
+		    res);
+	compose_free(&c);
+	return rc;
+}
+
+enum status
+print_original(struct store *st, struct session *s, uint64_t doc_id,
+    struct buf *pdf, uint32_t *version)
+{
+	struct original_src src;
+	enum status rc;
+
+	if ((rc = original_src_get(st, s, doc_id, &src)) == STATUS_OK &&
+	    (rc = original_load(st, &src, pdf)) == STATUS_OK &&
+	    version != NULL)
+		*version = src.v->number;
+	original_src_free(&src);
 	return rc;
 }

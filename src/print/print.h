@@ -12,12 +12,12 @@
  * rec_version.pdf_sm3, and its bytes into the workspace directory
  * (originals/doc-ID-vN.pdf), written whole before the sealing commits.
  *
- * Printing.  print_run() is the print room's one call: it checks that
- * the sealed version still draws exactly as it was signed, reserves the
+ * Printing.  print_run() is the print room's one call: it reserves the
  * next copy numbers in the print log (printlog_reserve: every rule of
- * Flow 2 and Art. 11 and 13), draws each copy with its copy number and
- * the seal, sends it to the printer and records the outcome
- * (printlog_complete).  A copy number is consumed only by a copy that
+ * Flow 2 and Art. 11 and 13), reads the original the signature binds
+ * (print_original's rule), makes each copy of the original's objects with
+ * its copy number laid over the first page, sends it to the printer
+ * and records the outcome (printlog_complete).  A copy number is consumed only by a copy that
  * printed; copies that did not print stay free for the retry.
  *
  *   folder printer  each copy is written at once to DIR/doc-ID-vN-
@@ -150,5 +150,32 @@ void print_result_free(struct print_result *res);
  */
 enum status print_settle(struct store *st, struct session *s,
     uint64_t job_id, uint32_t *printed);
+
+/* -- One finished PDF, outside the register -------------------------------- */
+
+/* A printer named on the command line (the standalone station). */
+struct print_target {
+	enum printer_kind	 kind;
+	const char		*queue;		/* CUPS queue, or a folder */
+};
+
+struct print_pdf_result {
+	char			*where;		/* the file, or "CUPS queue Q,
+						 * job N"; NULL when it did not
+						 * print */
+	char			*message;	/* what the printer said, or
+						 * NULL */
+};
+
+/*
+ * Print the finished PDF once on T, under NAME (the job's title, or the
+ * file name NAME-000001.pdf in a folder), the way print_run() sends a
+ * copy: whole or not at all, a CUPS job followed to its end.  Fills RES
+ * (print_pdf_result_free, also on failure).  STATUS_OK when it printed;
+ * else print_run()'s printer statuses, or a file error for a folder.
+ */
+enum status print_pdf(const struct print_target *t, const char *name,
+    const struct buf *pdf, struct print_pdf_result *res);
+void print_pdf_result_free(struct print_pdf_result *res);
 
 #endif

@@ -4,6 +4,7 @@
  *
  *   compose.c   a version and its seal as the render layer draws them
  *   original.c  the sealed original: drawn at sealing, kept, re-checked
+ *   stamp.c     a copy: the original rewritten, its number laid over
  *   pfile.c     writing a file so that it is whole or absent
  *   folder.c    the folder printer: one PDF file per copy
  *   cups.c      the CUPS printer, through libcups (the only CUPS code)
@@ -64,6 +65,8 @@ struct original_src {
 	struct rec_seal		  seal;
 	const struct rec_version *v;		/* the sealed one, in view */
 	int64_t			  issued_at;
+	struct session		 *s;	/* who reads it: a damaged kept
+					 * file is audited as theirs */
 };
 
 /* Read it for DOC_ID as S (ACT_DOC_READ, ACT_SEAL_READ); STATUS_STATE
@@ -81,6 +84,32 @@ enum status original_draw(const struct original_src *src,
  * the content only (sealed without a renderer). */
 enum status original_check(const struct original_src *src,
     const struct buf *pdf);
+
+/*
+ * The original the signature binds, appended to PDF: the kept file in
+ * the workspace ST when its SM3 is the signed one, else drawn again,
+ * checked and kept again.  STATUS_PRINT_ORIGINAL when neither matches;
+ * STATUS_STATE when the signature binds the content only.
+ */
+enum status original_load(struct store *st, const struct original_src *src,
+    struct buf *pdf);
+
+/* The copy numbers FIRST to FIRST + COUNT - 1 of the sealed version, one
+ * page each, as render_copy_numbers() draws them; RES as for a copy. */
+enum status original_marks(const struct original_src *src, uint32_t first,
+    uint32_t count, struct buf *pdf, struct render_result *res);
+
+/* -- Copies stamped on the original (stamp.c) ------------------------------ */
+
+/*
+ * Copy INDEX of a job appended to OUT: ORIGINAL written afresh, every
+ * object as it was but its first page, over which page INDEX of MARKS
+ * (original_marks) is laid; no prefix of it is ORIGINAL (Art. 4).
+ * STATUS_UNSUPPORTED when either PDF is not as cairo writes it (the
+ * copy must then be drawn whole); OUT is unchanged then.
+ */
+enum status stamp_copy(const struct buf *original, const struct buf *marks,
+    uint32_t index, struct buf *out);
 
 /* -- Files (pfile.c) ------------------------------------------------------ */
 

@@ -23,6 +23,10 @@ struct font_candidate {
 };
 
 #define FONT_MAX_CANDIDATES 10
+#define FONT_RELEASE_WAIT_MS 5000	/* for pango's font workers */
+
+/* Non-zero once pango's default font map was made (render_release). */
+static int font_map_made;
 
 /* Candidates per role, best first; the Noto faces are the fallback. */
 static const struct font_candidate font_candidates[RENDER_FONT__COUNT]
@@ -87,6 +91,7 @@ font_pick(enum render_font role)
 	PangoFontFamily **families;
 	int n;
 
+	font_map_made = 1;
 	if ((unsigned) role >= RENDER_FONT__COUNT)
 		return NULL;
 	pango_font_map_list_families(map, &families, &n);
@@ -184,13 +189,52 @@ font_measure(PangoLayout *layout, const char *text, int len,
 	m->baseline = baseline;
 }
 
+/* Wait until MAP is held by no one but the caller, at most
+ * FONT_RELEASE_WAIT_MS; non-zero when it is. */
+static int
+font_map_unshared(PangoFontMap *map)
+{
+	int ms;
+
+	for (ms = 0; ms < FONT_RELEASE_WAIT_MS; ms++) {
+		/* GObject's count is a public field; pango offers no way to
+		 * wait for its workers. */
+		if (g_atomic_int_get(&G_OBJECT(map)->ref_count) == 1)
+			return 1;
+		g_usleep(1000);
+	}
+	return 0;
+}
+
 /* The caches live in thread-private storage that leak checkers do not
- * scan; dropping them at exit keeps sanitizer runs quiet and honest. */
+ * scan; dropping them at exit keeps sanitizer runs quiet and honest.
+ * Pango sorts fonts in worker threads that keep the font map until
+ * they finish, often after the drawing: the map is finalized by the
+ * last one out, destroying cairo fonts there.  Resetting cairo while
+ * that runs fails cairo's own check and aborts the program; so the
+ * map is kept until the workers are done and finalized here, and when
+ * they do not finish in time the caches are left as they are. */
 void
 render_release(void)
 {
+	PangoFontMap *map;
+
 	picture_release();
-	pango_cairo_font_map_set_default(NULL);
+	/* Asking for the map when none was made would make one, and start
+	 * fontconfig's loading in a thread of its own. */
+	if (font_map_made) {
+		map = pango_cairo_font_map_get_default();
+		g_object_ref(map);
+		pango_cairo_font_map_set_default(NULL);
+		font_map_made = 0;
+		if (!font_map_unshared(map)) {
+			log_warn("render: pango's font workers did not finish; "
+			    "the font caches are kept");
+			g_object_unref(map);
+			return;
+		}
+		g_object_unref(map);
+	}
 	cairo_debug_reset_static_data();
 	FcFini();
 }

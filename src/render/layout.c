@@ -445,6 +445,24 @@ layout_class_name(enum render_class c)
 	}
 }
 
+enum status
+layout_copy_number(struct layout *l, const struct render_doc *doc,
+    unsigned long copy_number)
+{
+	enum status st = STATUS_OK;
+	char *text;
+
+	/* Always the first line of page 1 (layout_marks). */
+	if (copy_number > 0 && (doc->numbered ||
+	    layout_class_name(doc->classification) != NULL)) {
+		text = xasprintf("%06lu", copy_number);
+		st = layout_header_line(l, LAYOUT_COPY_NUMBER,
+		    RENDER_FONT_BODY, text, 0, 0);
+		free(text);
+	}
+	return st;
+}
+
 /* 份号, 密级★期限 and 紧急程度 on the first lines; returns the next
  * free line in *SLOT. */
 static enum status
@@ -456,12 +474,7 @@ layout_marks(struct layout *l, const struct render_doc *doc,
 	char *text;
 
 	if (cls != NULL || doc->numbered) {
-		if (copy_number > 0) {
-			text = xasprintf("%06lu", copy_number);
-			st = layout_header_line(l, LAYOUT_COPY_NUMBER,
-			    RENDER_FONT_BODY, text, *slot, 0);
-			free(text);
-		}
+		st = layout_copy_number(l, doc, copy_number);
 		(*slot)++;
 	}
 	if (st == STATUS_OK && cls != NULL) {

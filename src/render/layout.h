@@ -106,6 +106,15 @@ enum status layout_build(cairo_t *cr, const struct render_doc *doc,
     double seal_mm, unsigned long copy_number, struct layout *l);
 void layout_free(struct layout *l);
 
+/*
+ * Lay out only the copy-number line (份号) that layout_build() gives DOC
+ * for COPY_NUMBER, at the same place, appended to L (memset to zero,
+ * with CR set): nothing when DOC carries no copy number or COPY_NUMBER
+ * is 0.  The stamp on printed copies (render_copy_numbers) uses it.
+ */
+enum status layout_copy_number(struct layout *l, const struct render_doc *doc,
+    unsigned long copy_number);
+
 /* A layout for FONT at SIZE, shared for the life of L. */
 enum status layout_font(struct layout *l, enum render_font font, double size,
     PangoLayout **out);

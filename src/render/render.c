@@ -145,6 +145,22 @@ render_seal_size(const struct render_doc *doc,
 	return st;
 }
 
+/* What a caller learns of the layout L: its pages and where the seal
+ * stands (SEAL_MM across), when there is a SEAL. */
+static void
+render_result_fill(const struct layout *l, const struct impression_spec *seal,
+    double seal_mm, struct render_result *result)
+{
+	memset(result, 0, sizeof *result);
+	result->pages = l->pages;
+	if (seal != NULL) {
+		result->seal_page = l->seal_page + 1;
+		result->seal_x_mm = l->seal_x;
+		result->seal_y_mm = l->seal_y;
+		result->seal_diameter_mm = seal_mm;
+	}
+}
+
 static enum status
 render_pages(cairo_t *cr, const struct render_doc *doc,
     const struct impression_spec *seal, unsigned long copy_number,
@@ -162,16 +178,8 @@ render_pages(cairo_t *cr, const struct render_doc *doc,
 	for (page = 0; st == STATUS_OK && page < l.pages; page++)
 		st = render_page(&l, page, seal);
 
-	if (st == STATUS_OK && result != NULL) {
-		memset(result, 0, sizeof *result);
-		result->pages = l.pages;
-		if (seal != NULL) {
-			result->seal_page = l.seal_page + 1;
-			result->seal_x_mm = l.seal_x;
-			result->seal_y_mm = l.seal_y;
-			result->seal_diameter_mm = seal_mm;
-		}
-	}
+	if (st == STATUS_OK && result != NULL)
+		render_result_fill(&l, seal, seal_mm, result);
 	layout_free(&l);
 	return st;
 }
@@ -208,6 +216,83 @@ render_document(const struct render_doc *doc,
 	cairo_surface_destroy(s);
 	if (st != STATUS_OK)
 		out->len = start;	/* no half-written document */
+	return st;
+}
+
+/* The copy-number lines alone, one page a copy. */
+static enum status
+render_numbers(cairo_t *cr, const struct render_doc *doc,
+    unsigned long first, unsigned long count)
+{
+	struct layout l;
+	enum status st = STATUS_OK;
+	unsigned long i;
+	size_t k;
+
+	for (i = 0; i < count && st == STATUS_OK; i++) {
+		memset(&l, 0, sizeof l);
+		l.cr = cr;
+		l.seal_page = -1;
+		st = layout_copy_number(&l, doc, first + i);
+		for (k = 0; k < l.n_lines && st == STATUS_OK; k++)
+			st = render_line(&l, &l.lines[k]);
+		cairo_show_page(cr);
+		layout_free(&l);
+	}
+	return st;
+}
+
+/* What the whole document's layout reports (render_pages, undrawn). */
+static enum status
+render_measure(cairo_t *cr, const struct render_doc *doc,
+    const struct impression_spec *seal, unsigned long copy_number,
+    struct render_result *result)
+{
+	struct layout l;
+	enum status st;
+	double seal_mm;
+
+	if ((st = render_seal_size(doc, seal, &seal_mm)) != STATUS_OK)
+		return st;
+	st = layout_build(cr, doc, seal_mm, copy_number, &l);
+	if (st == STATUS_OK && result != NULL)
+		render_result_fill(&l, seal, seal_mm, result);
+	layout_free(&l);
+	return st;
+}
+
+enum status
+render_copy_numbers(const struct render_doc *doc,
+    const struct impression_spec *seal, unsigned long first,
+    unsigned long count, struct buf *out, struct render_result *result)
+{
+	size_t start;
+	cairo_surface_t *s;
+	enum status st;
+	cairo_t *cr;
+
+	if (doc == NULL || out == NULL || count == 0 || first == 0 ||
+	    first + count - 1 > 999999)
+		return STATUS_INVALID;
+	start = out->len;
+
+	s = cairo_pdf_surface_create_for_stream(render_write, out,
+	    LAYOUT_PAGE_W * RENDER_PT_PER_MM, LAYOUT_PAGE_H * RENDER_PT_PER_MM);
+	render_metadata(s, doc);
+	cr = cairo_create(s);
+	cairo_scale(cr, RENDER_PT_PER_MM, RENDER_PT_PER_MM);
+	st = render_measure(cr, doc, seal, first, result);
+	if (st == STATUS_OK)
+		st = render_numbers(cr, doc, first, count);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+
+	if (st == STATUS_OK &&
+	    cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+		st = STATUS_RENDER;
+	cairo_surface_destroy(s);
+	if (st != STATUS_OK)
+		out->len = start;
 	return st;
 }
 

@@ -161,6 +161,19 @@ enum status render_document(const struct render_doc *doc,
     struct buf *out, struct render_result *result);
 
 /*
+ * The stamp that numbers printed copies: a PDF of COUNT pages of the
+ * document's size, page I holding only the copy number FIRST + I where
+ * render_document() would print it on DOC (an empty page when DOC
+ * carries no copy number), appended to OUT.  Laid over the sealed
+ * original's first page it gives the copy: the body is drawn once, at
+ * sealing.  RESULT, when not NULL, gets what render_document() would
+ * report for DOC and SEAL (pages and the seal's place).
+ */
+enum status render_copy_numbers(const struct render_doc *doc,
+    const struct impression_spec *seal, unsigned long first,
+    unsigned long count, struct buf *out, struct render_result *result);
+
+/*
  * A report of the core (core/report.h: the summary of sealing and
  * printing, the registers) as a PDF on A4 landscape pages, appended to
  * OUT: title and heading, for the summary a chart of the daily volume of

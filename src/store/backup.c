@@ -7,8 +7,11 @@
  * (DB_ENV->backup: the data files, then the log files), every file synced,
  * and last a small text file, eseal-backup, that marks the folder as a
  * complete backup -- a folder without it (an interrupted backup) is never
- * restored.  Only database and log files are copied: the audit key's
- * unwrapping secret stays on the machine (audit_key.c says why).
+ * restored.  The database and log files are copied, and the files other
+ * layers keep beside them (STORE_KEPT_DIR: the sealed originals, which a
+ * restored workspace could otherwise only draw again with the same
+ * fonts); the audit key's unwrapping secret stays on the machine
+ * (audit_key.c says why).
  *
  * A restore refuses a directory that holds anything unless forced.  It
  * marks the directory "restore-incomplete" (store_open refuses such a
@@ -112,14 +115,103 @@ backup_write_file(const char *path, const char *text)
 	return rc;
 }
 
-/* Refuse a target inside the workspace or one that holds files. */
+static enum status
+backup_copy_file(const char *from, const char *to)
+{
+	enum status rc = STATUS_OK;
+	char buf[65536];
+	ssize_t n;
+	int in, out;
+
+	if ((in = open(from, O_RDONLY | O_CLOEXEC)) < 0)
+		return backup_errno("reading", from);
+	out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (out < 0) {
+		close(in);
+		return backup_errno("creating", to);
+	}
+	while (rc == STATUS_OK && (n = read(in, buf, sizeof buf)) != 0) {
+		if (n < 0 || write(out, buf, (size_t) n) != n)
+			rc = backup_errno(n < 0 ? "reading" : "writing", to);
+	}
+	if (rc == STATUS_OK && fsync(out) != 0)
+		rc = backup_errno("syncing", to);
+	if (close(out) != 0 && rc == STATUS_OK)
+		rc = backup_errno("writing", to);
+	close(in);
+	return rc;
+}
+
+/* Only an ordinary file of the kept folder is carried: a link there
+ * (to a file outside the workspace, say) or anything else is left out,
+ * so that a backup or restore never copies what it points to. */
+static int
+backup_kept_regular(DIR *d, const char *name)
+{
+	struct stat sb;
+
+	if (fstatat(dirfd(d), name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(sb.st_mode))
+		return 1;
+	log_warn("store: %s/%s is not an ordinary file; left out",
+	    STORE_KEPT_DIR, name);
+	return 0;
+}
+
+/* Copy the folder of kept files (STORE_KEPT_DIR) of FROM into TO, file
+ * by file, each synced; nothing to do when FROM has none.  A file of
+ * the same name in TO is removed first, never written through. */
+static enum status
+backup_copy_kept(const char *from, const char *to)
+{
+	char *src = xasprintf("%s/%s", from, STORE_KEPT_DIR);
+	char *dst = xasprintf("%s/%s", to, STORE_KEPT_DIR);
+	enum status rc = STATUS_OK;
+	struct dirent *e;
+	char *a, *b;
+	DIR *d;
+
+	if ((d = opendir(src)) == NULL) {
+		if (errno != ENOENT)
+			rc = backup_errno("reading", src);
+		goto out;
+	}
+	if (mkdir(dst, 0700) != 0 && errno != EEXIST)
+		rc = backup_errno("creating", dst);
+	while (rc == STATUS_OK && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !backup_kept_regular(d, e->d_name))
+			continue;
+		a = xasprintf("%s/%s", src, e->d_name);
+		b = xasprintf("%s/%s", dst, e->d_name);
+		if (unlink(b) != 0 && errno != ENOENT)
+			rc = backup_errno("replacing", b);
+		else
+			rc = backup_copy_file(a, b);
+		free(a);
+		free(b);
+	}
+	closedir(d);
+	if (rc == STATUS_OK)
+		rc = backup_fsync_path(dst, O_RDONLY);
+out:
+	free(src);
+	free(dst);
+	return rc;
+}
+
+/* Refuse a target inside the workspace, one that holds files, and one
+ * that is not a folder at all (a file, a device or a pipe, which would
+ * otherwise be called a folder that is not empty). */
 static enum status
 backup_target(const char *home, const char *dir)
 {
 	char rhome[PATH_MAX], rdir[PATH_MAX];
+	struct stat sb;
 	enum status rc;
 	size_t n;
 
+	if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+		return STATUS_BACKUP_NOT_DIR;
 	if (!store_dir_empty(dir))
 		return STATUS_DIR_NOT_EMPTY;
 	if ((rc = store_mkdir(dir)) != STATUS_OK)
@@ -148,7 +240,8 @@ backup_locked(struct store *st, const char *dir)
 	env_checkpoint(st, 1);
 	if ((ret = st->env->backup(st->env, dir, DB_BACKUP_SINGLE_DIR)) != 0)
 		return env_fail(ret, "backing up into", dir);
-	if ((rc = backup_sync_dir(dir)) != STATUS_OK)
+	if ((rc = backup_copy_kept(st->home, dir)) != STATUS_OK ||
+	    (rc = backup_sync_dir(dir)) != STATUS_OK)
 		return rc;
 
 	path = xasprintf("%s/%s", dir, BACKUP_MANIFEST);
@@ -202,33 +295,6 @@ restore_check_source(const char *dir)
 	return STATUS_OK;
 }
 
-static enum status
-restore_copy(const char *from, const char *to)
-{
-	enum status rc = STATUS_OK;
-	char buf[65536];
-	ssize_t n;
-	int in, out;
-
-	if ((in = open(from, O_RDONLY | O_CLOEXEC)) < 0)
-		return backup_errno("reading", from);
-	out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (out < 0) {
-		close(in);
-		return backup_errno("creating", to);
-	}
-	while (rc == STATUS_OK && (n = read(in, buf, sizeof buf)) != 0) {
-		if (n < 0 || write(out, buf, (size_t) n) != n)
-			rc = backup_errno(n < 0 ? "reading" : "writing", to);
-	}
-	if (rc == STATUS_OK && fsync(out) != 0)
-		rc = backup_errno("syncing", to);
-	if (close(out) != 0 && rc == STATUS_OK)
-		rc = backup_errno("writing", to);
-	close(in);
-	return rc;
-}
-
 /* Copy (FROM set) or remove (FROM NULL) the database files of a folder. */
 static enum status
 restore_files(const char *from, const char *home)
@@ -248,7 +314,7 @@ restore_files(const char *from, const char *home)
 		src = xasprintf("%s/%s", dir, e->d_name);
 		dst = xasprintf("%s/%s", home, e->d_name);
 		if (from != NULL)
-			rc = restore_copy(src, dst);
+			rc = backup_copy_file(src, dst);
 		else if (unlink(dst) != 0 && errno != ENOENT)
 			rc = backup_errno("removing", dst);
 		free(src);
@@ -269,7 +335,8 @@ restore_locked(const char *dir, const char *home, struct wslock *lock)
 	if ((rc = backup_write_file(mark, "restoring\n")) == STATUS_OK &&
 	    (rc = restore_files(NULL, home)) == STATUS_OK) {
 		wslock_bump(lock);
-		rc = restore_files(dir, home);
+		if ((rc = restore_files(dir, home)) == STATUS_OK)
+			rc = backup_copy_kept(dir, home);
 	}
 	if (rc == STATUS_OK &&
 	    (rc = env_recover_fatal(home)) == STATUS_OK) {

@@ -339,6 +339,29 @@ check_index(struct check *c, struct store_txn *t, enum store_index idx)
 	cur->close(cur);
 }
 
+/* Does each count of a counted index agree with the index's entries? */
+static void
+check_counts(struct check *c, struct store_txn *t, enum store_index idx)
+{
+	const struct index_def *d = index_def_of(idx);
+	uint64_t tally[COUNTS_VALUES], n;
+	unsigned v;
+
+	if (!counts_counted(d) || t->st->index_db[idx] == NULL ||
+	    counts_tally(t, d, tally) != STATUS_OK)
+		return;
+	for (v = 0; v < COUNTS_VALUES; v++) {
+		if (counts_read(t, d, v, &n) != STATUS_OK)
+			check_fault(c, _("%s: the count of %u is unreadable"),
+			    d->file, v);
+		else if (n != tally[v])
+			check_fault(c, _("%s: the count of %u says %llu, the "
+			    "index holds %llu"), d->file, v,
+			    (unsigned long long) n,
+			    (unsigned long long) tally[v]);
+	}
+}
+
 static enum status
 check_invariants_txn(struct store_txn *t, void *arg)
 {
@@ -354,6 +377,9 @@ check_invariants_txn(struct store_txn *t, void *arg)
 		check_kind(c, t, (enum rec_kind) i);
 	for (i = 0; i < IDX__COUNT; i++)
 		check_index(c, t, (enum store_index) i);
+	/* An older workspace gets its counts when it is upgraded. */
+	for (i = 0; schema >= COUNTS_SCHEMA && i < IDX__COUNT; i++)
+		check_counts(c, t, (enum store_index) i);
 	return t->dberr != 0 ? env_status(t->dberr) : STATUS_OK;
 }
 

@@ -1,7 +1,9 @@
 /*
  * control.c -- control.db, the workspace's own bookkeeping: the schema
  * version ("schema", 4 bytes big-endian) and one id sequence per record
- * kind ("seq/KIND", 8 bytes big-endian: the last id handed out).
+ * kind ("seq/KIND", 8 bytes big-endian: the last id handed out).  The
+ * counts of the counted indexes ("count/FILE/VALUE") live here too, but
+ * belong to counts.c.
  *
  * A sequence is a plain record written in the transaction that uses the
  * id, not a DB_SEQUENCE with a cache: a crash can then neither skip ids

@@ -330,6 +330,8 @@ index_update(struct store_txn *t, const struct rec_type *type, uint64_t id,
 			    &oldkey[i], &newkey[i]))
 				rc = index_apply(t, d, db, old ? &oldkey[i] : NULL,
 				    new_ ? &newkey[i] : NULL, id);
+			if (rc == STATUS_OK && pass == 1 && counts_counted(d))
+				rc = counts_update(t, d, old, new_);
 		}
 	}
 	for (i = 0; i < IDX__COUNT; i++) {
@@ -398,6 +400,8 @@ index_rebuild(struct store_txn *t, enum store_index idx)
 		rc = txn_fail(t, ret, "rebuilding an index");
 	c->close(c);
 	log_info("store: rebuilt %s", d->file);
+	if (rc == STATUS_OK && counts_counted(d))
+		rc = counts_rebuild(t, idx);
 	return rc;
 }
 
@@ -607,8 +611,14 @@ store_count(struct store_txn *t, enum store_index idx,
     const struct store_range *range, uint64_t *count)
 {
 	struct index_walk w = { NULL, NULL, NULL, NULL, 0, NULL };
+	const struct index_def *d = index_def_of(idx);
 	enum status rc;
 
+	/* A whole value of a counted index's first field is one read. */
+	if (counts_counted(d) && range != NULL && range->nprefix == 1 &&
+	    range->lo == 0 && range->hi == UINT64_MAX &&
+	    range->prefix[0] < COUNTS_VALUES)
+		return counts_read(t, d, (unsigned) range->prefix[0], count);
 	rc = index_walk(t, idx, range, 0, &w);
 	*count = rc == STATUS_OK ? w.count : 0;
 	return rc;

@@ -39,9 +39,19 @@ schema_2_to_3(struct store_txn *t)
 	return index_rebuild(t, IDX_APPLICATION_DOC);
 }
 
+/* Version 4: the counts of documents per state (counts.c), so that the
+ * inbox's counts of documents to seal and to print are one read each
+ * instead of a walk of every document waiting. */
+static enum status
+schema_3_to_4(struct store_txn *t)
+{
+	return counts_rebuild(t, IDX_DOC_STATE);
+}
+
 static const struct store_upgrade schema_steps[] = {
 	{ 1, schema_1_to_2, "the search index of titles and numbers" },
 	{ 2, schema_2_to_3, "the index of applications by document" },
+	{ 3, schema_3_to_4, "the counts of documents per state" },
 	{ 0, NULL, NULL }
 };
 

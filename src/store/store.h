@@ -20,7 +20,7 @@ struct store;		/* an open workspace */
 struct store_txn;	/* one transaction inside store_run() */
 
 /* The schema this program writes; opening a newer one is refused. */
-#define STORE_SCHEMA_VERSION	3
+#define STORE_SCHEMA_VERSION	4
 
 enum store_open_flags {
 	STORE_CREATE	= 1 << 0,	/* create the workspace if missing */
@@ -183,7 +183,9 @@ typedef int (*store_id_fn)(uint64_t id, void *arg);
 enum status store_scan_keys(struct store_txn *txn, enum store_index idx,
     const struct store_range *range, store_id_fn fn, void *arg);
 
-/* Count the records in RANGE without decoding them. */
+/* Count the records in RANGE without decoding them.  A whole state of
+ * IDX_DOC_STATE (nprefix 1, lo 0, hi UINT64_MAX) is one read of the
+ * count kept with the index (schema 4), however many documents wait. */
 enum status store_count(struct store_txn *txn, enum store_index idx,
     const struct store_range *range, uint64_t *count);
 
@@ -198,7 +200,13 @@ enum status store_scan_ids(struct store_txn *txn, enum rec_kind kind,
 
 /* -- Workspace maintenance --------------------------------------------- */
 
-/* Hot backup of a live workspace into DIR (created; must be empty). */
+/* The workspace's folder of files kept beside the database (the sealed
+ * originals, print layer): a backup carries it, a restore puts it back. */
+#define STORE_KEPT_DIR		"originals"
+
+/* Hot backup of a live workspace into DIR (created; must be empty):
+ * STATUS_DIR_NOT_EMPTY when it holds files, STATUS_BACKUP_NOT_DIR when
+ * it exists and is not a folder. */
 enum status store_backup(struct store *st, const char *dir);
 
 /* Restore the backup in DIR into HOME; refuses a live workspace at HOME

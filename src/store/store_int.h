@@ -158,6 +158,28 @@ enum status index_rebuild(struct store_txn *t, enum store_index idx);
 void index_key(const struct index_def *d, const void *rec, uint64_t id,
     struct buf *key);
 
+/* -- counts.c: entries per value of a counted index's first field ------ */
+
+#define COUNTS_VALUES	256	/* a counted index's first field is a byte */
+#define COUNTS_SCHEMA	4	/* the first schema that keeps counts */
+
+/* Non-zero when index D's entries are counted. */
+int counts_counted(const struct index_def *d);
+/* The count of VALUE in counted index D (0 when none). */
+enum status counts_read(struct store_txn *t, const struct index_def *d,
+    unsigned value, uint64_t *n);
+/* Bring D's counts from record OLD (or NULL) to NEW (or NULL). */
+enum status counts_update(struct store_txn *t, const struct index_def *d,
+    const void *old, const void *new_);
+/* Store N as D's count of VALUE (no record when 0). */
+enum status counts_write(struct store_txn *t, const struct index_def *d,
+    unsigned value, uint64_t n);
+/* Count D's entries per value of the first field, walking the index. */
+enum status counts_tally(struct store_txn *t, const struct index_def *d,
+    uint64_t tally[COUNTS_VALUES]);
+/* Compute counted index IDX's counts again from its entries. */
+enum status counts_rebuild(struct store_txn *t, enum store_index idx);
+
 /* A gram index's keys of REC (grams.c): each GRAMS_KEY_LEN bytes, in
  * byte order, no two alike, appended to KEYS (reset first). */
 #define GRAMS_KEY_LEN	16

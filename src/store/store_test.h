@@ -46,6 +46,10 @@ enum status store_test_del_unindexed(struct store_txn *txn,
 enum status store_test_rebuild_index(struct store_txn *txn,
     enum store_index idx);
 
+/* Set counted index IDX's count of VALUE to N, its entries unchanged. */
+enum status store_test_put_count(struct store_txn *txn, enum store_index idx,
+    unsigned value, uint64_t n);
+
 /* The status the store gives for errno ERR. */
 enum status store_test_errno_status(int err);
 

@@ -90,3 +90,17 @@ store_test_rebuild_index(struct store_txn *txn, enum store_index idx)
 {
 	return index_rebuild(txn, idx);
 }
+
+enum status
+store_test_put_count(struct store_txn *txn, enum store_index idx,
+    unsigned value, uint64_t n)
+{
+	const struct index_def *d = index_def_of(idx);
+	enum status rc;
+
+	if (!counts_counted(d) || value >= COUNTS_VALUES)
+		return STATUS_INVALID;
+	if ((rc = txn_writable(txn)) != STATUS_OK)
+		return rc;
+	return counts_write(txn, d, value, n);
+}

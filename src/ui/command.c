@@ -114,6 +114,7 @@ static const struct command_binding command_bindings[] = {
 	{ 'C',			CMD_DOC_RECALL },
 	{ 'K',			CMD_DOC_DESTROY },
 	{ 'b',			CMD_DOC_BATCH },
+	{ 'i',			CMD_DOC_IMPORT },
 	{ UI_KEY_F(4),		CMD_EDITOR },
 	{ UI_KEY_CTRL('x'),	CMD_EDITOR },
 	/* The reports screen and the printer and media registers. */
@@ -139,9 +140,20 @@ static const struct command_binding command_bindings[] = {
 	/* Standalone seals. */
 	{ 'a',			CMD_SA_APPLY },
 	{ 'y',			CMD_SA_APPROVE },
-	{ 'N',			CMD_SA_DENY },
+	{ 'D',			CMD_SA_DENY },	/* 'N' finds the previous match */
 	{ 'i',			CMD_SA_ISSUE },
 	{ 'r',			CMD_SA_RETURN },
+	/* At the work station (eseal --standalone). */
+	{ UI_KEY_F(3),		CMD_SA_SEAL_FILE },
+	{ UI_KEY_CTRL('o'),	CMD_SA_SEAL_FILE },
+	/* Making a seal, on the seal register. */
+	{ 'a',			CMD_SEAL_ADD },
+	/* Proxy custody, on the seal register. */
+	{ 'p',			CMD_CUSTODY_REQUEST },
+	{ 'y',			CMD_CUSTODY_APPROVE },
+	{ 'D',			CMD_CUSTODY_DENY },
+	{ 'h',			CMD_CUSTODY_HANDOVER },
+	{ 'r',			CMD_CUSTODY_RETURN },
 };
 
 #define COMMAND_NBINDINGS (sizeof command_bindings / sizeof command_bindings[0])

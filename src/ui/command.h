@@ -89,6 +89,7 @@
 	X(CMD_DOC_RECALL,	N_("Recall"),		N_("Record printed copies of the replaced version as recalled, by copy number (Flow 4)")) \
 	X(CMD_DOC_DESTROY,	N_("Destroyed"),	N_("Record recalled copies as destroyed, with a witness (Flow 4)")) \
 	X(CMD_DOC_BATCH,	N_("Blank forms"),	N_("Apply for a batch of sealed blank forms of this form (Flow 1)")) \
+	X(CMD_DOC_IMPORT,	N_("Import"),		N_("Read a document from a text file (UTF-8 or GB18030), check it, and record it as a new draft")) \
 	X(CMD_EDITOR,		N_("Editor"),		N_("Write this text in your own editor ($VISUAL or $EDITOR); it comes back when the editor is left")) \
 	/* The reports screen and the printer and media registers. */ \
 	X(CMD_SCROLL_LEFT,	N_("Left"),		N_("Show the columns to the left; the first column stays")) \
@@ -109,7 +110,16 @@
 	X(CMD_SA_APPROVE,	N_("Approve"),		N_("Approve the selected standalone seal, as the station's director or the office director")) \
 	X(CMD_SA_DENY,		N_("Deny"),		N_("Deny the selected standalone seal, with a reason")) \
 	X(CMD_SA_ISSUE,		N_("Issue"),		N_("Write the approved standalone seal to a registered medium; shows its one-time secret once")) \
-	X(CMD_SA_RETURN,	N_("Take back"),	N_("Read the standalone seal's medium back: import its uses, wipe it, close it"))
+	X(CMD_SA_RETURN,	N_("Take back"),	N_("Read the standalone seal's medium back: import its uses, wipe it, close it")) \
+	X(CMD_SA_SEAL_FILE,	N_("Seal a file"),	N_("Read a document file (the import format, UTF-8 or GB18030), show it, and seal it as this station's")) \
+	/* Making a seal (Art. 5), on the seal register. */ \
+	X(CMD_SEAL_ADD,		N_("Add seal"),		N_("Make and register a seal; the clerk who will keep it, present, types their password and chooses the key's")) \
+	/* Proxy custody of a seal (Art. 6), on the seal register. */ \
+	X(CMD_CUSTODY_REQUEST,	N_("Ask for a proxy"),	N_("Ask that another clerk hold the selected seal in your custody for a period, with a reason")) \
+	X(CMD_CUSTODY_APPROVE,	N_("Approve proxy"),	N_("Approve the proxy custody asked for the selected seal")) \
+	X(CMD_CUSTODY_DENY,	N_("Deny proxy"),	N_("Deny the proxy custody asked for the selected seal, with a reason")) \
+	X(CMD_CUSTODY_HANDOVER,	N_("Hand over"),	N_("Hand the selected seal over to its approved proxy, both present, each typing a password")) \
+	X(CMD_CUSTODY_RETURN,	N_("Take back seal"),	N_("End the proxy custody of the selected seal early, both present"))
 
 #define COMMAND_ENUM(name, label, help) name,
 enum command {

@@ -9,7 +9,8 @@
  * acting on several documents at once, rows can be tagged: approving
  * several in the approval queue, sealing a batch of blank forms in the
  * sealing queue.  The applications queue decides the application on
- * the selected document at once.  Must not call curses.
+ * the selected document at once.  The list of every document also
+ * imports a document file (i, importdlg.c).  Must not call curses.
  */
 #include <config.h>
 
@@ -401,6 +402,30 @@ doclist_decide(struct ui_screen *s, enum command cmd)
 	    copiesdlg_decide));
 }
 
+/* i: a document file read, shown and recorded as a new draft, whose
+ * screen then opens; the list is read again after it. */
+static int
+doclist_import(struct ui_screen *s, enum command cmd)
+{
+	struct doclist *d = (struct doclist *) s;
+	struct ui_screen *top;
+	uint64_t id;
+
+	(void) cmd;
+	if (!importdlg_run(&id) || loop_is_quitting())
+		return doclist_after(d, 0);
+	docscreen_open(id);
+	top = loop_top();
+	if (top != s && !loop_is_quitting())
+		loop_wait(top);
+	return doclist_after(d, 1);
+}
+
+static const struct command_row doclist_import_commands[] = {
+	{ CMD_DOC_IMPORT, doclist_import, ACT_DOC_DRAFT, 0, 0, CMD_BOTTOM },
+	{ CMD_NONE, NULL, 0, 0, 0, 0 }
+};
+
 static const struct command_row doclist_commands[] = {
 	{ CMD_OPEN, doclist_open_doc, ACT_DOC_READ, CMD_NEEDS_SELECTION, 0,
 	  CMD_BOTTOM },
@@ -433,6 +458,11 @@ static const struct command_row *const doclist_plain_tables[] = {
 	doclist_commands, list_commands, list_sort_commands, NULL
 };
 
+static const struct command_row *const doclist_all_tables[] = {
+	doclist_commands, doclist_import_commands, list_commands,
+	list_sort_commands, NULL
+};
+
 static const struct command_row *const doclist_approve_tables[] = {
 	doclist_commands, doclist_approve_commands, list_commands,
 	list_sort_commands, list_tag_commands, NULL
@@ -460,6 +490,11 @@ doclist_close(struct ui_screen *s)
 
 static const struct ui_screen_ops doclist_plain_ops = {
 	"documents", 0, doclist_plain_tables, doclist_draw, NULL,
+	list_context, NULL, doclist_close
+};
+
+static const struct ui_screen_ops doclist_all_ops = {
+	"documents-all", 0, doclist_all_tables, doclist_draw, NULL,
 	list_context, NULL, doclist_close
 };
 
@@ -511,5 +546,5 @@ doclist_open_queue(int q)
 void
 doclist_open_all(void)
 {
-	doclist_start(-1, &doclist_plain_ops, _("Documents"));
+	doclist_start(-1, &doclist_all_ops, _("Documents"));
 }

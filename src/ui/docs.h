@@ -39,6 +39,11 @@ void draft_open(void);
  * application with a reason instead (Flow 4).  Returns 1 when saved. */
 int draft_revise(const struct docview *v, int reprint);
 
+/* importdlg.c: read a document file (UTF-8 or GB18030), show what was
+ * read, and record it as the user's new draft after a confirmation.
+ * Runs until closed; returns 1 when recorded, its id in *DOC_ID. */
+int importdlg_run(uint64_t *doc_id);
+
 /* flowdlg.c: submit, approve (optional comment; the last step issues),
  * return (required comment), send for sealing, reject (required
  * reason).  Each confirms with a summary first. */
@@ -75,9 +80,13 @@ int copiesdlg_destroy(const struct docview *v);
 /* printlogview.c: every print job, newest first. */
 void printlogview_open(void);
 
-/* seals.c: the seal register, read only: each seal, its custody and
- * its history. */
+/* seals.c: the seal register: each seal, its custody and its history,
+ * and the proxy custody steps (custodydlg.h). */
 void seals_open(void);
+
+/* sealadd.c: the office director makes a seal with its custodian
+ * present (Art. 5, 6); 1 when a seal was made. */
+int sealadd_open(void);
 
 /* -- Shared by the files above (docfmt.c) ------------------------------- */
 

@@ -6,11 +6,13 @@
  * converted from the locale's character set, sanitized and measured.
  *
  * The file and its folder are removed on every path, so no copy of a
- * document body stays behind.  Must not call curses (term.c does) and
- * must not log the text.
+ * document body stays behind; what a killed eseal could not remove, the
+ * next one does at its start (editor_sweep).  Must not call curses
+ * (term.c does) and must not log the text.
  */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -25,6 +27,7 @@
 #include "ui/term.h"
 
 #define EDITOR_MAX_BYTES	(4u << 20)	/* read back, at most */
+#define EDITOR_PREFIX		"eseal-edit-"	/* then PID-XXXXXX */
 
 /* One editing: where the file is, and what came back. */
 struct editor_job {
@@ -71,19 +74,31 @@ editor_command(void)
 
 /* -- The file ------------------------------------------------------------ */
 
-/* Write TEXT, in the locale's character set, to a new private file. */
+/* Where the private folders go: $TMPDIR when it is a plain absolute
+ * path, else /tmp. */
+static const char *
+editor_tmpdir(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	if (tmp == NULL || *tmp != '/' || strchr(tmp, '\'') != NULL)
+		return "/tmp";
+	return tmp;
+}
+
+/* Write TEXT, in the locale's character set, to a new private file.  The
+ * folder's name carries our process id, so that editor_sweep() can tell
+ * a folder left by a killed eseal from one another eseal is using. */
 static enum status
 editor_write(struct editor_job *j, const char *text)
 {
-	const char *tmp = getenv("TMPDIR");
 	char *conv = NULL;
 	size_t len = strlen(text);
 	enum status rc = STATUS_IO;
 	int fd;
 
-	if (tmp == NULL || *tmp != '/' || strchr(tmp, '\'') != NULL)
-		tmp = "/tmp";
-	j->dir = xasprintf("%s/eseal-edit-XXXXXX", tmp);
+	j->dir = xasprintf("%s/" EDITOR_PREFIX "%ld-XXXXXX", editor_tmpdir(),
+	    (long) getpid());
 	if (mkdtemp(j->dir) == NULL) {
 		free(j->dir);
 		j->dir = NULL;
@@ -140,6 +155,56 @@ editor_cleanup(struct editor_job *j)
 	if (j->raw != NULL)
 		memset(j->raw, 0, j->rawlen);
 	free(j->raw);
+}
+
+/* -- Leftovers ------------------------------------------------------------ */
+
+/* Remove the folder NAME in the temporary folder TMP and what is in it,
+ * if it is ours and the eseal that made it is gone. */
+static void
+editor_sweep_one(int tmp, const char *name)
+{
+	struct dirent *e;
+	struct stat sb;
+	char *end;
+	long pid;
+	DIR *d;
+	int fd;
+
+	pid = strtol(name + strlen(EDITOR_PREFIX), &end, 10);
+	if (pid <= 0 || *end != '-' || (kill((pid_t) pid, 0) == 0 ||
+	    errno != ESRCH))
+		return;
+	if (fstatat(tmp, name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    !S_ISDIR(sb.st_mode) || sb.st_uid != geteuid())
+		return;
+	fd = openat(tmp, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			unlinkat(fd, e->d_name, 0);
+	closedir(d);
+	unlinkat(tmp, name, AT_REMOVEDIR);
+}
+
+void
+editor_sweep(void)
+{
+	struct dirent *e;
+	DIR *d;
+
+	if ((d = opendir(editor_tmpdir())) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		if (strncmp(e->d_name, EDITOR_PREFIX,
+		    strlen(EDITOR_PREFIX)) == 0)
+			editor_sweep_one(dirfd(d), e->d_name);
+	closedir(d);
 }
 
 /* -- Running the editor --------------------------------------------------- */

@@ -27,6 +27,11 @@
 enum status editor_edit(const char *text, size_t max_chars, char **out,
     char **why);
 
+/* Remove the private folders (and the text in them) that an eseal
+ * killed while its editor was open left behind; each folder names its
+ * process, and only those of processes that are gone are touched. */
+void editor_sweep(void);
+
 /* The command that editor_edit() would run, or NULL when none is set
  * and no vi is installed.  A new string. */
 char *editor_command(void);

@@ -7,6 +7,7 @@ src_ui_libesui_a_SOURCES = \
 	src/ui/term.c src/ui/term.h \
 	src/ui/draw.c src/ui/draw.h \
 	src/ui/loop.c src/ui/loop.h \
+	src/ui/keybytes.c src/ui/keybytes.h \
 	src/ui/command.c src/ui/command.h \
 	src/ui/field.c src/ui/field.h \
 	src/ui/editor.c src/ui/editor.h \
@@ -24,11 +25,14 @@ src_ui_libesui_a_SOURCES = \
 	src/ui/mediumpick.c src/ui/mediumpick.h \
 	src/ui/docs.h src/ui/docfmt.c src/ui/doclist.c src/ui/docscreen.c \
 	src/ui/draft.c src/ui/flowask.c src/ui/flowask.h src/ui/flowdlg.c \
+	src/ui/importdlg.c \
 	src/ui/sealdlg.c src/ui/printdlg.c src/ui/copiesdlg.c \
 	src/ui/printlogview.c src/ui/seals.c \
+	src/ui/sealadd.c \
 	src/ui/verify.c \
 	src/ui/station.c \
 	src/ui/standalones.c \
+	src/ui/custodydlg.c src/ui/custodydlg.h \
 	src/ui/tableview.c src/ui/tableview.h \
 	src/ui/reports.c src/ui/reports.h src/ui/reportexport.c \
 	src/ui/admin_printers.c src/ui/admin_media.c

@@ -1,5 +1,5 @@
 /*
- * loop.c -- the one input loop: it alone reads keys (wget_wch), keeps
+ * loop.c -- the one input loop: it alone reads keys (wgetch), keeps
  * the screen stack, and repaints once per key with what the handler
  * asked for.
  *
@@ -20,12 +20,14 @@
 #include <time.h>
 
 #include "ui/command.h"
+#include "ui/keybytes.h"
 #include "ui/loop.h"
 #include "ui/term.h"
 #include "util/util.h"
 
 #define LOOP_TICK_MS	1000	/* how often idle time is looked at */
 #define LOOP_RESIZE	(-2)	/* internal: the terminal changed size */
+#define LOOP_MB_MS	100	/* a character's next byte, at most */
 
 /* One running loop: loop_run()'s, or a loop_modal()'s waiting for its
  * screen to be popped. */
@@ -47,6 +49,7 @@ static struct {
 	void			(*idle_hook)(void);
 	int			(*key_hook)(int key);
 	time_t			 last_key;		/* monotonic seconds */
+	struct keybytes		 kb;		/* a character's first bytes */
 } loop;
 
 static time_t
@@ -286,20 +289,41 @@ loop_char_key(wint_t c)
 	}
 }
 
-/* Read one key, waiting at most TIMEOUT_MS; 0 when none came. */
+/*
+ * Read one key, waiting at most TIMEOUT_MS; 0 when none came.  Bytes
+ * are read one by one and decoded by keybytes.c rather than by curses'
+ * wget_wch(), which loses the rest of a paste after a byte that is no
+ * character; here only that byte is dropped.
+ */
 static int
 loop_read_key(int timeout_ms)
 {
-	wint_t wc;
-	int rc;
+	wchar_t wc;
+	int c;
 
-	wtimeout(stdscr, timeout_ms);
-	rc = wget_wch(stdscr, &wc);
-	if (rc == ERR)
-		return 0;
-	if (rc == KEY_CODE_YES)
-		return loop_function_key(wc);
-	return loop_char_key(wc);
+	for (;;) {
+		switch (keybytes_take(&loop.kb, &wc)) {
+		case KEYBYTES_CHAR:
+			return loop_char_key((wint_t) wc);
+		case KEYBYTES_BAD:
+			log_debug("dropped a byte that starts no character");
+			continue;
+		case KEYBYTES_MORE:
+			break;
+		}
+		wtimeout(stdscr, loop.kb.n > 0 ? LOOP_MB_MS : timeout_ms);
+		c = wgetch(stdscr);
+		if (c == ERR && loop.kb.n == 0)
+			return 0;
+		if (c == ERR || c >= KEY_MIN) {
+			/* The character waiting was never finished. */
+			keybytes_drop(&loop.kb);
+			if (c >= KEY_MIN)
+				return loop_function_key((wint_t) c);
+			continue;
+		}
+		keybytes_push(&loop.kb, (unsigned char) c);
+	}
 }
 
 static void

@@ -152,7 +152,9 @@ sealdlg_where(struct flowask *a, enum status rc, const char **msg)
 		return d->v != NULL ? d->ncopies : FLOWASK_NOWHERE;
 	case STATUS_SEAL_INACTIVE:
 	case STATUS_SEAL_CUSTODY:
+	case STATUS_SEAL_WITH_PROXY:
 	case STATUS_CUSTODY_PERIOD:
+	case STATUS_CUSTODY_RETURNED:
 	case STATUS_SEAL_NO_GRANT:
 		return d->seal;
 	default:

@@ -1,12 +1,14 @@
 /*
- * seals.c -- the seal register, read only (Art. 5 and 6): every seal
+ * seals.c -- the seal register (Art. 5 and 6): every seal
  * with its status and whether it is in the user's custody; Enter shows
  * one seal's entry, its custody records and its history (each audited
  * creation, status change, custody step, grant and use).
  *
- * An instance of the generic list.  Making seals, custody handovers and
- * grants need two people present and are done with esealctl; nothing
- * here changes a record.  Must not call curses.
+ * An instance of the generic list.  Proxy custody (Art. 6) is asked
+ * for, decided, handed over and taken back from here (custodydlg.c),
+ * and a seal with a proxy custody open says so in its custody column.
+ * The office director makes a seal from here too (sealadd.c).  Must not
+ * call curses.
  */
 #include <config.h>
 
@@ -14,6 +16,7 @@
 #include <string.h>
 
 #include "ui/app.h"
+#include "ui/custodydlg.h"
 #include "ui/dialog.h"
 #include "ui/docs.h"
 #include "ui/list.h"
@@ -28,6 +31,9 @@ struct seals {
 	size_t		 n;
 	char		**texts;
 	int		 width;
+	struct rec_custody *open;	/* per seal: its open proxy custody,
+					 * kind CUSTODY_PROXY when there is
+					 * one */
 };
 
 static size_t
@@ -49,6 +55,23 @@ seals_custody(const struct rec_seal *s)
 	    _("in your custody") : "";
 }
 
+/* The custody column: whose the seal is now, or where its proxy custody
+ * stands, so the office director sees a request waiting. */
+static const char *
+seals_custody_cell(const struct seals *p, size_t item)
+{
+	const struct rec_custody *c = &p->open[item];
+
+	if (c->kind != CUSTODY_PROXY)
+		return seals_custody(&p->seals[item]);
+	if (c->state == CUSTODY_REQUESTED)
+		return _("proxy asked");
+	if (c->state == CUSTODY_APPROVED)
+		return _("proxy approved");
+	return c->to_user == app_session()->user_id ? _("yours as proxy") :
+	    _("with a proxy");
+}
+
 static void
 seals_draw_row(struct list *l, size_t item, const struct draw_rect *r,
     int row, enum draw_style st)
@@ -63,7 +86,8 @@ seals_draw_row(struct list *l, size_t item, const struct draw_rect *r,
 	draw_text(&cell, row, SEALS_NAME_COL, s->name, st);
 	draw_text(r, row, status_col, docfmt_seal_status(s->status),
 	    s->status != SEAL_ACTIVE && st == DRAW_NORMAL ? DRAW_ERROR : st);
-	draw_text(r, row, r->w - SEALS_CUSTODY_W, seals_custody(s), st);
+	draw_text(r, row, r->w - SEALS_CUSTODY_W,
+	    seals_custody_cell((struct seals *) l, item), st);
 }
 
 static const struct list_ops seals_list_ops = {
@@ -143,7 +167,7 @@ seals_custodies(char *text, const struct rec_seal *s)
 			    "%s to %s: %s"), clock_format(
 			    list[i].period_from, from, sizeof from),
 			    clock_format(list[i].period_to, to, sizeof to),
-			    custody_state_name(list[i].state)));
+			    custodydlg_state_label(&list[i])));
 	custody_list_free(list, n);
 	return text;
 }
@@ -152,18 +176,21 @@ static char *
 seals_history(char *text, const struct rec_seal *s)
 {
 	struct seal_event *ev;
-	char when[32];
+	char when[32], *detail;
 	size_t n, i;
 
 	if (seal_history(app_session(), s->regno, &ev, &n) != STATUS_OK)
 		return text;
 	text = seals_append(text, xstrdup(_("History:")));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		/* Stored in English, as data: shown in the reader's words. */
+		detail = recwords_text(ev[i].detail);
 		text = seals_append(text, xasprintf("  %s  %s  %s%s%s",
 		    clock_format(ev[i].time, when, sizeof when), ev[i].user,
 		    action_describe((enum action) ev[i].action),
-		    ev[i].detail != NULL && *ev[i].detail != '\0' ? _(": ") :
-		    "", ev[i].detail != NULL ? ev[i].detail : ""));
+		    *detail != '\0' ? _(": ") : "", detail));
+		free(detail);
+	}
 	seal_history_free(ev, n);
 	return text;
 }
@@ -188,9 +215,46 @@ seals_show(struct ui_screen *s, enum command cmd)
 	return UI_DRAW_ALL;
 }
 
+static void seals_reload(struct seals *p);
+
+static int
+seals_custody_cmd(struct ui_screen *s, enum command cmd)
+{
+	struct seals *p = (struct seals *) s;
+	size_t item;
+
+	if (!list_selected(&p->list, &item))
+		return UI_DRAW_NONE;
+	if (custodydlg_run(&p->seals[item], cmd))
+		seals_reload(p);
+	return UI_DRAW_ALL;
+}
+
+/* a: the office director makes a seal (sealadd.c); the register is
+ * read again so that the new seal shows. */
+static int
+seals_add(struct ui_screen *s, enum command cmd)
+{
+	(void) cmd;
+	if (sealadd_open())
+		seals_reload((struct seals *) s);
+	return UI_DRAW_ALL;
+}
+
 static const struct command_row seals_commands[] = {
 	{ CMD_OPEN, seals_show, ACT_SEAL_READ, CMD_NEEDS_SELECTION, 0,
 	  CMD_BOTTOM },
+	{ CMD_SEAL_ADD, seals_add, ACT_SEAL_ADD, 0, 0, CMD_BOTTOM },
+	{ CMD_CUSTODY_REQUEST, seals_custody_cmd, ACT_CUSTODY_REQUEST,
+	  CMD_NEEDS_SELECTION, 0, CMD_BOTTOM },
+	{ CMD_CUSTODY_APPROVE, seals_custody_cmd, ACT_CUSTODY_APPROVE,
+	  CMD_NEEDS_SELECTION, 0, CMD_BOTTOM },
+	{ CMD_CUSTODY_DENY, seals_custody_cmd, ACT_CUSTODY_APPROVE,
+	  CMD_NEEDS_SELECTION, 0, CMD_BOTTOM },
+	{ CMD_CUSTODY_HANDOVER, seals_custody_cmd, ACT_CUSTODY_CONFIRM,
+	  CMD_NEEDS_SELECTION, 0, CMD_BOTTOM },
+	{ CMD_CUSTODY_RETURN, seals_custody_cmd, ACT_CUSTODY_CONFIRM,
+	  CMD_NEEDS_SELECTION, 0, CMD_BOTTOM },
 	{ CMD_NONE, NULL, 0, 0, 0, 0 }
 };
 
@@ -199,16 +263,28 @@ static const struct command_row *const seals_tables[] = {
 };
 
 static void
-seals_close(struct ui_screen *s)
+seals_forget(struct seals *p)
 {
-	struct seals *p = (struct seals *) s;
 	size_t i;
 
 	for (i = 0; i < p->n; i++)
 		free(p->texts[i]);
 	free(p->texts);
+	free(p->open);
 	if (p->seals != NULL)
 		seal_list_free(p->seals, p->n);
+	p->texts = NULL;
+	p->open = NULL;
+	p->seals = NULL;
+	p->n = 0;
+}
+
+static void
+seals_close(struct ui_screen *s)
+{
+	struct seals *p = (struct seals *) s;
+
+	seals_forget(p);
 	list_free(&p->list);
 	free(p);
 }
@@ -235,6 +311,44 @@ seals_prepare(struct seals *p)
 		p->texts[i] = xasprintf("%s %s %s", p->seals[i].regno,
 		    p->seals[i].name, docfmt_seal_status(p->seals[i].status));
 	}
+	p->open = xcalloc(p->n + 1, sizeof *p->open);
+	for (i = 0; i < p->n; i++)
+		custodydlg_find_open(&p->seals[i], &p->open[i]);
+}
+
+/* After a custody step: the register read again. */
+static void
+seals_reload(struct seals *p)
+{
+	enum status rc;
+
+	if (loop_is_quitting())
+		return;
+	seals_forget(p);
+	if ((rc = seal_list(app_session(), &p->seals, &p->n)) != STATUS_OK) {
+		p->seals = NULL;
+		p->n = 0;
+		docfmt_refused(rc);
+	}
+	seals_prepare(p);
+	list_reload(&p->list);
+}
+
+/* The office director learns at once that a request waits. */
+static void
+seals_note_pending(const struct seals *p)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n; i++)
+		n += p->open[i].kind == CUSTODY_PROXY &&
+		    p->open[i].state == CUSTODY_REQUESTED;
+	if (n > 0 && app_permit_roles(app_session()->roles,
+	    ACT_CUSTODY_APPROVE))
+		loop_message(ngettext("%zu proxy custody waits for your "
+		    "decision: y approves, D denies.", "%zu proxy custodies "
+		    "wait for your decision: y approves, D denies.",
+		    (unsigned long) n), n);
 }
 
 void
@@ -256,4 +370,6 @@ seals_open(void)
 	seals_header(p);
 	if (rc != STATUS_OK)
 		docfmt_refused(rc);
+	else
+		seals_note_pending(p);
 }

@@ -171,22 +171,18 @@ struct sa_apply {
 	struct standalone_spec spec;
 };
 
-/* "YYYY-MM-DD HH:MM" or "YYYY-MM-DD", local time; 0 when not a time. */
+/* "YYYY-MM-DD HH:MM" or "YYYY-MM-DD", local time, the way the core
+ * reads a period's end (UNTIL: a date alone is the whole day); 0 when
+ * not a time. */
 static int64_t
-sa_time(const char *text)
+sa_time(const char *text, int until)
 {
-	struct tm tm;
-	const char *end;
+	int64_t t;
 
-	memset(&tm, 0, sizeof tm);
-	if ((end = strptime(text, "%Y-%m-%d %H:%M", &tm)) == NULL) {
-		memset(&tm, 0, sizeof tm);
-		end = strptime(text, "%Y-%m-%d", &tm);
-	}
-	if (end == NULL || *end != '\0')
+	if (*text == '@' || standalone_time_parse(text, until, &t) !=
+	    STATUS_OK)
 		return 0;
-	tm.tm_isdst = -1;
-	return (int64_t) mktime(&tm);
+	return t;
 }
 
 static char *
@@ -199,12 +195,12 @@ sa_apply_summary(struct flowask *a)
 	sp->person = entry_text(&a->entry, d->person);
 	sp->station = entry_text(&a->entry, d->station);
 	sp->purpose = entry_text(&a->entry, d->purpose);
-	if ((sp->from = sa_time(entry_text(&a->entry, d->from))) == 0) {
+	if ((sp->from = sa_time(entry_text(&a->entry, d->from), 0)) == 0) {
 		entry_fail(&a->entry, d->from, _("Type a time as "
 		    "2026-01-31 09:00."));
 		return NULL;
 	}
-	if ((sp->to = sa_time(entry_text(&a->entry, d->to))) == 0) {
+	if ((sp->to = sa_time(entry_text(&a->entry, d->to), 1)) == 0) {
 		entry_fail(&a->entry, d->to, _("Type a time as "
 		    "2026-01-31 18:00."));
 		return NULL;
@@ -232,14 +228,15 @@ sa_apply_where(struct flowask *a, enum status rc, const char **msg)
 {
 	struct sa_apply *d = a->ctx;
 
+	(void) msg;	/* each refusal's own message says what to change */
 	if (rc == STATUS_REASON_REQUIRED)
 		return d->purpose;
-	if (rc == STATUS_INVALID) {
-		*msg = _("Check the station (the person must belong to it), "
-		    "the period (within the seal's validity) and the uses "
-		    "(1 to 999).");
-		return d->station;
-	}
+	if (rc == STATUS_SA_PERIOD || rc == STATUS_SA_PERIOD_SEAL)
+		return d->to;
+	if (rc == STATUS_SA_USES)
+		return d->uses;
+	if (rc == STATUS_SA_PERSON_STATION)
+		return d->person;
 	return rc == STATUS_NOT_FOUND ? d->person : FLOWASK_NOWHERE;
 }
 
@@ -281,6 +278,8 @@ sa_cmd_apply(struct ui_screen *s, enum command cmd)
 	    "number, as the seal register shows it."));
 	entry_set_hint(&a->entry, d.person, _("The login name of the "
 	    "station's designated person."));
+	entry_set_hint(&a->entry, d.to, _("The last day of use (the whole "
+	    "day), or a day and time."));
 	if (flowask_run(a))
 		sa_reload((struct sa_screen *) s);
 	return UI_DRAW_ALL;

@@ -15,6 +15,7 @@
 
 #include "core/core.h"
 #include "ui/app.h"
+#include "ui/editor.h"
 #include "ui/loop.h"
 #include "ui/screens.h"
 #include "ui/term.h"
@@ -87,6 +88,7 @@ ui_main(const struct ui_options *opt)
 		return UI_EXIT_WORKSPACE;
 	}
 	free(home);
+	editor_sweep();
 	i18n_utf8_messages(1);
 	if (term_start() != STATUS_OK) {
 		i18n_utf8_messages(0);

@@ -35,9 +35,16 @@ int ui_main(const struct ui_options *opt);
  * can run on (eseal --check-tty). */
 int ui_can_run(void);
 
+/* Where the station prints each sealed document: a CUPS queue or a
+ * folder (at most one set), or neither (saved on the medium only). */
+struct ui_station_printer {
+	const char	*queue;
+	const char	*folder;
+};
+
 /* eseal --standalone DIR: the work station's program for the standalone
  * seal on the medium at DIR, without a workspace (station.c); returns
  * like ui_main(), UI_EXIT_WORKSPACE when the seal cannot be used. */
-int ui_station_main(const char *dir);
+int ui_station_main(const char *dir, const struct ui_station_printer *p);
 
 #endif

@@ -136,7 +136,20 @@
 	X(STATUS_WORKSPACE_OPEN,	N_("Another program (eseal or esealctl) has the workspace open; close it first.")) \
 	X(STATUS_TOO_LARGE,	N_("That is too large to keep: a document's text and attachments together may hold at most 960 KiB.")) \
 	X(STATUS_UNPRINTABLE,	N_("The text holds a character that the document and seal fonts cannot draw; write it with another character.")) \
-	X(STATUS_NAME_CHARS,	N_("A name must not hold control characters, escape sequences or invisible characters; type it again."))
+	X(STATUS_NAME_CHARS,	N_("A name must not hold control characters, escape sequences or invisible characters; type it again.")) \
+	X(STATUS_SA_PERIOD,	N_("The standalone seal's period must end after it begins and must not be over already.")) \
+	X(STATUS_SA_PERIOD_SEAL, N_("The standalone seal's period must lie within the seal's own validity.")) \
+	X(STATUS_SA_USES,	N_("A standalone seal allows from 1 to 999 uses.")) \
+	X(STATUS_SA_PERSON_STATION, N_("The designated person must be an enabled account of that work station, and the station a work station.")) \
+	X(STATUS_NOT_REGULAR,	N_("That is not an ordinary file (a folder, a device or a pipe); give the path of a file.")) \
+	X(STATUS_SA_NO_PERSON,	N_("Type the designated person's user name or name.")) \
+	X(STATUS_SA_LOG_NO_HEAD, N_("The head of the standalone seal's use log is missing from the medium.")) \
+	X(STATUS_VERIFY_TOO_LARGE, N_("That file is over 256 MiB, larger than any sealed document can be; it was not checked.")) \
+	X(STATUS_BACKUP_NOT_DIR, N_("A backup goes into a new or empty folder, and that path is a file, a device or a pipe; give a new or empty folder.")) \
+	X(STATUS_SEAL_WITH_PROXY, N_("The seal is with its proxy during an approved proxy custody (Art. 6); the seal register shows who holds it and until when. Use it again once the custody is returned or its period ends.")) \
+	X(STATUS_CUSTODY_RETURNED, N_("The seal was taken back before the end of the proxy custody (Art. 6); it is with its custodian again.")) \
+	X(STATUS_KEY_PASSWORD,	N_("That is not the seal's key password. Type the key password set when you took custody of the seal (or when it was handed over to you), not your login password.")) \
+	X(STATUS_SEAL_DIAMETER,	N_("A bureau seal is round and 42 mm across (Art. 5): the diameter can only be 42."))
 
 #define STATUS_ENUM(name, msg) name,
 enum status {

@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <time.h>
 
 #include "util/testhook.h"
 
@@ -47,4 +48,15 @@ testhook_fsize_end(int limited, const struct rlimit *saved)
 {
 	if (limited)
 		(void) setrlimit(RLIMIT_FSIZE, saved);
+}
+
+void
+testhook_print_pause(unsigned long sent)
+{
+	const char *v = testhook_env("ESEAL_TEST_PRINT_PAUSE");
+	struct timespec ts = { 30, 0 };
+
+	if (v == NULL || strtoul(v, NULL, 10) != sent)
+		return;
+	nanosleep(&ts, NULL);	/* a signal ends it early */
 }

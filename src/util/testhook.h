@@ -33,4 +33,9 @@ int testhook_enabled(void);
 int testhook_fsize_begin(struct rlimit *saved);
 void testhook_fsize_end(int limited, const struct rlimit *saved);
 
+/* A print job that waits (up to 30 s, or until a signal comes) once it
+ * has sent copy ESEAL_TEST_PRINT_PAUSE: a test stops it there with a
+ * signal however fast copies are made.  SENT is how many were sent. */
+void testhook_print_pause(unsigned long sent);
+
 #endif

@@ -42,6 +42,7 @@ expect_grep "initial password: told to change it" "initial password" "$T/out"
 passwd_as sysadmin "$sys0" "sysadmin" >"$T/out" 2>&1
 expect_eq "passwd refuses a weak password" 1 "$?"
 expect_grep "passwd says it is too weak" "too weak" "$T/out"
+expect_grep "passwd names the rules it must meet" "needs at least [0-9]* characters, of at least [0-9]* kinds" "$T/out"
 passwd_as sysadmin "$sys0" "Sys-admin-2026" >"$T/out" 2>&1
 expect_eq "passwd as sysadmin" 0 $?
 passwd_as secadmin "$sec0" "Sec-admin-2026" >"$T/out" 2>&1

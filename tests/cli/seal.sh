@@ -55,6 +55,14 @@ printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEY" | ctl --user zhou --password-fd 0 \
     --impression "$T/bad.png" >"$T/out" 2>&1
 expect_eq "a bad impression is refused" 1 $?
 expect_grep "the refusal says why" "not a readable PNG" "$T/out"
+for d in 10 80 5; do
+	printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEY" | ctl --user zhou \
+	    --password-fd 0 seal add 4401-2026-002 --name X --body X \
+	    --custodian wang --diameter $d >"$T/out" 2>&1
+	expect_eq "a $d mm seal is refused as a usage error" 2 $?
+	expect_grep "saying that Art. 5 fixes 42 mm" "42 mm across (Art. 5)" \
+	    "$T/out"
+done
 
 as li seal list >"$T/out" 2>&1
 expect_grep "the register lists the seal" "^4401-2026-001	active	" "$T/out"
@@ -128,6 +136,14 @@ expect_eq "verify --each: two verdicts" 2 "$(grep -c '^result: valid original$' 
 ctl verify --each "$T/m1.pdf" "$T/nothing.pdf" >"$T/out" 2>&1
 expect_eq "verify --each: an unreadable file exits 6" 6 $?
 expect_grep "the readable one is still checked" "^result: valid original$" "$T/out"
+# A FIFO or a folder named as a file is refused at once, not read.
+mkfifo "$T/fifo.pdf"
+timeout 20 env LC_ALL=C.UTF-8 "$ESEALCTL" --home "$H" verify --each "$T/m1.pdf" "$T/fifo.pdf" \
+    >"$T/out" 2>&1
+expect_eq "verify --each: a FIFO is not waited on (exit 6)" 6 $?
+expect_grep "a FIFO is named as no ordinary file" "not an ordinary file" "$T/out"
+timeout 20 env LC_ALL=C.UTF-8 "$ESEALCTL" --home "$H" verify "$T" >"$T/out" 2>&1
+expect_eq "verify: a folder is refused (exit 6)" 6 $?
 ctl verify --jobs 0 --each "$T/m1.pdf" >"$T/out" 2>&1
 expect_eq "verify: --jobs 0 is bad usage" 2 $?
 
@@ -214,6 +230,21 @@ printf '%s\n%s\n' "$PW" "$PW" | ctl --user wang --password-fd 0 \
 expect_eq "both return it" 0 $?
 as li seal grant list 4401-2026-001 >"$T/out" 2>&1
 expect_eq "grants are listed" 2 "$(wc -l <"$T/out")"
+
+# A day alone given to --until lasts to its end, as on the screen.
+TZ=UTC
+export TZ
+day=$(date -d "@$((now + 2 * 86400))" +%Y-%m-%d)
+as wang seal custody request 4401-2026-001 --proxy li \
+    --from "@$now" --until "$day" --reason "出差" >"$T/out" 2>&1
+expect_eq "a request until a day" 0 $?
+cid=$(sed -n 's/^custody: \([0-9]*\) requested$/\1/p' "$T/out")
+as li seal custody list 4401-2026-001 >"$T/out" 2>&1
+expect_grep "it lasts to the end of that day" \
+    "^$cid	proxy	requested	.*	$day 23:59:59 UTC	-	-\$" "$T/out"
+ctl seal --help >"$T/out" 2>&1
+expect_grep "the help gives the handover's password order" \
+    "the custodian's key password and" "$T/out"
 
 ctl verify --help >"$T/out" 2>&1
 expect_grep "verify explains its exit status" "7 a check failed" "$T/out"

@@ -72,6 +72,22 @@ expect_grep "the usage names the commands" "issue ID --medium" "$T/out"
 as liu standalone apply SEAL-001 --person liu --station "示范街道工作站" \
     --purpose x --from 2026-01-11 --until 2026-01-15 --uses 3 >"$T/out" 2>&1
 expect_eq "only a clerk applies" 3 $?
+# Each limit refused with its own reason.
+refused() {	# refused WHAT EXPECTED-TEXT APPLY-OPTION...
+	_what=$1 _text=$2
+	shift 2
+	as clerk standalone apply SEAL-001 --purpose x "$@" >"$T/out" 2>&1
+	expect_eq "$_what is refused as bad usage" 2 $?
+	expect_grep "saying so" "$_text" "$T/out"
+}
+refused "a count of 0" "allows from 1 to 999 uses" --person liu \
+    --station "示范街道工作站" --from 2026-01-11 --until 2026-01-15 --uses 0
+refused "a period ending before it begins" "must end after it begins" \
+    --person liu --station "示范街道工作站" --from 2026-01-15 \
+    --until 2026-01-11 --uses 3
+refused "a person of another department" "enabled account of that work" \
+    --person liu --station "办公室" --from 2026-01-11 --until 2026-01-15 \
+    --uses 3
 apply
 expect_eq "the clerk applies" 0 $?
 expect_grep "the application has an id" "^standalone: 1 applied$" "$T/out"
@@ -139,6 +155,15 @@ as clerk standalone overdue >"$T/out" 2>&1
 expect_grep "after it, the package is overdue" "^overdue: 1$" "$T/out"
 as clerk standalone list >"$T/out" 2>&1
 expect_grep "the list says overdue" "^3	.*	overdue	" "$T/out"
+
+# An until-date alone is the whole of that day (local time, CST-8).
+as clerk standalone apply SEAL-001 --person liu --station "示范街道工作站" \
+    --purpose x --from 2026-01-16 --until 2026-01-17 --uses 1 \
+    >"$T/out" 2>&1
+expect_eq "a period of whole days is applied for" 0 $?
+as clerk standalone list >"$T/out" 2>&1
+expect_grep "it ends at the last minute of its last day" \
+    "^4	.*	2026-01-15 16:00:00 UTC	2026-01-17 15:59:59 UTC	" "$T/out"
 
 ctl --help >"$T/out" 2>&1
 expect_grep "--help lists the verb" "standalone" "$T/out"

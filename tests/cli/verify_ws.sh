@@ -113,4 +113,15 @@ ctl verify "$T/other.pdf" "$T/none.sig" >"$T/v" 2>"$T/err"
 expect_eq "a missing signature file exits 6" 6 $?
 expect_grep "a missing signature file is called missing" \
     "none.sig: There is no such file" "$T/err"
+
+# A file larger than any sealed document (a sparse 8 GiB one, with a
+# signature beside it) is refused before it is read, naming the limit;
+# reading it whole took all the memory and never ended.
+truncate -s 8G "$T/big.pdf"
+cp "$T/orig.pdf.sig" "$T/big.pdf.sig"
+timeout 30 env LC_ALL=C "$ESEALCTL" --home "$H" verify "$T/big.pdf" \
+    >"$T/v" 2>"$T/err"
+expect_eq "a file over the limit exits 6, at once" 6 $?
+expect_grep "the refusal names the file and the limit" \
+    "big.pdf: That file is over 256 MiB" "$T/err"
 finish

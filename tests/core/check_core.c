@@ -33,6 +33,7 @@ main(void)
 		bulk_suite(),
 		printable_suite(),
 		recwords_suite(),
+		queuecount_suite(),
 		NULL
 	};
 

@@ -29,5 +29,6 @@ Suite *docsearch_suite(void);
 Suite *bulk_suite(void);
 Suite *printable_suite(void);
 Suite *recwords_suite(void);
+Suite *queuecount_suite(void);
 
 #endif

@@ -770,7 +770,7 @@ END_TEST
 
 START_TEST(test_audit_checkpoint_signature)
 {
-	struct rec_audit e;
+	struct rec_audit e, other;
 
 	fx_copy("copy");
 	fx_get(10, &e);
@@ -787,6 +787,21 @@ START_TEST(test_audit_checkpoint_signature)
 	e.signature.len = 0;
 	fx_put(&e);
 	rec_free(REC_AUDIT, &e);
+	fx_expect_broken("entry 15: checkpoint signature does not verify", 15);
+
+	/* Nor is one carrying another checkpoint's good signature: the key
+	 * signs deterministically (RFC 6979), but over each entry's own
+	 * encoding, so a real signature moved to another entry fails. */
+	fx_copy("copy");
+	fx_get(10, &other);
+	fx_get(15, &e);
+	free(e.signature.data);
+	e.signature.data = xmalloc(other.signature.len);
+	memcpy(e.signature.data, other.signature.data, other.signature.len);
+	e.signature.len = other.signature.len;
+	fx_put(&e);
+	rec_free(REC_AUDIT, &e);
+	rec_free(REC_AUDIT, &other);
 	fx_expect_broken("entry 15: checkpoint signature does not verify", 15);
 }
 END_TEST

@@ -66,7 +66,9 @@ START_TEST(test_proxy_seals_only_within_the_period)
 	clock_set(FROM + 3600);
 	ck_assert_uint_eq(cu_sign(SFX_CLERK2, SFX_PROXY_PW, STATUS_OK), cid);
 	cu_sign(SFX_CLERK2, SFX_KEY_PW, STATUS_BAD_PASSWORD);
-	cu_sign(SFX_CLERK, SFX_KEY_PW, STATUS_SEAL_CUSTODY);
+	/* The custodian is told the seal is with the proxy, not that it is
+	 * someone else's. */
+	cu_sign(SFX_CLERK, SFX_KEY_PW, STATUS_SEAL_WITH_PROXY);
 	clock_set(TO);
 	ck_assert_uint_eq(cu_sign(SFX_CLERK2, SFX_PROXY_PW, STATUS_OK), cid);
 
@@ -104,7 +106,9 @@ START_TEST(test_early_return_by_both)
 	    ID(CLERK)));
 	ck_assert(fx_audit_has(before, ACT_CUSTODY_CONFIRM, AUDIT_OK,
 	    ID(CLERK2)));
-	cu_sign(SFX_CLERK2, SFX_PROXY_PW, STATUS_CUSTODY_PERIOD);
+	/* Taken back within the period: the proxy is told so, not that the
+	 * period is over. */
+	cu_sign(SFX_CLERK2, SFX_PROXY_PW, STATUS_CUSTODY_RETURNED);
 	cu_sign(SFX_CLERK, SFX_KEY_PW, STATUS_OK);
 	ck_assert_int_eq(custody_return(S(CLERK), S(CLERK2), cid),
 	    STATUS_STATE);
@@ -132,6 +136,11 @@ START_TEST(test_early_return_by_both)
 	ck_assert_uint_eq(g.user_id, ID(CLERK2));
 	ck_assert_int_eq(g.period_to, FROM + 2 * FX_DAY - 1);
 	ck_assert_int_eq(g.uses, 1);
+	rec_free(REC_GRANT, &g);
+
+	/* Once the approved period is over, it is the period that ended. */
+	sfx_clock(TO + 1);
+	cu_sign(SFX_CLERK2, SFX_PROXY_PW, STATUS_CUSTODY_PERIOD);
 }
 END_TEST
 
@@ -238,6 +247,13 @@ START_TEST(test_handover_rules)
 	sfx_clock(TO + 1);
 	ck_assert_int_eq(custody_handover(S(CLERK), S(CLERK2), id, SFX_KEY_PW,
 	    SFX_PROXY_PW), STATUS_CUSTODY_PERIOD);
+
+	/* Never handed over, it ended with its period: the seal may get a
+	 * proxy again, and the new one is handed over. */
+	other = sfx_proxy_approved(TO + FX_DAY, TO + 2 * FX_DAY);
+	ck_assert_uint_ne(other, id);
+	ck_assert_int_eq(custody_handover(S(CLERK), S(CLERK2), other,
+	    SFX_KEY_PW, SFX_PROXY_PW), STATUS_OK);
 }
 END_TEST
 

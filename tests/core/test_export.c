@@ -161,6 +161,33 @@ START_TEST(test_export_and_verify)
 }
 END_TEST
 
+/* A report asked for twice ("report export summary summary") is written
+ * and listed once. */
+START_TEST(test_export_same_report_twice)
+{
+	struct export_result res;
+	char *manifest, *text, *first;
+
+	ck_assert_int_eq(export_bundle_forms(&ex_bundle, &ex_report, 1),
+	    STATUS_OK);
+	ck_assert_int_eq(medium_register(fx.sec, ex_stick, "U盘"), STATUS_OK);
+	ck_assert_int_eq(export_write(wfx.s[WFX_CLERK], ex_stick, &ex_bundle,
+	    &res), STATUS_OK);
+	ck_assert_uint_eq(res.nfiles, 5);
+
+	manifest = xasprintf("%s/MANIFEST", res.dir);
+	text = testlib_read_file(manifest, NULL);
+	ck_assert_ptr_nonnull(first = strstr(text, "summary.csv"));
+	ck_assert_ptr_null(strstr(first + 1, "summary.csv"));
+	ck_assert_int_eq(export_verify(fx.st, manifest, NULL, 0, NULL, NULL),
+	    STATUS_OK);
+
+	free(text);
+	free(manifest);
+	export_result_free(&res);
+}
+END_TEST
+
 /* Another body's root does not vouch for our exports. */
 START_TEST(test_verify_other_root)
 {
@@ -243,6 +270,7 @@ export_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_register_media);
 	tcase_add_test(tc, test_export_and_verify);
+	tcase_add_test(tc, test_export_same_report_twice);
 	tcase_add_test(tc, test_verify_other_root);
 	tcase_add_test(tc, test_export_refusals);
 	suite_add_tcase(s, tc);

@@ -7,9 +7,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/suites.h"
 #include "core/wf_fixture.h"
+#include "lib/testlib.h"
 
 static enum status
 import_corpus(const char *name, struct doc_content *c,
@@ -233,6 +235,53 @@ START_TEST(test_import_form)
 }
 END_TEST
 
+/* import_file reads what import_parse parses, and names what it cannot
+ * read: the Documents screen and esealctl show these words. */
+START_TEST(test_import_file)
+{
+	static const char doc[] = "kind: official-office\ntitle: 通知\n\n"
+	    "正文\n";
+	char *dir = testlib_tmpdir(), *path = NULL;
+	struct import_error err;
+	enum import_encoding enc;
+	struct doc_content c;
+
+	path = xasprintf("%s/doc.txt", dir);
+	testlib_write_file(path, doc, sizeof doc - 1);
+	ck_assert_int_eq(import_file(path, &c, &enc, &err), STATUS_OK);
+	ck_assert_int_eq(enc, IMPORT_UTF8);
+	ck_assert_str_eq(c.title, "通知");
+	ck_assert_str_eq(c.body, "正文");
+	doc_content_free(&c);
+	free(path);
+
+	path = xasprintf("%s/missing.txt", dir);
+	ck_assert_int_eq(import_file(path, &c, &enc, &err), STATUS_NO_FILE);
+	doc_content_free(&c);
+	free(path);
+
+	path = xasprintf("%s/empty.txt", dir);
+	testlib_write_file(path, "", 0);
+	ck_assert_int_eq(import_file(path, &c, &enc, &err),
+	    STATUS_IMPORT_FORMAT);
+	ck_assert_str_eq(err.what, "the file is empty");
+	doc_content_free(&c);
+	free(path);
+
+	/* A folder, and a FIFO nobody writes to: refused, never waited on. */
+	ck_assert_int_eq(import_file(dir, &c, &enc, &err), STATUS_IO);
+	ck_assert_str_eq(err.what, "that is a folder, not a file");
+	doc_content_free(&c);
+	path = xasprintf("%s/fifo", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	ck_assert_int_eq(import_file(path, &c, &enc, &err), STATUS_IO);
+	ck_assert_ptr_nonnull(err.what);
+	doc_content_free(&c);
+	free(path);
+	testlib_rmdir(dir);
+}
+END_TEST
+
 Suite *
 import_suite(void)
 {
@@ -247,6 +296,7 @@ import_suite(void)
 	tcase_add_test(tc, test_import_encodings);
 	tcase_add_test(tc, test_import_sanitizes);
 	tcase_add_test(tc, test_import_form);
+	tcase_add_test(tc, test_import_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -36,6 +36,27 @@ START_TEST(test_policy_length_9_vs_10)
 }
 END_TEST
 
+/* Long and mixed, yet guessed first: a run, a short unit repeated, a
+ * common word or keyboard run (Art. 8: weak passwords are refused). */
+START_TEST(test_policy_guessable)
+{
+	static const char *const weak[] = {
+		"Password#2026", "Qwerty123456", "Aaaaaaaaaaaa1",
+		"Aa1Aa1Aa1Aa1", "Ab!Ab!Ab!Ab!", "xZ9!654321ab", "PASSW0RD-x9"
+	};
+	size_t i;
+
+	policy_none();
+	for (i = 0; i < sizeof weak / sizeof weak[0]; i++)
+		ck_assert_msg(policy_check_password(&pol, "li", weak[i]) ==
+		    STATUS_PW_WEAK, "%s was accepted", weak[i]);
+	ck_assert_int_eq(policy_check_password(&pol, "li", "Desk-Work-2026"),
+	    STATUS_OK);
+	ck_assert_int_eq(policy_check_password(&pol, "li", "Aaa1-Bbb2-Ccc3"),
+	    STATUS_OK);			/* three alike is not yet a run */
+}
+END_TEST
+
 START_TEST(test_policy_three_of_four)
 {
 	policy_none();
@@ -244,6 +265,7 @@ policy_suite(void)
 
 	tcase_add_test(tc, test_policy_length_9_vs_10);
 	tcase_add_test(tc, test_policy_three_of_four);
+	tcase_add_test(tc, test_policy_guessable);
 	tcase_add_test(tc, test_policy_name_inside);
 	tcase_add_test(tc, test_policy_invalid_utf8);
 	tcase_add_test(tc, test_policy_secret_needs_letters_and_digits);

@@ -58,6 +58,11 @@ START_TEST(test_recwords_forms)
 	    "sealed version 1 with seal SFJ-001, 1 copies");
 	recwords_assert("version 1, step 2 of 2: issued as 示司办/2026/7",
 	    "version 1, step 2 of 2: issued as 示司办/2026/7");
+	recwords_assert("settled from the folder: 2 of 3 copies found",
+	    "settled from the folder: 2 of 3 copies found");
+	recwords_assert("archive up to 40 refused: entry 12 is younger than "
+	    "1095 days", "archive up to 40 refused: entry 12 is younger "
+	    "than 1095 days");
 }
 END_TEST
 

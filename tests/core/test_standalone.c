@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/seal_fixture.h"
@@ -113,6 +114,24 @@ sa_apply_as(struct session *s, const char *person, const char *station,
 	sp.to = TO;
 	sp.uses = uses;
 	return standalone_apply(s, &sp, id);
+}
+
+/* Apply as the clerk for liu with 3 uses over FROM_T .. TO_T. */
+static enum status
+sa_apply_period(int64_t from_t, int64_t to_t)
+{
+	struct standalone_spec sp;
+	uint64_t id = 0;
+
+	memset(&sp, 0, sizeof sp);
+	sp.regno = SFX_REGNO;
+	sp.person = "liu";
+	sp.station = STATION;
+	sp.purpose = "街道调解文书用印";
+	sp.from = from_t;
+	sp.to = to_t;
+	sp.uses = 3;
+	return standalone_apply(S(CLERK), &sp, &id);
 }
 
 static uint64_t
@@ -348,14 +367,23 @@ START_TEST(test_apply_rules)
 {
 	uint64_t id = 0;
 
+	/* Each limit refused with its own reason, not "invalid input". */
 	ck_assert_int_eq(sa_apply_as(S(CLERK), "liu", OTHER_STATION, 3, &id),
-	    STATUS_INVALID);
+	    STATUS_SA_PERSON_STATION);
 	ck_assert_int_eq(sa_apply_as(S(CLERK), "zhang", STATION, 3, &id),
-	    STATUS_INVALID);
+	    STATUS_SA_PERSON_STATION);
 	ck_assert_int_eq(sa_apply_as(S(CLERK), "liu", STATION, 0, &id),
-	    STATUS_INVALID);
+	    STATUS_SA_USES);
 	ck_assert_int_eq(sa_apply_as(S(CLERK), "liu", STATION,
-	    STANDALONE_USES_MAX + 1, &id), STATUS_INVALID);
+	    STANDALONE_USES_MAX + 1, &id), STATUS_SA_USES);
+	ck_assert_int_eq(sa_apply_period(TO, FROM), STATUS_SA_PERIOD);
+	ck_assert_int_eq(sa_apply_period(FROM, FROM), STATUS_SA_PERIOD);
+	ck_assert_int_eq(sa_apply_period(FX_T0 - 2 * FX_DAY, FX_T0 - 1),
+	    STATUS_SA_PERIOD);
+	ck_assert_int_eq(sa_apply_period(FROM, FX_T0 + (int64_t) 40 * 365 *
+	    FX_DAY), STATUS_SA_PERIOD_SEAL);
+	ck_assert_str_ne(status_message(STATUS_SA_USES),
+	    status_message(STATUS_INVALID));
 	ck_assert_int_eq(sa_apply_as(S(DRAFTER), "liu", STATION, 3, &id),
 	    STATUS_DENIED);
 	ck_assert_int_eq(sa_apply_as(S(CLERK), "nobody", STATION, 3, &id),
@@ -500,6 +528,197 @@ START_TEST(test_period_boundaries)
 }
 END_TEST
 
+/* The local date of T as "YYYY-MM-DD". */
+static void
+sa_day(int64_t t, char out[16])
+{
+	time_t tt = (time_t) t;
+	struct tm tm;
+
+	ck_assert_ptr_nonnull(localtime_r(&tt, &tm));
+	ck_assert_uint_ne(strftime(out, 16, "%Y-%m-%d", &tm), 0);
+}
+
+/* An until-date typed without a time allows the whole of that day, as
+ * the screens show it: the last second of the day is in, the first of
+ * the next is out; a from-date starts at the day's first second. */
+START_TEST(test_until_date_is_whole_day)
+{
+	struct standalone_station st;
+	struct standalone_spec sp;
+	char from_day[16], to_day[16], *secret = NULL;
+	int64_t from, to, start, t;
+	uint64_t id;
+
+	setenv("TZ", "CST-8", 1);
+	tzset();
+	sa_day(FROM, from_day);
+	sa_day(TO, to_day);
+	ck_assert_int_eq(standalone_time_parse(from_day, 0, &from), STATUS_OK);
+	ck_assert_int_eq(standalone_time_parse(to_day, 1, &to), STATUS_OK);
+	ck_assert_int_eq(standalone_time_parse(to_day, 0, &start), STATUS_OK);
+	ck_assert_int_eq(to - start, FX_DAY - 1);
+	ck_assert_int_eq(standalone_time_parse("2026-01-06 18:00", 1, &t),
+	    STATUS_OK);
+	ck_assert_int_eq(standalone_time_parse("2026-01-06 18:00", 0, &start),
+	    STATUS_OK);
+	ck_assert_int_eq(t, start);
+	ck_assert_int_eq(standalone_time_parse("@1767254400", 1, &t),
+	    STATUS_OK);
+	ck_assert_int_eq(t, FX_T0);
+	ck_assert_int_eq(standalone_time_parse("06.01.2026", 1, &t),
+	    STATUS_INVALID);
+
+	memset(&sp, 0, sizeof sp);
+	sp.regno = SFX_REGNO;
+	sp.person = "liu";
+	sp.station = STATION;
+	sp.purpose = "街道调解文书用印";
+	sp.from = from;
+	sp.to = to;
+	sp.uses = 5;
+	ck_assert_int_eq(standalone_apply(S(CLERK), &sp, &id), STATUS_OK);
+	ck_assert_int_eq(standalone_decide(sa.sdir, id, 1, NULL), STATUS_OK);
+	ck_assert_int_eq(standalone_decide(S(DIRECTOR), id, 1, NULL),
+	    STATUS_OK);
+	ck_assert_int_eq(standalone_issue(S(CLERK), id, SFX_KEY_PW, sa.stick,
+	    &secret), STATUS_OK);
+	memcpy(sa.secret, secret, sizeof sa.secret);
+	crypto_secure_free(secret);
+
+	sa_clock(from - 1);
+	sa_open(&st);
+	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_SA_NOT_YET);
+	clock_set(from);
+	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_OK);
+	clock_set(to);
+	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_OK);
+	clock_set(to + 1);
+	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_SA_EXPIRED);
+	standalone_station_close(&st);
+	unsetenv("TZ");
+	tzset();
+}
+END_TEST
+
+/* The detail of the first ACT_STANDALONE_USE entry after SINCE whose
+ * detail holds WANT; 0 when none. */
+static int
+sa_use_audit_has(uint64_t since, const char *want)
+{
+	uint64_t id, last = fx_audit_count();
+	struct rec_audit e;
+	int found = 0;
+
+	for (id = since + 1; id <= last && !found; id++) {
+		sfx_get(REC_AUDIT, id, &e);
+		found = e.action == ACT_STANDALONE_USE && e.detail != NULL &&
+		    strstr(e.detail, want) != NULL;
+		rec_free(REC_AUDIT, &e);
+	}
+	return found;
+}
+
+/* The station's printing of a use goes into the log as a signed line
+ * chained like a use: it spends no use, the log still checks when
+ * opened again, and the return shows it on that use's audit entry. */
+START_TEST(test_printing_recorded)
+{
+	struct standalone_return_info info;
+	struct standalone_station st;
+	struct standalone_limits l;
+	uint64_t id, before;
+
+	id = sa_issued(3);
+	sa_clock(FROM);
+	sa_open(&st);
+	ck_assert_int_eq(standalone_station_printed(&st, 1, "/p/x.pdf",
+	    STATUS_OK), STATUS_INVALID);	/* no use 1 yet */
+	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_OK);
+	ck_assert_int_eq(standalone_station_printed(&st, 1,
+	    "/p/standalone-1-use-1-000001.pdf", STATUS_OK), STATUS_OK);
+	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_OK);
+	ck_assert_int_eq(standalone_station_printed(&st, 2, "",
+	    STATUS_PRINT_SERVICE), STATUS_OK);
+	standalone_station_close(&st);
+
+	/* Opened afresh: two uses made, each with its printing. */
+	sa_open(&st);
+	standalone_station_limits(&st, &l);
+	ck_assert_uint_eq(l.used, 2);
+	ck_assert_uint_eq(st.nlines, 4);
+	ck_assert_str_eq(st.uses[0].print_result, "STATUS_OK");
+	ck_assert_str_eq(st.uses[0].print_where,
+	    "/p/standalone-1-use-1-000001.pdf");
+	ck_assert_str_eq(st.uses[1].print_result, "STATUS_PRINT_SERVICE");
+	/* Locked again (the station after a use): the secret is needed. */
+	standalone_station_lock(&st);
+	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_SA_SECRET);
+	ck_assert_int_eq(standalone_station_printed(&st, 2, "", STATUS_OK),
+	    STATUS_SA_SECRET);
+	ck_assert_int_eq(standalone_station_unlock(&st, "liu", sa.secret),
+	    STATUS_OK);
+	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_OK);
+	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_SA_USED_UP);
+	standalone_station_close(&st);
+
+	before = fx_audit_count();
+	ck_assert_int_eq(standalone_return(S(CLERK), id, sa.stick, &info),
+	    STATUS_OK);
+	ck_assert_uint_eq(info.uses, 3);
+	ck_assert(sa_use_audit_has(before, "; printed at the station: "
+	    "/p/standalone-1-use-1-000001.pdf"));
+	ck_assert(sa_use_audit_has(before, "; not printed at the station: "
+	    "STATUS_PRINT_SERVICE"));
+}
+END_TEST
+
+/* A print line edited on the medium is tampering like any entry. */
+START_TEST(test_print_line_edited)
+{
+	struct standalone_station st;
+	unsigned long n;
+	char *log, *at, *path;
+
+	sa_issued(3);
+	sa_clock(FROM);
+	sa_open(&st);
+	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_OK);
+	ck_assert_int_eq(standalone_station_printed(&st, 1, "", STATUS_OK),
+	    STATUS_OK);
+	standalone_station_close(&st);
+	log = sa_read(STANDALONE_LOG, &n);
+	at = strstr(log, "\nprint 1 ");
+	ck_assert_ptr_nonnull(at);
+	at = strstr(at, " STATUS_OK ");
+	ck_assert_ptr_nonnull(at);
+	memcpy(at + 1, "STATUS_NO", 9);	/* printed becomes not */
+	path = sa_path(STANDALONE_LOG);
+	testlib_write_file(path, log, n);
+	free(path);
+	free(log);
+	ck_assert_int_eq(standalone_station_open(sa.stick, &st),
+	    STATUS_SA_LOG_EDITED);
+	standalone_station_close(&st);
+}
+END_TEST
+
+/* The return's tampering note is stored in English and shown in the
+ * reader's words: the status inside it becomes its message. */
+START_TEST(test_tamper_note_has_words)
+{
+	char *t, *want;
+
+	t = recwords_text("standalone 4 tampered with, found at entry 2: "
+	    "STATUS_SA_LOG_EDITED");
+	want = xasprintf("standalone 4 tampered with, found at entry 2: %s",
+	    status_message(STATUS_SA_LOG_EDITED));
+	ck_assert_str_eq(t, want);
+	free(t);
+	free(want);
+}
+END_TEST
+
 START_TEST(test_count_boundaries)
 {
 	struct standalone_station st;
@@ -587,8 +806,9 @@ START_TEST(test_person_secret_station)
 	ck_assert_int_eq(standalone_station_open(sa.stick, &st), STATUS_OK);
 	ck_assert_int_eq(standalone_station_unlock(&st, "wang", sa.secret),
 	    STATUS_SA_PERSON);
+	/* Nothing typed asks for the person, not "another person". */
 	ck_assert_int_eq(standalone_station_unlock(&st, "", sa.secret),
-	    STATUS_SA_PERSON);
+	    STATUS_SA_NO_PERSON);
 	ck_assert_int_eq(standalone_station_unlock(&st, "liu",
 	    "AAAA-BBBB-CCCC-DDDD"), STATUS_SA_SECRET);
 	ck_assert_int_eq(sa_seal_as(&st, STATION, NULL), STATUS_SA_SECRET);
@@ -610,12 +830,12 @@ END_TEST
 /* -- Tampering ------------------------------------------------------------- */
 
 enum sa_tamper { T_LIMITS, T_SIGBYTE, T_EDIT, T_REMOVE, T_REORDER,
-	T_TRUNCATE, T_OLDER, T__COUNT };
+	T_TRUNCATE, T_OLDER, T_NOHEAD, T__COUNT };
 
 static const enum status sa_tamper_want[T__COUNT] = {
 	STATUS_SA_PACKAGE_TAMPERED, STATUS_SA_PACKAGE_TAMPERED,
 	STATUS_SA_LOG_EDITED, STATUS_SA_LOG_REMOVED, STATUS_SA_LOG_REORDERED,
-	STATUS_SA_LOG_TRUNCATED, STATUS_SA_LOG_OLDER
+	STATUS_SA_LOG_TRUNCATED, STATUS_SA_LOG_OLDER, STATUS_SA_LOG_NO_HEAD
 };
 
 static void
@@ -625,6 +845,17 @@ sa_rewrite(const char *name, const char *data, size_t n)
 
 	testlib_write_file(p, data, n);
 	free(p);
+}
+
+/* Delete NAME from the package's directory; what unlink() returns. */
+static int
+sa_remove(const char *name)
+{
+	char *p = sa_path(name);
+	int rc = unlink(p);
+
+	free(p);
+	return rc;
 }
 
 static char *
@@ -728,6 +959,8 @@ START_TEST(test_tampering_found)
 	sa_use(STATUS_OK);
 	if (how <= T_SIGBYTE)
 		sa_tamper_package(how);
+	else if (how == T_NOHEAD)
+		ck_assert(sa_remove(STANDALONE_HEAD) == 0);
 	else
 		sa_tamper_log(how, old, oldn);
 	free(old);
@@ -805,6 +1038,10 @@ standalone_suite(void)
 	tcase_add_test(tc, test_denial_and_queues);
 	tcase_add_test(tc, test_issue_rules);
 	tcase_add_test(tc, test_period_boundaries);
+	tcase_add_test(tc, test_until_date_is_whole_day);
+	tcase_add_test(tc, test_tamper_note_has_words);
+	tcase_add_test(tc, test_printing_recorded);
+	tcase_add_test(tc, test_print_line_edited);
 	tcase_add_test(tc, test_count_boundaries);
 	tcase_add_test(tc, test_full_medium_counts_nothing);
 	tcase_add_test(tc, test_person_secret_station);

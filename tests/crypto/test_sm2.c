@@ -178,6 +178,54 @@ START_TEST(test_signature_is_strict_der)
 }
 END_TEST
 
+/* k is derived (RFC 6979), not drawn: the same key and message give the
+ * same signature, another message or identifier another r, and the
+ * signature of the standard's example key still verifies as SM2. */
+START_TEST(test_signature_deterministic)
+{
+	struct crypto_key *k, *k2;
+	unsigned char *d, *a, *b, *c;
+	size_t alen, blen, clen;
+
+	d = th_unhex(EX_D, &alen);
+	ck_assert_int_eq(crypto_key_import_private(CRYPTO_ALG_SM2, d, &k),
+	    STATUS_OK);
+	free(d);
+	ck_assert_int_eq(crypto_key_generate(CRYPTO_ALG_SM2, &k2), STATUS_OK);
+
+	ck_assert_int_eq(crypto_sign(k, EX_MSG, strlen(EX_MSG), &a, &alen),
+	    STATUS_OK);
+	ck_assert_int_eq(crypto_sign(k, EX_MSG, strlen(EX_MSG), &b, &blen),
+	    STATUS_OK);
+	ck_assert_uint_eq(alen, blen);
+	ck_assert_mem_eq(a, b, alen);
+	ck_assert_int_eq(crypto_verify(k, EX_MSG, strlen(EX_MSG), a, alen),
+	    STATUS_OK);
+	free(b);
+
+	/* The same message under another identifier or key: another k. */
+	ck_assert_int_eq(crypto_sm2_sign_id(k, "ALICE123@YAHOO.COM", 18,
+	    EX_MSG, strlen(EX_MSG), &b, &blen), STATUS_OK);
+	ck_assert_int_ne(memcmp(a + 4, b + 4, 16), 0);
+	ck_assert_int_eq(crypto_sign(k2, EX_MSG, strlen(EX_MSG), &c, &clen),
+	    STATUS_OK);
+	ck_assert_int_ne(memcmp(a + 4, c + 4, 16), 0);
+
+	/* Another message's signature is no signature of this one. */
+	free(c);
+	ck_assert_int_eq(crypto_sign(k, "message digesT", 14, &c, &clen),
+	    STATUS_OK);
+	ck_assert_int_ne(memcmp(a + 4, c + 4, 16), 0);
+	ck_assert_int_eq(crypto_verify(k, EX_MSG, strlen(EX_MSG), c, clen),
+	    STATUS_BAD_SIGNATURE);
+	free(c);
+	free(b);
+	free(a);
+	crypto_key_free(k2);
+	crypto_key_free(k);
+}
+END_TEST
+
 START_TEST(test_identifier_rules)
 {
 	struct crypto_key *k = sm2_example_public();
@@ -208,6 +256,7 @@ sm2_suite(void)
 	tcase_add_test(tc, test_example_signature_verifies);
 	tcase_add_test(tc, test_round_trip_and_tamper);
 	tcase_add_test(tc, test_signature_is_strict_der);
+	tcase_add_test(tc, test_signature_deterministic);
 	tcase_add_test(tc, test_identifier_rules);
 	suite_add_tcase(s, tc);
 	return s;

@@ -22,6 +22,7 @@ K03=关于对第三季度电子签章
 K04=委托函
 K05=送达回证
 K06=关于调整局领导班子
+K07=关于某专项工作部署情况
 K09=（GB18030
 
 # m_leader_chain CHIEF KEY WHAT COMMENT: a document whose form says yes
@@ -362,7 +363,11 @@ m_day_special() {
 }
 
 # Day 19: 07, a secret report: this workstation is not classified, so
-# the draft is refused when saved (Art. 13); nothing is recorded.
+# the draft is refused when saved (Art. 13); nothing is recorded.  Then
+# the same report on the bureau's classified (secret) workstation
+# (m_secret_station): there it is imported, approved, issued and
+# sealed, and the print room, whose colour printer is not classified,
+# is refused it, with the reason next to the printer (Art. 13).
 m_day_classified() {
 	_f="$CORPUS/07-classified.txt"
 	m_day 19
@@ -372,25 +377,158 @@ m_day_classified() {
 	    "This workstation is not classified for this document"
 	m_shot refused-classified
 	m_quit
+
+	m_day 19 10:00
+	M_H_MAIN=$H
+	H="$T/ws-secret"
+	if ! m_secret_station "$T/printer-secret"; then
+		not_ok "esealctl sets up the classified workstation:"
+		sed 's/^/    /' "$T/secret.out"
+		H=$M_H_MAIN
+		return 1
+	fi
+	m_login chenjing
+	m_import "$_f"
+	m_see "the classified workstation reads 07" \
+	    "Classification: secret; urgency: urgent"
+	m_confirm_import
+	m_see "07 is a draft on the classified workstation" "State: draft"
+	m_submit
+	m_quit
+	_id=$(m_as chenjing doc list 2>/dev/null | awk -F'\t' '{ print $1 }')
+	m_as zhouwei doc approve "$_id" >>"$T/secret.out" 2>&1
+	m_as sunlixin doc approve "$_id" >>"$T/secret.out" 2>&1
+	m_as chenjing doc send "$_id" >>"$T/secret.out" 2>&1
+	printf '%s\n%s\n' "$PW" "$KEYPW" | m_ctl --user zhaoli \
+	    --password-fd 0 doc seal "$_id" --seal SFJ-S01 \
+	    --copies "$(m_header "$_f" copies)" \
+	    >>"$T/secret.out" 2>&1
+	m_day 19 11:00
+	m_queue wuhao "To print" "$K07"
+	tmux_keys p
+	m_wait "remain approved"
+	m_see "the print room is offered its colour printer, not classified" \
+	    "< $P_FOLDER (colour) >"
+	tmux_keys F2
+	m_confirm
+	m_see "07 is refused on the unclassified printer" \
+	    "Classified documents print only on a classified printer"
+	m_shot refused-classified-printer
+	m_back
+	m_see "nothing printed: 07 stays sealed" "State: sealed"
+	m_quit
+	H=$M_H_MAIN
 }
 
-# Day 20: 08 and 09 arrive as files.  The program has no screen that
-# imports a document file, so the drafter uses esealctl: 08, a
-# Party-group document, is recorded and refused for e-sealing with the
-# reason (Art. 2); 09, in GB18030, is read into Chinese.  09 then goes
-# through approval by keyboard.
+# m_secret_station PRINTER-DIR: the bureau's classified (secret)
+# workstation, a workspace of its own in H made with esealctl: the
+# office department, the five people 07 passes through (each cleared
+# for secret), a seal for 赵丽, and one printer: the print room's colour
+# printer, which is not classified, printing into PRINTER-DIR.  Output
+# in $T/secret.out; fails when a step fails.
+m_secret_station() {
+	m_ctl init --bureau "$BUREAU" --classification secret \
+	    >"$T/init" 2>"$T/secret.out" || return 1
+	for _a in sysadmin secadmin auditor; do
+		m_passwd_first "$_a" "$(m_initial "$_a")" || return 1
+	done
+	rm -f "$T/init"
+	m_as sysadmin dept add "办公室" --prefix "示区司办" \
+	    >>"$T/secret.out" 2>&1 || return 1
+	# login:full name:roles:leader level (approvers issue 07's kind)
+	for _u in chenjing:陈静:drafter: \
+	    zhouwei:周伟:approver,office-director:1 \
+	    sunlixin:孙立新:approver:2 zhaoli:赵丽:clerk: wuhao:吴浩:printer:
+	do
+		IFS=: read -r _l _n _r _v <<EOS
+$_u
+EOS
+		m_as sysadmin user add "$_l" --full-name "$_n" \
+		    --dept "办公室" >"$T/secret-add" 2>>"$T/secret.out" ||
+		    return 1
+		# shellcheck disable=SC2086
+		m_as secadmin user roles "$_l" "$_r" --clearance secret \
+		    ${_v:+--leader $_v --issuing official-admin} \
+		    >>"$T/secret.out" 2>&1 || return 1
+		m_passwd_first "$_l" "$(awk '{ print $2 }' "$T/secret-add")" ||
+		    return 1
+	done
+	printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | m_ctl --user zhouwei \
+	    --password-fd 0 seal add SFJ-S01 --name "$SEAL_NAME" \
+	    --body "$BUREAU" --purpose "公文专用" --custodian zhaoli \
+	    >>"$T/secret.out" 2>&1 || return 1
+	mkdir -p "$1"
+	m_as sysadmin printer add "$P_FOLDER" --folder "$1" --colour \
+	    --location "文印室" >>"$T/secret.out" 2>&1
+}
+
+# m_passwd_first USER INITIAL: USER's first password change, to PW, by
+# esealctl.
+m_passwd_first() {
+	printf '%s\n%s\n' "$2" "$PW" | m_ctl --user "$1" --password-fd 0 \
+	    passwd >>"$T/secret.out" 2>&1
+}
+
+# m_import FILE: on the Documents screen (from home), i and FILE's path:
+# the import screen shows what it read.
+m_import() {
+	m_entry Documents
+	m_wait "i Import"
+	tmux_keys i
+	m_wait "Import a document file"
+	tmux_type "$1"
+	tmux_keys Enter
+	m_wait "Enter again records it"
+}
+
+# m_confirm_import: Enter again on the import screen, and yes: the
+# document is recorded and its screen comes up.
+m_confirm_import() {
+	tmux_keys Enter
+	m_wait "Record the imported document"
+	m_confirm
+	m_wait "State:"
+}
+
+# Day 20: 08 and 09 arrive as files, and the drafters import them on
+# the Documents screen (i): 08, a Party-group document, is recorded and
+# refused for e-sealing with the reason (Art. 2); 09 is read from
+# GB18030 into Chinese, and the screen says so.  09 then goes through
+# approval by keyboard.  What month.sh checks of 08 is written to
+# $T/08.out: its record (esealctl doc show, which only reads) and the
+# document screen's text, its wrapped lines joined.
 m_day_files() {
 	m_day 20
-	m_as chenjing doc new --import "$CORPUS/08-party-group.txt" \
-	    >"$T/08.out" 2>&1
+	# The files as they arrived, in a folder of the test's own (the
+	# screen shows where they are read from).
+	mkdir -p "$T/arrived"
+	cp "$CORPUS/08-party-group.txt" "$CORPUS/09-request-gb18030.txt" \
+	    "$T/arrived/"
+	m_login chenjing
+	m_import "$T/arrived/08-party-group.txt"
+	m_see "08 is read from UTF-8" "Read as UTF-8."
+	m_see "the import says 08 will be refused for e-sealing" \
+	    "It is recorded, and refused for e-sealing:"
+	m_confirm_import
+	m_see "08 is recorded, refused for e-sealing" \
+	    "State: refused for e-sealing"
+	m_see "with the reason (Art. 2)" "and Party-group documents, are"
+	m_shot imported-party-group
+	_id=$(m_as chenjing doc list 2>/dev/null | awk -F'\t' \
+	    '$3 == "party-group" { print $1 }')
+	m_as chenjing doc show "$_id" >"$T/08.out" 2>&1
 	M_RC08=$?
-	m_as liuyang doc new --import "$CORPUS/09-request-gb18030.txt" \
-	    >"$T/09.out" 2>&1
-	M_RC09=$?
+	tmux_capture | tr '\n' ' ' | tr -s ' ' >>"$T/08.out"
+	m_quit
+
 	m_login liuyang
-	m_entry Documents
-	m_wait "$K09"
-	m_open "$K09"
+	m_import "$T/arrived/09-request-gb18030.txt"
+	m_wait "Read as GB18030."
+	M_RC09=$?
+	m_see "the import says 09 was read from GB18030" "Read as GB18030."
+	m_see "and shows its title in Chinese" "Title: 关于申请为文印室配置"
+	m_shot import-gb18030
+	m_confirm_import
 	m_see "09's title reads in Chinese" \
 	    "关于申请为文印室配置彩色激光打印机的请示（GB18030"
 	m_shot imported-gb18030
@@ -444,20 +582,18 @@ m_day_extra() {
 }
 
 # Days 24-27: 赵丽 is away; 钱芳 keeps the seal as her proxy, seals 09
-# and prints... and hands it back.  The seal register is read only in
-# the program: the request, approval, handover and return go through
-# esealctl, both people present.
+# and prints... and hands it back.  The request, the approval, the
+# handover and the return are typed on the seal register, both people
+# present for the handover and the return (Art. 6).
 m_day_proxy() {
 	m_day 24
-	m_as zhaoli seal custody request "$SEAL" --proxy qianfang \
-	    --from "$MONTH-24" --until "$MONTH-27 18:00" --reason "出差" \
-	    >"$T/custody.out" 2>&1
-	M_CUSTODY=$(sed -n 's/^custody: \([0-9]*\) requested$/\1/p' \
-	    "$T/custody.out")
-	m_as zhouwei seal custody approve "$M_CUSTODY" >/dev/null 2>&1
-	printf '%s\n%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" "$PROXY_KEYPW" |
-	    m_ctl --user zhaoli --password-fd 0 seal custody handover \
-	    "$M_CUSTODY" --proxy qianfang >"$T/handover.out" 2>&1
+	# 赵丽 is away from the 24th: on the seal register she asks that
+	# 钱芳 hold the seal, 周伟 approves, and both hand it over at her
+	# desk, each typing her own passwords.
+	m_custody_request zhaoli qianfang "$MONTH-24" "$MONTH-27 18:00" "出差"
+	m_custody_approve zhouwei
+	m_custody_handover zhaoli qianfang
+	[ "$(m_custody_state)" = active ]
 	M_RC_HANDOVER=$?
 	m_day 24 10:00
 	KEYPW_SAVED=$KEYPW
@@ -473,9 +609,9 @@ m_day_proxy() {
 	m_see "09's copies print" "Copies 1 to $C09 printed on $P_FOLDER."
 	m_count COPIES $C09
 	m_quit
+	# Back on the 27th, before the period ends: the early return.
 	m_day 27 17:00
-	printf '%s\n%s\n' "$PW" "$PW" | m_ctl --user zhaoli --password-fd 0 \
-	    seal custody return "$M_CUSTODY" --proxy qianfang \
-	    >"$T/return.out" 2>&1
+	m_custody_return zhaoli qianfang
+	[ "$(m_custody_state)" = returned ]
 	M_RC_RETURN=$?
 }

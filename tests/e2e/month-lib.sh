@@ -275,6 +275,26 @@ m_roles() {
 	m_see "$1 gets its roles" "The account $1 is changed."
 }
 
+# m_seal_add REGNO NAME BODY PURPOSE CLERK: at the seal register, the
+# office director makes the seal with CLERK present, who types her own
+# password and the key's (KEYPW) twice (Art. 5, 6); the dialog's screen
+# goes to the manual as setup-seal.
+m_seal_add() {
+	m_wait "a Add seal"
+	tmux_keys a
+	m_wait "Registration number"
+	for _m_v in "$1" "$2" "$3" "$4" "$5" "$PW" "$KEYPW"; do
+		tmux_type "$_m_v"
+		tmux_keys Tab
+	done
+	tmux_type "$KEYPW"
+	m_shot setup-seal
+	tmux_keys F2
+	m_confirm
+	m_see "the office director makes the seal $1 with $5 present" \
+	    "The seal $1 is made, in the custody of $5."
+}
+
 # -- Documents ----------------------------------------------------------------
 
 # m_header FILE KEY: a header value of a sample document.
@@ -356,9 +376,11 @@ m_leader_issues() {
 }
 
 # m_copies FILE: the copies the drafter asks for: FILE's, at most
-# M_MAX_COPIES.  Each copy is drawn again when it prints (seconds for a
-# long document), so the month prints a few of each rather than 30 or 50.
-M_MAX_COPIES=${M_MAX_COPIES:-3}
+# M_MAX_COPIES, which by default leaves every document its full count
+# (30 of 01, 50 blank forms of 05): a copy is the kept original with its
+# number laid over, not drawn again, so fifty print in about a second.
+# Set it lower for a quicker run.
+M_MAX_COPIES=${M_MAX_COPIES:-999999}
 m_copies() {
 	_m_c=$(m_header "$1" copies)
 	[ "$_m_c" -le "$M_MAX_COPIES" ] || _m_c=$M_MAX_COPIES
@@ -537,5 +559,105 @@ m_verify_originals() {
 		_m_prev=$_m_b
 	done
 	m_shot verified-original
+	m_quit
+}
+
+# -- Proxy custody (Art. 6), on the seal register -----------------------------
+# Each starts at the login and ends with eseal closed, like the flows.
+
+# m_seal_select REGNO: at the seal register, the cursor on REGNO's line.
+m_seal_select() {
+	m_wait "$1"
+	tmux_keys g /
+	# shellcheck disable=SC2086
+	tmux_keys End $M_CLEAR
+	tmux_type "$1"
+	tmux_keys Enter
+}
+
+# m_custody_state: the state of the proxy custody M_CUSTODY, as
+# esealctl lists it.
+m_custody_state() {
+	m_as zhaoli seal custody list "$SEAL" 2>/dev/null |
+	    awk -F'\t' -v id="$M_CUSTODY" '$1 == id { print $3 }'
+}
+
+# m_custody_request WHO PROXY FROM UNTIL REASON: WHO, the custodian,
+# asks that PROXY hold SEAL from FROM until UNTIL; the request's id
+# lands in M_CUSTODY.
+m_custody_request() {
+	m_login "$1"
+	m_entry "Seal register"
+	m_seal_select "$SEAL"
+	tmux_keys p
+	m_wait "Proxy (login name)"
+	for _m_v in "$2" "$3" "$4"; do
+		tmux_type "$_m_v"
+		tmux_keys Tab
+	done
+	tmux_type "$5"
+	tmux_keys F2
+	m_confirm
+	m_see "$1 asks that $2 hold the seal" \
+	    "waits for the office director's decision"
+	m_see "the register shows the request waiting" "proxy asked"
+	m_quit
+	M_CUSTODY=$(m_as "$1" seal custody list "$SEAL" 2>/dev/null |
+	    awk -F'\t' '$2 == "proxy" { id = $1 } END { print id }')
+}
+
+# m_custody_approve WHO: the office director approves SEAL's request.
+m_custody_approve() {
+	m_login "$1"
+	m_entry "Seal register"
+	m_see "$1 is told that a proxy custody waits" \
+	    "1 proxy custody waits for your decision"
+	m_seal_select "$SEAL"
+	tmux_keys y
+	m_confirm
+	m_see "$1 approves the proxy custody" "The proxy custody is approved"
+	m_see "the register shows it approved" "proxy approved"
+	m_quit
+}
+
+# m_custody_handover WHO PROXY: at WHO's desk, both present, WHO types
+# the key password (KEYPW), PROXY her login password and the key
+# password she chooses (PROXY_KEYPW) twice; the dialog goes to the
+# manual as custody-handover.
+m_custody_handover() {
+	m_login "$1"
+	m_entry "Seal register"
+	m_seal_select "$SEAL"
+	tmux_keys h
+	m_wait "Proxy's new key password"
+	for _m_v in "$KEYPW" "$2" "$PW" "$PROXY_KEYPW"; do
+		tmux_type "$_m_v"
+		tmux_keys Tab
+	done
+	tmux_type "$PROXY_KEYPW"
+	m_shot custody-handover
+	tmux_keys F2
+	m_confirm
+	m_see "$1 hands the seal over to $2, both present" \
+	    "The seal is handed over"
+	m_see "the register shows the seal with the proxy" "with a proxy"
+	m_quit
+}
+
+# m_custody_return WHO PROXY: at WHO's desk, PROXY types her login
+# password and the seal comes back before the period ends.
+m_custody_return() {
+	m_login "$1"
+	m_entry "Seal register"
+	m_seal_select "$SEAL"
+	tmux_keys r
+	m_wait "Proxy's login password"
+	tmux_type "$2"
+	tmux_keys Tab
+	tmux_type "$PW"
+	tmux_keys F2
+	m_confirm
+	m_see "$1 takes the seal back from $2" "The seal is taken back"
+	m_see "the seal is in her custody again" "in your custody"
 	m_quit
 }

@@ -58,7 +58,8 @@ fi
 mkdir -p "$T/printer" "$T/printer-mono" "$T/stick"
 m_setup "$T/printer" month-colour "$T/stick"
 expect_grep "the office director makes the seal, 赵丽 its custodian" \
-    "^seal: $SEAL" "$T/seal.out"
+    "^history: .*	zhaoli	ACT_SEAL_ADD	ok	took custody of seal $SEAL" \
+    "$T/seal.out"
 
 m_day_request
 m_day_notice

@@ -31,7 +31,8 @@ int
 main(void)
 {
 	Suite *suites[] = { printer_suite(), compose_suite(),
-	    original_suite(), folder_suite(), cups_suite(), NULL };
+	    original_suite(), folder_suite(), cups_suite(),
+	    direct_suite(), stamp_suite(), NULL };
 	int rc;
 
 	pfx_prepare();

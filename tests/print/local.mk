@@ -11,7 +11,8 @@ tests_print_check_print_SOURCES = tests/print/check_print.c \
 	tests/print/cupsd_fixture.c tests/print/cupsd_fixture.h \
 	tests/print/test_printer.c tests/print/test_compose.c \
 	tests/print/test_original.c tests/print/test_folder.c \
-	tests/print/test_cups.c \
+	tests/print/test_cups.c tests/print/test_direct.c \
+	tests/print/test_stamp.c \
 	tests/core/accounts_fixture.c tests/core/accounts_fixture.h \
 	tests/core/wf_fixture.c tests/core/wf_fixture.h \
 	tests/core/seal_fixture.c tests/core/seal_fixture.h \

@@ -1,7 +1,8 @@
 #!/bin/sh
 # print.sh -- esealctl printer and print, run for real: the system
 # administrator keeps the printer register; the print room prints
-# numbered, sealed copies into a folder and through a private cupsd;
+# numbered, sealed copies into a folder (a copy cut at the original's
+# length is not the original) and through a private cupsd;
 # a queue that does not exist, a stopped queue, a scheduler that is not
 # running and a printer gone from the register each give a message
 # naming the printer, and the print log keeps the copy numbers free.
@@ -120,6 +121,16 @@ expect_eq "the copy carries its number" 000002 \
     "$(pdftotext -l 1 "$T/prints/doc-$D-v1-000002.pdf" - | head -n 1)"
 expect_eq "and is a whole PDF" "$(field pages "$T/out.txt")" \
     "$(pdfinfo "$T/prints/doc-$D-v1-000002.pdf" | sed -n 's/^Pages: *//p')"
+# Art. 4: a copy cut at the original's length is not the original.
+ORIG_LEN=$(stat -c %s "$H/originals/doc-$D-v1.pdf")
+head -c "$ORIG_LEN" "$T/prints/doc-$D-v1-000002.pdf" >"$T/x.pdf"
+ctl verify "$T/x.pdf" >"$T/v.txt" 2>&1
+VERIFIED=$?
+if [ "$VERIFIED" -eq 0 ] || grep -q "valid original" "$T/v.txt"; then
+	not_ok "a copy cut at the original's length is a valid original"
+else
+	ok "a copy cut at the original's length is not a valid original"
+fi
 
 # -- Printing through CUPS -----------------------------------------------------
 cupsd_start "$T/cups"

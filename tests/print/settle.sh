@@ -50,10 +50,13 @@ sealed() {
 # copies_in DOC: how many copies of DOC's version 1 the folder holds.
 copies_in() { ls "$T/prints" 2>/dev/null | grep -c "^doc-$1-v1-.*\.pdf$"; }
 # print_until DOC N SIG: print DOC's 40 copies; once N are in the
-# folder, send SIG to esealctl and wait for it.
+# folder, send SIG to esealctl and wait for it.  The job waits after
+# copy N (ESEAL_TEST_PRINT_PAUSE, a test build's switch), since copies
+# are made faster than the folder can be watched.
 print_until() {
 	printf '%s\n' "$PW" >"$T/pw"
-	LC_ALL=C "$ESEALCTL" --home "$H" --user printer --password-fd 3 \
+	ESEAL_TEST_PRINT_PAUSE=$2 LC_ALL=C "$ESEALCTL" --home "$H" \
+	    --user printer --password-fd 3 \
 	    print "$1" --printer 彩色 3<"$T/pw" >"$T/print.out" 2>&1 &
 	pid=$!
 	i=0

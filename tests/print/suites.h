@@ -6,4 +6,6 @@ Suite *compose_suite(void);
 Suite *original_suite(void);
 Suite *folder_suite(void);
 Suite *cups_suite(void);
+Suite *direct_suite(void);
+Suite *stamp_suite(void);
 #endif

@@ -2,8 +2,9 @@
  * test_original.c -- the sealed original (src/print/original.c): drawn
  * when the clerk seals, its SM3 signed and kept in the version record,
  * its bytes kept in the workspace; read back or drawn again, always
- * checked against the signed hash; and a version that no longer draws
- * as it was signed is never printed.
+ * checked against the signed hash, a kept file changed since sealing
+ * recorded in the audit trail; and a version that no longer draws as it
+ * was signed is never printed.
  */
 #include <config.h>
 
@@ -81,6 +82,8 @@ START_TEST(test_original_read_back_or_redrawn)
 	unsigned long len;
 	char *kept = testlib_read_file(path, &len), *again;
 	uint32_t version = 0;
+	struct rec_audit e;
+	uint64_t since;
 	struct buf b;
 
 	buf_init(&b);
@@ -90,17 +93,29 @@ START_TEST(test_original_read_back_or_redrawn)
 	ck_assert_uint_eq(b.len, len);
 	ck_assert_mem_eq(b.data, kept, len);
 
-	/* Lost or damaged, it is drawn again, checked and kept again. */
+	/* Lost or damaged, it is drawn again, checked and kept again; a
+	 * damaged one is an alert for the security auditor. */
 	testlib_write_file(path, "%PDF-1.5 not the original", 25);
 	buf_reset(&b);
+	since = fx_audit_count();
 	ck_assert_int_eq(print_original(fx.st, wfx.s[WFX_PRINTER], doc, &b,
 	    NULL), STATUS_OK);
 	ck_assert_mem_eq(b.data, kept, len);
+	ck_assert_uint_eq(wfx_audit_since(since, &e), 1);
+	ck_assert_int_eq(e.action, ACT_DOC_READ);
+	ck_assert_int_eq(e.outcome, AUDIT_FAILED);
+	ck_assert_int_eq(e.object_kind, REC_DOC);
+	ck_assert_uint_eq(e.object_id, doc);
+	ck_assert_uint_ne(e.user_id, 0);
+	ck_assert_ptr_nonnull(strstr(e.detail, "kept original"));
+	rec_free(REC_AUDIT, &e);
 	ck_assert_int_eq(unlink(path), 0);
 	buf_reset(&b);
+	since = fx_audit_count();
 	ck_assert_int_eq(print_original(fx.st, wfx.s[WFX_PRINTER], doc, &b,
 	    NULL), STATUS_OK);
 	ck_assert_uint_eq(b.len, len);
+	ck_assert_uint_eq(wfx_audit_since(since, NULL), 0);
 	again = testlib_read_file(path, NULL);
 	ck_assert_ptr_nonnull(again);
 	ck_assert_mem_eq(again, kept, len);

@@ -55,6 +55,22 @@ expect_eq "backup exits 0" 0 $?
 expect_eq "backup into a used folder exits 1" 1 $?
 expect_grep "backup says why" "not empty" "$T/out"
 
+# A target that exists and is no folder (a pipe, a file) is called what
+# it is, not a folder that is not empty; the pipe is never opened.
+mkfifo "$T/pipe"
+: >"$T/file"
+for _t in pipe file; do
+	"$ESEALCTL" --home "$T/ws" backup "$T/$_t" >"$T/out" 2>&1
+	expect_eq "backup into a $_t exits 1" 1 $?
+	expect_grep "backup into a $_t says it needs a folder" \
+	    "$_t: A backup goes into a new or empty folder" "$T/out"
+	if grep -q "not empty" "$T/out"; then
+		not_ok "backup into a $_t says 'not empty'"
+	else
+		ok "backup into a $_t does not say 'not empty'"
+	fi
+done
+
 "$ESEALCTL" --home "$T/ws2" restore "$T/bak" >"$T/out" 2>&1
 expect_eq "restore into a new directory exits 0" 0 $?
 "$ESEALCTL" --home "$T/ws2" check >"$T/out" 2>&1

@@ -11,4 +11,5 @@ Suite *fault_suite(void);
 Suite *crash_suite(void);
 Suite *batch_suite(void);
 Suite *regions_suite(void);
+Suite *counts_suite(void);
 #endif

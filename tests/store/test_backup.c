@@ -9,6 +9,7 @@
 #include <config.h>
 
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -78,6 +79,54 @@ backup_writer(int out)
 	}
 }
 
+/* A sealed original kept beside the database, as the print layer keeps
+ * it, and a check that it came back whole. */
+static void
+backup_kept_file(const char *home, const char *text)
+{
+	char *dir = xasprintf("%s/%s", home, STORE_KEPT_DIR);
+	char *path = xasprintf("%s/doc-1-v1.pdf", dir);
+	FILE *f;
+
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+	free(path);
+	free(dir);
+}
+
+static void
+backup_kept_assert(const char *home, const char *text)
+{
+	char *path = xasprintf("%s/%s/doc-1-v1.pdf", home, STORE_KEPT_DIR);
+	char *got = testlib_read_file(path, NULL);
+
+	ck_assert_msg(got != NULL, "%s was not restored", path);
+	ck_assert_str_eq(got, text);
+	free(got);
+	free(path);
+}
+
+static void
+backup_kept_link(const char *dir)
+{
+	char *link = xasprintf("%s/%s/doc-9-v1.pdf", dir, STORE_KEPT_DIR);
+
+	ck_assert_int_eq(symlink("/etc/passwd", link), 0);
+	free(link);
+}
+
+static void
+backup_kept_no_link(const char *home)
+{
+	char *path = xasprintf("%s/%s/doc-9-v1.pdf", home, STORE_KEPT_DIR);
+	struct stat sb;
+
+	ck_assert_msg(lstat(path, &sb) != 0, "%s was restored", path);
+	free(path);
+}
+
 START_TEST(test_hot_backup_and_restore)
 {
 	struct fixture_faults f;
@@ -90,6 +139,7 @@ START_TEST(test_hot_backup_and_restore)
 
 	st = fixture_open(fx.home);
 	backup_depts(st, 5, "办公室");
+	backup_kept_file(fx.home, "%PDF-1.5 sealed original\n");
 	ck_assert_int_eq(pipe(p), 0);
 	if ((pid = fork()) == 0) {
 		close(p[0]);
@@ -107,12 +157,17 @@ START_TEST(test_hot_backup_and_restore)
 	close(p[0]);
 	store_close(st);
 
+	/* A link planted among the backup's originals is not followed. */
+	backup_kept_link(bdir);
+
 	ck_assert_int_eq(store_restore(bdir, home2, 0), STATUS_OK);
 	ck_assert_int_eq(fixture_check(home2, &f), STATUS_OK);
 	ck_assert_msg(f.n == 0, "%s", f.text);
 	st = fixture_open(home2);
 	ck_assert_uint_ge(fixture_count(st, REC_DEPT), 5 + before);
 	store_close(st);
+	backup_kept_assert(home2, "%PDF-1.5 sealed original\n");
+	backup_kept_no_link(home2);
 
 	/* The original is untouched and still checks clean. */
 	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);

@@ -130,4 +130,26 @@ expect_eq "the archived entry is gone from the trail" 0 "$(wc -l <"$T/out" | tr 
 tmux_keys F10
 tmux_wait_exit
 tmux_stop
+
+# -- In Chinese, the archive's record reads in Chinese ---------------------------
+if ws_chinese; then
+	eseal_start 160 40 zh_CN.UTF-8 ESEAL_FAKE_TIME=$T1 \
+	    ESEAL_TEST_MEDIA_DIRS=1
+	tmux_wait "用户名"
+	ui_login auditor "$AUD2"
+	tmux_wait "主页"
+	tmux_keys /
+	tmux_type "近期审计条目"
+	tmux_keys Enter Enter
+	tmux_wait "sm3:"
+	expect_screen "zh_CN: the archive's record is worded in Chinese" \
+	    "条已归档到介质"
+	expect_absent "zh_CN: no English archive wording is left" \
+	    "archive of entries"
+	tmux_keys F10
+	tmux_wait_exit
+	tmux_stop
+else
+	not_ok "the zh_CN.UTF-8 locale is missing: add 'zh_CN.UTF-8 UTF-8' to /etc/locale.gen and run locale-gen"
+fi
 finish

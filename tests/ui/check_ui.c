@@ -16,6 +16,7 @@ main(void)
 		home_suite(),
 		docfmt_suite(),
 		tableview_suite(),
+		keybytes_suite(),
 		NULL
 	};
 

@@ -39,6 +39,16 @@ write)	printf '%s\n%s\n' "$(cat "$d/ed-text")" '妥否，请批示。' >"$1" ;;
 fail)	printf 'lost\n' >"$1"; exit 1 ;;
 kill)	printf 'lost\n' >"$1"; kill -KILL $$ ;;
 long)	cat "$d/ed-long" >"$1" ;;
+hang)	# Note which eseal runs this editor (the shell between may be
+	# one process or two), then wait to be killed.
+	printf 'secret\n' >"$1"
+	p=$PPID
+	while [ "$p" -gt 1 ] && [ "$(cat /proc/$p/comm)" != eseal ]; do
+		p=$(sed 's/^.*) [A-Za-z] \([0-9]*\) .*$/\1/' /proc/$p/stat)
+	done
+	echo $$ >"$d/ed-pid"
+	echo "$p" >"$d/ed-eseal"
+	sleep 60 ;;
 esac
 exit 0
 EOS
@@ -122,6 +132,45 @@ else
 	not_ok "the stored body differs:"; sed 's/^/    |/' "$T/show"
 fi
 tmux_keys F10
+tmux_wait_exit
+tmux_stop
+
+# eseal killed (kill -9) while its editor is open leaves the text in its
+# private folder; the next eseal removes it, and leaves alone a folder
+# of an eseal that still runs (here, this test's shell stands for one).
+mkdir "$T/eseal-edit-$$-live0" && echo keep >"$T/eseal-edit-$$-live0/text.txt"
+echo hang >"$T/ed-mode"
+start EDITOR="$T/ed.sh" VISUAL=
+tmux_keys Tab Tab
+tmux_keys F4
+i=0
+while [ ! -s "$T/ed-eseal" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+ESEAL_PID=$(cat "$T/ed-eseal" 2>/dev/null)
+kill -KILL "$ESEAL_PID" 2>/dev/null
+kill "$(cat "$T/ed-pid" 2>/dev/null)" 2>/dev/null
+tmux_wait_exit
+tmux_stop
+left=$(ls -d "$T/eseal-edit-$ESEAL_PID-"* 2>/dev/null | wc -l)
+expect_eq "a killed eseal leaves its editor folder" 1 "$left"
+echo write >"$T/ed-mode"
+start EDITOR="$T/ed.sh" VISUAL=
+left=$(ls -d "$T/eseal-edit-$ESEAL_PID-"* 2>/dev/null | wc -l)
+expect_eq "the next eseal removes the folder of the killed one" 0 "$left"
+expect_eq "and keeps the folder of an eseal still running" keep \
+    "$(cat "$T/eseal-edit-$$-live0/text.txt" 2>/dev/null)"
+tmux_keys F10
+tmux_wait "]   [" && tmux_keys y
+tmux_wait_exit
+tmux_stop
+
+# A paste holding a byte that is no character (0xff, and a lone lead
+# byte 0xe5) loses that byte only, not the rest of the paste.
+start EDITOR="$T/ed.sh" VISUAL=
+tmux_keys -H e5 85 b3 e4 ba 8e ff e8 af b7 e7 a4 ba e5 e6 89 93 e5 8d b0 \
+    e6 9c ba
+expect_screen "a bad byte in a paste costs only that byte" "关于请示打印机"
+tmux_keys F10
+tmux_wait "]   [" && tmux_keys y
 tmux_wait_exit
 tmux_stop
 

@@ -17,7 +17,7 @@ TESTS += tests/ui/reports.sh
 TESTS += tests/ui/auditui.sh
 tests_ui_check_ui_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_ui_check_ui_SOURCES = tests/ui/check_ui.c tests/ui/suites.h \
-	tests/ui/test_field.c \
+	tests/ui/test_field.c tests/ui/test_keybytes.c \
 	tests/ui/test_list.c \
 	tests/ui/test_command.c \
 	tests/ui/test_entry.c \
@@ -33,3 +33,9 @@ EXTRA_DIST += tests/ui/reports.sh
 EXTRA_DIST += tests/ui/auditui.sh
 TESTS += tests/ui/standalone.sh
 EXTRA_DIST += tests/ui/standalone.sh
+TESTS += tests/ui/custody.sh
+EXTRA_DIST += tests/ui/custody.sh
+TESTS += tests/ui/sealadd.sh
+EXTRA_DIST += tests/ui/sealadd.sh
+TESTS += tests/ui/import.sh
+EXTRA_DIST += tests/ui/import.sh

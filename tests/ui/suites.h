@@ -11,5 +11,6 @@ Suite *entry_suite(void);
 Suite *home_suite(void);
 Suite *docfmt_suite(void);
 Suite *tableview_suite(void);
+Suite *keybytes_suite(void);
 
 #endif
