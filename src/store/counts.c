@@ -34,6 +34,19 @@ counts_name(const struct index_def *d, unsigned value, char *name,
 	snprintf(name, size, "count/%s/%u", d->file, value);
 }
 
+/* KEY names the count of VALUE in D's index (NAME holds the text);
+ * DATA is cleared for the value. */
+static void
+counts_key(const struct index_def *d, unsigned value, char *name,
+    size_t size, DBT *key, DBT *data)
+{
+	counts_name(d, value, name, size);
+	store_dbt_init(key);
+	store_dbt_init(data);
+	key->data = name;
+	key->size = (u_int32_t) strlen(name);
+}
+
 enum status
 counts_read(struct store_txn *t, const struct index_def *d, unsigned value,
     uint64_t *n)
@@ -43,11 +56,7 @@ counts_read(struct store_txn *t, const struct index_def *d, unsigned value,
 	int ret;
 
 	*n = 0;
-	counts_name(d, value, name, sizeof name);
-	store_dbt_init(&key);
-	store_dbt_init(&data);
-	key.data = name;
-	key.size = (u_int32_t) strlen(name);
+	counts_key(d, value, name, sizeof name, &key, &data);
 	ret = t->st->control->get(t->st->control, t->txn, &key, &data, 0);
 	if (ret == DB_NOTFOUND)
 		return STATUS_OK;
@@ -71,11 +80,7 @@ counts_write(struct store_txn *t, const struct index_def *d, unsigned value,
 	DBT key, data;
 	int ret;
 
-	counts_name(d, value, name, sizeof name);
-	store_dbt_init(&key);
-	store_dbt_init(&data);
-	key.data = name;
-	key.size = (u_int32_t) strlen(name);
+	counts_key(d, value, name, sizeof name, &key, &data);
 	if (n == 0) {
 		ret = t->st->control->del(t->st->control, t->txn, &key, 0);
 		if (ret == DB_NOTFOUND)

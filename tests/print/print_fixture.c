@@ -191,8 +191,7 @@ pfx_split(const char *file, const char *prefix)
 	return n;
 }
 
-/* The output of a shell command, a new string. */
-static char *
+char *
 pfx_output(const char *cmd)
 {
 	FILE *p = popen(cmd, "r");

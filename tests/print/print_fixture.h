@@ -70,6 +70,10 @@ void pfx_check_copy(const char *pdf, uint32_t copy_no, int pages);
 /* The number of pages of PDF (pdfinfo). */
 int pfx_pages(const char *pdf);
 
+/* The output of the shell command CMD, a new string; fails the test
+ * when it cannot run or exits non-zero. */
+char *pfx_output(const char *cmd);
+
 /* The text of page PAGE of PDF (pdftotext), a new string. */
 char *pfx_text(const char *pdf, int page);
 

@@ -23,31 +23,13 @@
 #define UPDATE	"xref\n0 1\n0000000000 65535 f \ntrailer\n" \
 		"<< /Size 3 /Root 1 0 R /Prev 9 >>\n"
 
-/* The output of CMD, a new string. */
-static char *
-stamp_output(const char *cmd)
-{
-	FILE *p = popen(cmd, "r");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	ck_assert_msg(p != NULL, "cannot run %s", cmd);
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-		buf_add(&b, chunk, n);
-	ck_assert_msg(pclose(p) == 0, "failed: %s", cmd);
-	buf_add_u8(&b, 0);
-	return (char *) b.data;
-}
-
 /* A digest of page 1 of PDF rasterised (grey, 100 dpi). */
 static char *
 stamp_raster(const char *pdf)
 {
 	char *cmd = xasprintf("pdftoppm -f 1 -l 1 -r 100 -gray '%s' | "
 	    "od -An -tx1 | md5sum", pdf);
-	char *out = stamp_output(cmd);
+	char *out = pfx_output(cmd);
 
 	free(cmd);
 	return out;
@@ -59,7 +41,7 @@ stamp_boxes(const char *pdf)
 {
 	char *cmd = xasprintf("pdftotext -f 1 -l 1 -bbox '%s' - | "
 	    "grep '<word'", pdf);
-	char *out = stamp_output(cmd);
+	char *out = pfx_output(cmd);
 
 	free(cmd);
 	return out;
@@ -120,7 +102,7 @@ stamp_check(const char *path, uint32_t copy_no, const struct buf *orig,
 	ck_assert_ptr_nonnull(memmem(copy, len, "/EsealCopyNo", 12));
 	/* Its own table is right: a reader has nothing to repair. */
 	a = xasprintf("pdfinfo '%s' 2>&1 >/dev/null", path);
-	b = stamp_output(a);
+	b = pfx_output(a);
 	ck_assert_str_eq(b, "");
 	free(a);
 	free(b);

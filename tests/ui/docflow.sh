@@ -50,7 +50,7 @@ expect_eq "a colour and a black-and-white printer are registered" 0 $?
 # login USER: eseal started afresh for USER, at the home screen.
 login() {
 	tmux_stop
-	eseal_start 80 24 "${LANG_UI:-$E}"
+	eseal_start 80 24 "${LANG_UI:-$E}" ${LOGIN_ENV:-}
 	tmux_wait "${LOGIN_LABEL:-User name}"
 	ui_login "$1" "$PW"
 	tmux_wait "${HOME_LABEL:-eseal: home of}"
@@ -402,7 +402,9 @@ expect_screen "from its making, with the custodian" "custodian wang"
 quit
 
 # -- Printing the 50 forms, stopped between copies ----------------------------
-login zhao
+# Copies print faster than a key can arrive, so the job waits after copy
+# 1 (a test build's switch) until a signal: the resize below sends one.
+LOGIN_ENV=ESEAL_TEST_PRINT_PAUSE=1 login zhao
 expect_screen "both batches wait for the print room" "2 waiting"
 tmux_keys Enter Enter p
 expect_screen "all 50 remain to print" "50 remain approved"
@@ -410,6 +412,8 @@ tmux_keys F2
 tmux_wait "]   [" && tmux_keys y
 expect_screen "each copy shows its progress" "Printing copy"
 tmux_keys Escape
+tmux_resize 80 25 && tmux_resize 80 24
+tmux_wait "Stop the work in progress?" 40
 expect_screen "Esc while printing asks before stopping" \
 	"Stop the work in progress?"
 tmux_keys y
