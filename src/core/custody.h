@@ -77,6 +77,29 @@ void custody_list_free(struct rec_custody *list, size_t n);
 enum status custody_pending(struct session *s, struct rec_custody **list,
     size_t *n);
 
+/* Who holds a seal as its proxy now, and until when. */
+struct custody_proxy {
+	uint64_t	 custody_id;
+	char		*login;
+	char		*full_name;
+	int64_t		 until;		/* the end of the custody's period */
+};
+
+/* The proxy holding the seal REGNO now: a proxy custody handed over
+ * whose period has begun and not ended (ACT_SEAL_READ).  What a
+ * custodian refused with STATUS_SEAL_WITH_PROXY is told.
+ * STATUS_NOT_FOUND when nobody does.  Free with custody_proxy_free(). */
+enum status custody_proxy_now(struct session *s, const char *regno,
+    struct custody_proxy *out);
+void custody_proxy_free(struct custody_proxy *p);
+
+/* The refusal STATUS_SEAL_WITH_PROXY saying who holds the seal REGNO
+ * (full name and login) and until when, in the user's language: a new
+ * string in *TEXT.  STATUS_NOT_FOUND (and *TEXT NULL) when nobody holds
+ * it as proxy now; the status's own message serves then. */
+enum status custody_proxy_refusal(struct session *s, const char *regno,
+    char **text);
+
 /* The stable English name of a custody state ("requested" ...). */
 const char *custody_state_name(unsigned state);
 

@@ -4,7 +4,8 @@
  * then oldest first.  The screens' inbox is one call of each.
  *
  * Read only, from the indexes: a queue reads the documents in its
- * states (IDX_DOC_STATE) or the pending applications
+ * states (IDX_DOC_STATE), the approval queue the documents at the steps
+ * its user may act at (IDX_DOC_STEP), or the pending applications
  * (IDX_APPLICATION_STATE), never every document.
  */
 #ifndef ESEAL_CORE_INBOX_H
@@ -63,5 +64,11 @@ enum status inbox_counts(struct store *st, struct session *s,
  * all) to FN, most urgent first, then longest waiting. */
 enum status inbox_list(struct store *st, struct session *s,
     enum inbox_queue q, size_t offset, size_t limit, inbox_fn fn, void *arg);
+
+/* Non-zero ON: count and list the approval queue the slow way, walking
+ * every document in approval with its chain and approvals, instead of
+ * from the step indexes (schema 5): the reference the tests compare the
+ * indexes with.  Off by default. */
+void inbox_test_walk(int on);
 
 #endif

@@ -39,10 +39,11 @@ src_core_libescore_a_SOURCES = \
 	src/core/standalone_use.c \
 	src/core/verify.c src/core/verify.h src/core/verify_many.c \
 	src/core/custody.c src/core/custody.h src/core/custody_handover.c \
+	src/core/custody_proxy.c \
 	src/core/grant.c src/core/grant.h src/core/wfop.c src/core/wfop.h \
 	src/core/workflow.c src/core/workflow.h \
 	src/core/report.c src/core/report.h src/core/report_private.h \
-	src/core/report_table.c src/core/report_docs.c \
+	src/core/report_table.c src/core/report_docs.c src/core/report_daysum.c \
 	src/core/report_csv.c src/core/register.c \
 	src/core/medium.c src/core/medium.h \
 	src/core/export.c src/core/export.h \

@@ -20,6 +20,14 @@
  *   extra,      (IDX_APPLICATION_KIND)
  *   batches
  *
+ * That is the reference.  A summary first tries the daily totals
+ * (report_daysum.c), which hold the same counts per day, seal,
+ * department and kind, kept in the transactions of the acts: when they
+ * follow the records and their days are the period's, the period's days
+ * are added up instead, the same figures in a number of reads
+ * proportional to the days.  report_doc_events() gives the totals one
+ * document's events, through the same filters.
+ *
  * Events are first collected, then looked up (report_docs.c), so that no
  * lookup runs inside another index's scan.  Nothing here writes but the
  * audit entry report_run() appends.
@@ -33,16 +41,6 @@
 #include "core/doc.h"
 #include "core/report_private.h"
 
-struct report_event {
-	enum report_measure	 m;
-	uint64_t		 doc_id;
-	uint32_t		 version;	/* the version, or 0 */
-	int			 sealed_version; /* a batch: its sealed one */
-	int64_t			 time;
-	uint64_t		 value;		/* added to M */
-	uint64_t		 value2;	/* added to M + 1 */
-};
-
 /* One row of a grouping. */
 struct report_row {
 	uint64_t	 key;
@@ -51,8 +49,7 @@ struct report_row {
 
 struct report_sum {
 	struct report_docs	 docs;
-	struct report_event	*ev;
-	size_t			 nev;
+	struct report_events	 events;
 	uint64_t		*sealed_docs;	/* documents with a sealing */
 	size_t			 nsealed_docs;
 	struct report_row	*rows[REPORT__GROUPS];
@@ -63,10 +60,18 @@ struct report_sum {
 };
 
 static void
-report_event_add(struct report_sum *sum, const struct report_event *e)
+report_event_add(struct report_events *l, const struct report_event *e)
 {
-	sum->ev = xrealloc(sum->ev, (sum->nev + 1) * sizeof *sum->ev);
-	sum->ev[sum->nev++] = *e;
+	l->ev = xrealloc(l->ev, (l->nev + 1) * sizeof *l->ev);
+	l->ev[l->nev++] = *e;
+}
+
+void
+report_events_free(struct report_events *l)
+{
+	free(l->ev);
+	l->ev = NULL;
+	l->nev = 0;
 }
 
 static struct store_range
@@ -118,12 +123,15 @@ report_reject_each(const void *rec, void *arg)
 	struct report_event e = { REPORT_REJECTS, a->doc_id, a->version, 0,
 		a->time, 1, 0 };
 
-	report_event_add(arg, &e);
+	/* The index by action gives only rejections; the one by document
+	 * (report_doc_events) gives every approval record. */
+	if (a->action == APPROVAL_REJECT)
+		report_event_add(arg, &e);
 	return 0;
 }
 
 struct report_recall_scan {
-	struct report_sum	*sum;
+	struct report_events	*events;
 	enum report_measure	 m;
 };
 
@@ -136,7 +144,9 @@ report_recall_each(const void *rec, void *arg)
 		sc->m == REPORT_RECALLED ? r->recalled_at : r->destroyed_at,
 		1, 0 };
 
-	report_event_add(sc->sum, &e);
+	/* 0: not destroyed (the index by document lists every recall). */
+	if (e.time != 0 || sc->m == REPORT_RECALLED)
+		report_event_add(sc->events, &e);
 	return 0;
 }
 
@@ -177,8 +187,8 @@ report_collect(struct store_txn *txn, struct report_sum *sum)
 {
 	static const uint8_t apps[] = { APP_REPRINT, APP_EXTRA_PRINT,
 		APP_BATCH };
-	struct report_recall_scan rs[2] = { { sum, REPORT_RECALLED },
-		{ sum, REPORT_DESTROYED } };
+	struct report_recall_scan rs[2] = { { &sum->events, REPORT_RECALLED },
+		{ &sum->events, REPORT_DESTROYED } };
 	struct store_range r;
 	enum status rc;
 	size_t i;
@@ -190,7 +200,7 @@ report_collect(struct store_txn *txn, struct report_sum *sum)
 		return rc;
 	r = report_range(sum->p, 0, 0);
 	if ((rc = store_scan(txn, IDX_PRINTJOB_TIME, &r, 0, report_job_each,
-	    sum)) != STATUS_OK ||
+	    &sum->events)) != STATUS_OK ||
 	    (rc = store_scan(txn, IDX_RECALL_RECALLED, &r, 0,
 	    report_recall_each, &rs[0])) != STATUS_OK ||
 	    (rc = store_scan(txn, IDX_RECALL_DESTROYED, &r, 0,
@@ -198,14 +208,93 @@ report_collect(struct store_txn *txn, struct report_sum *sum)
 		return rc;
 	r = report_range(sum->p, 1, APPROVAL_REJECT);
 	if ((rc = store_scan(txn, IDX_APPROVAL_ACTION, &r, 0,
-	    report_reject_each, sum)) != STATUS_OK)
+	    report_reject_each, &sum->events)) != STATUS_OK)
 		return rc;
 	for (i = 0; i < sizeof apps; i++) {
 		r = report_range(sum->p, 1, apps[i]);
 		if ((rc = store_scan(txn, IDX_APPLICATION_KIND, &r, 0,
-		    report_app_each, sum)) != STATUS_OK)
+		    report_app_each, &sum->events)) != STATUS_OK)
 			return rc;
 	}
+	return STATUS_OK;
+}
+
+void
+report_record_events(enum rec_kind kind, const void *rec,
+    struct report_events *out)
+{
+	struct report_recall_scan rs[2] = { { out, REPORT_RECALLED },
+		{ out, REPORT_DESTROYED } };
+
+	if (rec == NULL)
+		return;
+	switch (kind) {
+	case REC_PRINTJOB:
+		report_job_each(rec, out);
+		break;
+	case REC_APPROVAL:
+		report_reject_each(rec, out);
+		break;
+	case REC_APPLICATION:
+		report_app_each(rec, out);
+		break;
+	case REC_RECALL:
+		report_recall_each(rec, &rs[0]);
+		report_recall_each(rec, &rs[1]);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The sealings of D: every version signed, at its signing time. */
+static void
+report_doc_sealings(const struct report_doc *d, struct report_events *out)
+{
+	struct report_event e;
+	size_t v;
+
+	for (v = 0; v < d->nversions; v++) {
+		if (d->versions[v].sealed_at == 0)
+			continue;
+		memset(&e, 0, sizeof e);
+		e.m = REPORT_SEALED;
+		e.doc_id = d->id;
+		e.version = d->versions[v].number;
+		e.time = d->versions[v].sealed_at;
+		e.value = 1;
+		report_event_add(out, &e);
+	}
+}
+
+/* Every event of document ID, at any time, through the indexes by
+ * document and with the filters the summary's time scans use. */
+enum status
+report_doc_events(struct report_docs *c, uint64_t id,
+    struct report_events *out)
+{
+	static const enum store_index idx[] = { IDX_PRINTJOB_DOC,
+		IDX_APPROVAL_DOC, IDX_APPLICATION_DOC };
+	static const store_each_fn each[] = { report_job_each,
+		report_reject_each, report_app_each };
+	struct report_recall_scan rs[2] = { { out, REPORT_RECALLED },
+		{ out, REPORT_DESTROYED } };
+	struct store_range r = { 1, { id, 0, 0 }, 0, UINT64_MAX };
+	const struct report_doc *d;
+	enum status rc;
+	size_t i;
+
+	if ((rc = report_docs_get(c, id, &d)) != STATUS_OK)
+		return rc;
+	report_doc_sealings(d, out);
+	for (i = 0; i < sizeof idx / sizeof idx[0]; i++)
+		if ((rc = store_scan(c->txn, idx[i], &r, 0, each[i], out)) !=
+		    STATUS_OK)
+			return rc;
+	for (i = 0; i < 2; i++)
+		if ((rc = store_scan(c->txn, IDX_RECALL_DOC, &r, 0,
+		    report_recall_each, &rs[i])) != STATUS_OK)
+			return rc;
 	return STATUS_OK;
 }
 
@@ -233,7 +322,7 @@ report_sealings(struct report_sum *sum)
 			e.version = d->versions[v].number;
 			e.time = d->versions[v].sealed_at;
 			e.value = 1;
-			report_event_add(sum, &e);
+			report_event_add(&sum->events, &e);
 		}
 	}
 	return STATUS_OK;
@@ -274,7 +363,7 @@ report_day_of(const struct report_sum *sum, int64_t t)
 	return lo;
 }
 
-static uint64_t
+uint64_t
 report_event_seal(const struct report_doc *d, const struct report_event *e)
 {
 	if (e->sealed_version)
@@ -293,8 +382,8 @@ report_count(struct report_sum *sum)
 	enum status rc;
 	size_t i, g;
 
-	for (i = 0; i < sum->nev; i++) {
-		e = &sum->ev[i];
+	for (i = 0; i < sum->events.nev; i++) {
+		e = &sum->events.ev[i];
 		if ((rc = report_docs_get(&sum->docs, e->doc_id, &d)) !=
 		    STATUS_OK)
 			return rc;
@@ -317,6 +406,41 @@ report_count(struct report_sum *sum)
 			    e->value;
 	}
 	return STATUS_OK;
+}
+
+/* The period's counts from the daily totals (report_daysum.c), when
+ * they follow the records and their days are the period's: *DONE then
+ * says so, else the events are read one by one. */
+static enum status
+report_from_totals(struct store_txn *txn, struct report_sum *sum, int *done)
+{
+	struct store_daysum *rows = NULL;
+	struct report_row *row;
+	size_t n = 0, i, g, m, day;
+	uint64_t keys[REPORT__GROUPS];
+	enum status rc;
+
+	*done = 0;
+	if ((rc = report_daysum_read(txn, sum->days, sum->ndays, sum->p->to,
+	    &rows, &n, done)) != STATUS_OK || !*done)
+		goto out;
+	for (i = 0; i < n; i++) {
+		keys[REPORT_BY_SEAL] = rows[i].seal_id;
+		keys[REPORT_BY_DEPT] = rows[i].dept_id;
+		keys[REPORT_BY_KIND] = rows[i].kind;
+		for (g = 0; g < REPORT__GROUPS; g++) {
+			row = report_row_of(sum, (enum report_group) g,
+			    keys[g]);
+			for (m = 0; m < REPORT__MEASURES; m++)
+				row->v[m] += rows[i].v[m];
+		}
+		day = report_day_of(sum, rows[i].day);
+		sum->days[day].sealed += rows[i].v[REPORT_SEALED];
+		sum->days[day].copies += rows[i].v[REPORT_COPIES];
+	}
+out:
+	free(rows);
+	return rc;
 }
 
 static void
@@ -539,7 +663,7 @@ report_sum_free(struct report_sum *sum)
 	report_docs_free(&sum->docs);
 	for (g = 0; g < REPORT__GROUPS; g++)
 		free(sum->rows[g]);
-	free(sum->ev);
+	report_events_free(&sum->events);
 	free(sum->sealed_docs);
 	free(sum->days);
 }
@@ -550,6 +674,7 @@ report_summary_build(struct store_txn *txn, const struct rec_user *actor,
 {
 	struct report_sum sum;
 	enum status rc;
+	int done = 0;
 
 	(void) actor;
 	(void) arg;
@@ -557,9 +682,11 @@ report_summary_build(struct store_txn *txn, const struct rec_user *actor,
 	sum.p = &r->period;
 	report_days_init(&sum);
 	if ((rc = report_docs_init(&sum.docs, txn)) != STATUS_OK ||
-	    (rc = report_collect(txn, &sum)) != STATUS_OK ||
+	    (rc = report_from_totals(txn, &sum, &done)) != STATUS_OK)
+		goto out;
+	if (!done && ((rc = report_collect(txn, &sum)) != STATUS_OK ||
 	    (rc = report_sealings(&sum)) != STATUS_OK ||
-	    (rc = report_count(&sum)) != STATUS_OK)
+	    (rc = report_count(&sum)) != STATUS_OK))
 		goto out;
 
 	report_by_seal(r, &sum);

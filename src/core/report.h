@@ -7,7 +7,8 @@
  * export.h's.
  *
  * Every figure comes from the records of the period, found through the
- * store's time indexes; nothing reads the whole history.  What each
+ * store's time indexes, or from the daily totals kept from the same
+ * records (report_daysum.c); nothing reads the whole history.  What each
  * column of the summary counts (an event belongs to the period by its
  * own time):
  *
@@ -147,6 +148,21 @@ enum report_group { REPORT_BY_SEAL, REPORT_BY_DEPT, REPORT_BY_KIND,
  */
 enum status report_summary(struct session *s, const struct report_period *p,
     struct report *out);
+
+/*
+ * The summary's daily totals (report_daysum.c), kept by the store's
+ * observer in the transaction of every write they come from.  Call
+ * report_daysum_attach() before opening a workspace for writing: it
+ * registers the observer and the rebuild the upgrade to schema 6 runs
+ * (idempotent; a session attaches it too).
+ */
+void report_daysum_attach(void);
+
+/* Compare the stored totals of workspace ST with the records, reporting
+ * each disagreement through REPORT and counting it in *FAULTS. */
+typedef void (*report_daysum_report_fn)(const char *what, void *arg);
+enum status report_daysum_check(struct store *st,
+    report_daysum_report_fn report, void *arg, unsigned *faults);
 
 /* The registers, as bits of WHICH. */
 enum report_register {

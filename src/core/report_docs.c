@@ -70,6 +70,21 @@ report_docs_free(struct report_docs *c)
 	memset(c, 0, sizeof *c);
 }
 
+void
+report_docs_drop(struct report_docs *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ndocs; i++) {
+		free(c->docs[i].title);
+		free(c->docs[i].number);
+		free(c->docs[i].versions);
+	}
+	free(c->docs);
+	c->docs = NULL;
+	c->ndocs = 0;
+}
+
 static uint64_t
 report_docs_seal_by_regno(const struct report_docs *c, const char *regno)
 {

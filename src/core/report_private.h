@@ -1,8 +1,10 @@
 /*
  * report_private.h -- what the report files share (report.c,
- * report_table.c, register.c, report_csv.c, report_docs.c): building
- * tables, running a report as one audited transaction, and the cache of
- * documents and seals the summary and registers look events up in.
+ * report_table.c, register.c, report_csv.c, report_docs.c,
+ * report_daysum.c): building tables, running a report as one audited
+ * transaction, the cache of documents and seals the summary and
+ * registers look events up in, a document's events, and the daily
+ * totals.
  * Everything else goes through report.h.
  */
 #ifndef ESEAL_CORE_REPORT_PRIVATE_H
@@ -112,5 +114,61 @@ const char *report_docs_dept(struct report_docs *c, uint64_t id);
 /* The document's title for a reader of clearance CLEARANCE: its title,
  * or its classification's label when above the reader's. */
 const char *report_doc_title(const struct report_doc *d, uint8_t clearance);
+
+/* Forget the documents read so far, keeping the rest (a walk of every
+ * document keeps one at a time). */
+void report_docs_drop(struct report_docs *c);
+
+/* -- Events of the summary (report.c) -------------------------------------- */
+
+/* One counted event: M (and M + 1 by VALUE2) of one document. */
+struct report_event {
+	enum report_measure	 m;
+	uint64_t		 doc_id;
+	uint32_t		 version;	/* the version, or 0 */
+	int			 sealed_version; /* a batch: its sealed one */
+	int64_t			 time;
+	uint64_t		 value;		/* added to M */
+	uint64_t		 value2;	/* added to M + 1 */
+};
+
+struct report_events {
+	struct report_event	*ev;
+	size_t			 nev;
+};
+
+void report_events_free(struct report_events *l);
+
+/* Every event of document ID at any time, appended to OUT (through C's
+ * transaction); STATUS_NOT_FOUND when there is no such document. */
+enum status report_doc_events(struct report_docs *c, uint64_t id,
+    struct report_events *out);
+
+/* The events REC (a print job, approval, application or recall) gives
+ * by itself, appended to OUT; none for other kinds or NULL. */
+void report_record_events(enum rec_kind kind, const void *rec,
+    struct report_events *out);
+
+/* The seal event E of document D counts under (0: "(not sealed)"). */
+uint64_t report_event_seal(const struct report_doc *d,
+    const struct report_event *e);
+
+/* -- The daily totals (report_daysum.c) ------------------------------------ */
+
+/*
+ * The totals of the NDAYS days DAYS (the last ending after TO) into
+ * *ROWS (free() them), and *USABLE non-zero, when the totals follow the
+ * records and every stored day that meets the period is one of DAYS;
+ * else *USABLE is 0 and the caller reads the events themselves.
+ */
+enum status report_daysum_read(struct store_txn *txn,
+    const struct report_day *days, size_t ndays, int64_t to,
+    struct store_daysum **rows, size_t *nrows, int *usable);
+
+/* For tests: ON makes every summary count the events themselves (the
+ * reference the totals are compared with); and how many summaries this
+ * process read from the totals. */
+void report_daysum_bypass(int on);
+unsigned long report_daysum_reads(void);
 
 #endif

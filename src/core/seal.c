@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/audit.h"
 #include "core/perm.h"
@@ -92,7 +93,34 @@ seal_regno_valid(const char *r)
 	return 1;
 }
 
+enum status
+seal_regno_check(const char *regno)
+{
+	return seal_regno_valid(regno) ? STATUS_OK : STATUS_INVALID;
+}
+
 /* -- Making a seal --------------------------------------------------------- */
+
+/* The same day and time YEARS calendar years after T, on the local
+ * clock: a seal is valid for years as its holders count them, leap days
+ * included, and 29 February goes to 28 February in a common year. */
+static int64_t
+seal_years_on(int64_t t, int years)
+{
+	time_t tt = (time_t) t;
+	struct tm tm;
+	int y;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		return t + years * SEAL_YEAR;
+	tm.tm_year += years;
+	y = tm.tm_year + 1900;
+	if (tm.tm_mon == 1 && tm.tm_mday == 29 &&
+	    !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		tm.tm_mday = 28;
+	tm.tm_isdst = -1;
+	return (int64_t) mktime(&tm);
+}
 
 struct seal_add_op {
 	struct session		*director;
@@ -338,8 +366,8 @@ seal_add_prepare(struct seal_add_op *op, const char *key_password)
 	if (op->spec.valid_from == 0)
 		op->spec.valid_from = clock_now();
 	if (op->spec.valid_to == 0)
-		op->spec.valid_to = op->spec.valid_from +
-		    SEAL_DEFAULT_YEARS * SEAL_YEAR;
+		op->spec.valid_to = seal_years_on(op->spec.valid_from,
+		    SEAL_DEFAULT_YEARS);
 	op->name = text_sanitize(op->spec.name, strlen(op->spec.name), 0);
 	op->owner = text_sanitize(op->spec.owner_body,
 	    strlen(op->spec.owner_body), 0);

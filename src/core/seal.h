@@ -37,10 +37,16 @@
 #include "store/store.h"
 #include "util/util.h"
 
-/* A seal is valid this long unless told otherwise. */
+/* A seal is valid this long unless told otherwise: calendar years, to
+ * the same day and time on the local clock (29 February to 28). */
 #define SEAL_DEFAULT_YEARS	5
 /* The longest registration number (letters, digits, '-', '.', '/'). */
 #define SEAL_REGNO_MAX		32
+
+/* STATUS_OK when REGNO can be a registration number (at most
+ * SEAL_REGNO_MAX letters, digits, '-', '.' or '/'), STATUS_INVALID when
+ * not: seal_add() checks it again, a dialog before its last question. */
+enum status seal_regno_check(const char *regno);
 
 /* What seal_add() makes. */
 struct seal_spec {

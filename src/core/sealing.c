@@ -232,8 +232,12 @@ sealing_make(const struct sealing_facts *f, const struct rec_seal *seal,
 	size_t siglen = 0;
 	enum status st;
 
-	if ((st = crypto_key_unwrap(wrapped->data, wrapped->len, password,
-	    &key)) != STATUS_OK)
+	/* The login password opened the session already: a wrong one now
+	 * is the seal's key password, which the user must be told. */
+	st = crypto_key_unwrap(wrapped->data, wrapped->len, password, &key);
+	if (st == STATUS_BAD_PASSWORD)
+		return STATUS_KEY_PASSWORD;
+	if (st != STATUS_OK)
 		return st;
 	if ((st = sealing_key_matches(key, seal)) != STATUS_OK)
 		goto out;
@@ -268,7 +272,7 @@ sealing_sign(struct store_txn *txn, const struct rec_user *clerk,
 	enum status st;
 
 	if (password == NULL)
-		return STATUS_BAD_PASSWORD;
+		return STATUS_KEY_PASSWORD;
 	if (seal->seal_der.len == 0 || seal->cert.len == 0)
 		return STATUS_CORRUPT;	/* not made by the register */
 	if ((st = crypto_init()) != STATUS_OK ||

@@ -34,8 +34,9 @@
  * only for the moment of signing.  *SIGNATURE_OUT receives a new blob
  * (its old contents are freed).  V->pdf_sm3 receives the SM3 of the
  * sealed original the renderer drew (emptied when none is installed),
- * for the caller to store with the signature.  STATUS_BAD_PASSWORD for
- * a wrong password, STATUS_CORRUPT for a damaged wrapped key.
+ * for the caller to store with the signature.  STATUS_KEY_PASSWORD for
+ * a wrong key password (never STATUS_BAD_PASSWORD, which is the
+ * login's), STATUS_CORRUPT for a damaged wrapped key.
  */
 enum status sealing_sign(struct store_txn *txn, const struct rec_user *clerk,
     const struct rec_seal *seal, struct rec_version *v,

@@ -31,6 +31,7 @@
 #include "core/audit.h"
 #include "core/perm.h"
 #include "core/policy.h"
+#include "core/report.h"
 #include "core/session.h"
 #include "core/session_private.h"
 #include "crypto/crypto.h"
@@ -459,6 +460,9 @@ session_new(struct store *st, const struct session_auth *a,
 {
 	struct session *s = xcalloc(1, sizeof *s);
 
+	/* Every counted act runs in a session: keep the summary's daily
+	 * totals with them, whoever opened the workspace. */
+	report_daysum_attach();
 	s->store = st;
 	s->user_id = a->user.id;
 	s->name = xstrdup(a->user.name);

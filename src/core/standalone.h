@@ -107,7 +107,8 @@ enum status standalone_decide(struct session *s, uint64_t id, int approve,
  * under a new one-time secret, returned in *SECRET (crypto_secure_free;
  * shown once, kept nowhere).  STATUS_SA_APPROVALS before both
  * approvals, STATUS_SA_EXPIRED after the period, STATUS_EXISTS when the
- * medium holds a package already.  Audited.
+ * medium holds a package already, STATUS_KEY_PASSWORD for a wrong key
+ * password.  Audited.
  */
 enum status standalone_issue(struct session *s, uint64_t id,
     const char *key_pw, const char *medium, char **secret);

@@ -182,8 +182,12 @@ issue_make(struct store_txn *txn, struct issue_op *op,
 	    (st = store_get(txn, REC_DEPT, a.station_id, &station)) !=
 	    STATUS_OK)
 		goto out;
-	if ((st = crypto_key_unwrap(seal.wrapped_key.data,
-	    seal.wrapped_key.len, op->key_pw, &key)) != STATUS_OK)
+	/* A wrong one is the key password, not the login's. */
+	st = crypto_key_unwrap(seal.wrapped_key.data, seal.wrapped_key.len,
+	    op->key_pw, &key);
+	if (st == STATUS_BAD_PASSWORD)
+		st = STATUS_KEY_PASSWORD;
+	if (st != STATUS_OK)
 		goto out;
 	issue_fill(&p, &a, &seal, &person, &station, actor);
 	st = issue_sign(txn, op, &p, key);

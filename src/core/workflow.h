@@ -91,7 +91,7 @@ enum status workflow_send(struct store *st, struct session *s,
  * STATUS_RECALL_PENDING (Flow 4: copies of the earlier sealed version
  * are still out), and from the seal register (sealing_sign) whether the
  * clerk may use the seal now: STATUS_SEAL_INACTIVE, STATUS_SEAL_CUSTODY,
- * STATUS_CUSTODY_PERIOD, STATUS_SEAL_NO_GRANT, STATUS_BAD_PASSWORD.
+ * STATUS_CUSTODY_PERIOD, STATUS_SEAL_NO_GRANT, STATUS_KEY_PASSWORD.
  */
 enum status workflow_seal(struct store *st, struct session *s,
     uint64_t doc_id, uint64_t seal_id, uint32_t copies,

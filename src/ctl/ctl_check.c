@@ -5,7 +5,8 @@
  *
  * It reads the files directly and never repairs: the cure for a damaged
  * workspace is a restore from backup.  Once the database is sound, the
- * key files are checked too (keycheck.h).
+ * key files are checked too (keycheck.h), and the summary's daily totals
+ * against the records (report.h).
  */
 #include <config.h>
 
@@ -34,6 +35,8 @@ ctl_check_keys(struct ctl *c, unsigned *faults)
 	if ((ex = ctl_store_open(c, STORE_RDONLY, &st)) != CTL_EXIT_OK)
 		return ex;
 	rc = keycheck_run(st, ctl_check_report, NULL, faults);
+	if (rc == STATUS_OK)
+		rc = report_daysum_check(st, ctl_check_report, NULL, faults);
 	ctl_session_close(st, NULL);
 	return rc == STATUS_OK ? CTL_EXIT_OK : ctl_fail(rc, c->home);
 }

@@ -101,6 +101,20 @@ ctl_flow_version(struct store *st, struct session *s, uint64_t id,
 	return ctl_flow_done(st, s, rc, id, NULL);
 }
 
+/* The custodian refused while her proxy holds the seal is told whom to
+ * ask and until when. */
+static int
+ctl_flow_with_proxy(struct session *s, const char *regno)
+{
+	char *text;
+
+	if (custody_proxy_refusal(s, regno, &text) != STATUS_OK)
+		return ctl_fail(STATUS_SEAL_WITH_PROXY, NULL);
+	fprintf(stderr, "esealctl: %s\n", text);
+	free(text);
+	return ctl_exit_for(STATUS_SEAL_WITH_PROXY);
+}
+
 static int
 ctl_flow_seal(struct store *st, struct session *s, uint64_t id,
     const struct ctl_flow_opts *o, const char *password)
@@ -116,10 +130,8 @@ ctl_flow_seal(struct store *st, struct session *s, uint64_t id,
 	    &seal_id)) != STATUS_OK)
 		return ctl_fail(rc, o->seal);
 	rc = workflow_seal(st, s, id, seal_id, copies, password);
-	/* The login password opened the session already: a wrong one now
-	 * is the seal's key password, which the user must be told. */
-	if (rc == STATUS_BAD_PASSWORD)
-		rc = STATUS_KEY_PASSWORD;
+	if (rc == STATUS_SEAL_WITH_PROXY)
+		return ctl_flow_with_proxy(s, o->seal);
 	return ctl_flow_done(st, s, rc, id, NULL);
 }
 

@@ -18,6 +18,7 @@ ctl_store_open(struct ctl *c, unsigned flags, struct store **st)
 	enum status rc;
 
 	*st = NULL;
+	report_daysum_attach();		/* before an upgrade to schema 6 */
 	rc = store_open(c->home, flags, st);
 	if (rc != STATUS_OK)
 		return ctl_fail(rc, c->home);

@@ -244,10 +244,11 @@ out:
 	return st;
 }
 
-/* An imported picture, drawn at its physical size. */
+/* An imported picture, drawn at its physical size; AS, when not NULL,
+ * is drawn in its place (pdfsplice.c puts the picture back). */
 static enum status
 impression_picture(cairo_t *cr, const struct impression_spec *spec,
-    double x, double y)
+    double x, double y, cairo_surface_t *as)
 {
 	struct impression_png_info info;
 	cairo_surface_t *img = NULL;
@@ -258,6 +259,11 @@ impression_picture(cairo_t *cr, const struct impression_spec *spec,
 	    &img);
 	if (st != STATUS_OK)
 		return st;
+	if (as != NULL) {
+		img = as;
+		info.width_px = (unsigned) cairo_image_surface_get_width(as);
+		info.height_px = (unsigned) cairo_image_surface_get_height(as);
+	}
 
 	cairo_save(cr);
 	cairo_translate(cr, x - info.width_mm / 2, y - info.height_mm / 2);
@@ -299,8 +305,8 @@ impression_generated(cairo_t *cr, const struct impression_spec *spec,
 }
 
 enum status
-render_impression(cairo_t *cr, const struct impression_spec *spec,
-    double x_mm, double y_mm)
+impression_draw_as(cairo_t *cr, const struct impression_spec *spec,
+    double x_mm, double y_mm, cairo_surface_t *as)
 {
 	enum status st;
 
@@ -310,7 +316,7 @@ render_impression(cairo_t *cr, const struct impression_spec *spec,
 
 	cairo_save(cr);
 	if (spec->png != NULL)
-		st = impression_picture(cr, spec, x_mm, y_mm);
+		st = impression_picture(cr, spec, x_mm, y_mm, as);
 	else
 		st = impression_generated(cr, spec, x_mm, y_mm);
 	cairo_restore(cr);
@@ -321,6 +327,13 @@ render_impression(cairo_t *cr, const struct impression_spec *spec,
 		st = STATUS_RENDER;
 	}
 	return st;
+}
+
+enum status
+render_impression(cairo_t *cr, const struct impression_spec *spec,
+    double x_mm, double y_mm)
+{
+	return impression_draw_as(cr, spec, x_mm, y_mm, NULL);
 }
 
 enum status
@@ -384,19 +397,14 @@ impression_page(const struct impression_spec *spec, double *w, double *h)
 	return st;
 }
 
-enum status
-impression_pdf(const struct impression_spec *spec, struct buf *out)
+/* SPEC (AS in its place when not NULL) on a page of W x H mm. */
+static enum status
+impression_pdf_page(const struct impression_spec *spec, cairo_surface_t *as,
+    double w, double h, struct buf *out)
 {
 	cairo_surface_t *s;
 	enum status st;
-	double w, h;
 	cairo_t *cr;
-
-	if (spec == NULL)
-		return STATUS_INVALID;
-	st = impression_page(spec, &w, &h);
-	if (st != STATUS_OK)
-		return st;
 
 	s = cairo_pdf_surface_create_for_stream(impression_pdf_write, out,
 	    w * IMP_PT_PER_MM, h * IMP_PT_PER_MM);
@@ -404,7 +412,7 @@ impression_pdf(const struct impression_spec *spec, struct buf *out)
 	    IMP_PDF_DATE);
 	cr = cairo_create(s);
 	cairo_scale(cr, IMP_PT_PER_MM, IMP_PT_PER_MM);
-	st = render_impression(cr, spec, w / 2, h / 2);
+	st = impression_draw_as(cr, spec, w / 2, h / 2, as);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 
@@ -412,4 +420,33 @@ impression_pdf(const struct impression_spec *spec, struct buf *out)
 		st = STATUS_RENDER;
 	cairo_surface_destroy(s);
 	return st;
+}
+
+enum status
+impression_pdf(const struct impression_spec *spec, struct buf *out)
+{
+	enum status st;
+	double w, h;
+
+	if (spec == NULL)
+		return STATUS_INVALID;
+	st = impression_page(spec, &w, &h);
+	if (st != STATUS_OK)
+		return st;
+	return impression_pdf_page(spec, NULL, w, h, out);
+}
+
+enum status
+impression_pdf_as(const struct impression_spec *spec, cairo_surface_t *as,
+    struct buf *out)
+{
+	struct impression_png_info info;
+	enum status st;
+
+	st = picture_get(spec->png, spec->png_len, spec->diameter_mm, &info,
+	    NULL);
+	if (st != STATUS_OK)
+		return st;
+	return impression_pdf_page(spec, as, info.width_mm, info.height_mm,
+	    out);
 }

@@ -28,8 +28,10 @@
  *            pages on the right, even on the left, one character in.
  *
  * Lines that flow (title to attachment note, and attachment pages) are
- * placed on the grid by layout_paginate(); header elements are placed
- * directly on page 1.  Nothing here draws or writes a file.
+ * set by layout_paragraph.c and placed on the grid by layout_paginate();
+ * header elements are placed directly on page 1.  A table form's body
+ * rows are layout_table.c's.
+ * Nothing here draws or writes a file.
  *
  * TODO: the colophon (版记: 抄送, 印发机关和印发日期, 7.4), the 签发人 line
  * of documents sent upwards (7.2.6) and joint documents with several
@@ -46,10 +48,9 @@
 
 #include "render/font.h"
 #include "render/layout.h"
-#include "render/linebreak.h"
+#include "render/layout_paragraph.h"
+#include "render/layout_table.h"
 
-#define LAYOUT_PT		(25.4 / 72.0)
-#define LAYOUT_BODY_EM		(16 * LAYOUT_PT)	/* 三号 */
 #define LAYOUT_TITLE_EM		(22 * LAYOUT_PT)	/* 二号 */
 #define LAYOUT_PAGENO_EM	(14 * LAYOUT_PT)	/* 四号 */
 #define LAYOUT_MAST_TOP		35.0	/* masthead below the type area top */
@@ -65,29 +66,6 @@
 /* Lines between the text above and the issuer: the seal's top then falls
  * within one line of that text. */
 #define LAYOUT_SEAL_BLANKS	2
-
-#define LAYOUT_BLANK		((size_t) -1)
-
-enum layout_align { LAYOUT_JUSTIFY, LAYOUT_CENTER };
-
-/* How one paragraph is set. */
-struct layout_para {
-	enum layout_role	role;
-	enum render_font	font;
-	double			size;
-	double			first;		/* indent of the first line */
-	double			rest;		/* indent of the others */
-	enum layout_align	align;
-	int			balance;	/* even line lengths (titles) */
-};
-
-/* A text cut into measured units. */
-struct layout_text {
-	const char		*text;
-	struct linebreak_unit	*u;
-	size_t			 n;
-	double			 width;
-};
 
 enum status
 layout_font(struct layout *l, enum render_font font, double size,
@@ -114,216 +92,6 @@ layout_font(struct layout *l, enum render_font font, double size,
 	l->n_fonts++;
 	*out = f->layout;
 	return STATUS_OK;
-}
-
-static int
-layout_one_char(const char *s, size_t len)
-{
-	uint32_t cp;
-
-	return text_utf8_decode(s, len, &cp) == len;
-}
-
-/* Body-sized full-width characters sit on the 28-character grid; other
- * sizes, numbers and Latin words take their glyphs' own width. */
-static enum status
-layout_measure(struct layout *l, enum render_font font, double size,
-    const char *text, struct layout_text *t)
-{
-	struct font_metrics m;
-	PangoLayout *pl;
-	enum status st;
-	size_t i;
-
-	t->text = text;
-	t->n = linebreak_units(text, &t->u);
-	t->width = 0;
-	st = layout_font(l, font, size, &pl);
-	if (st != STATUS_OK)
-		return st;
-
-	for (i = 0; i < t->n; i++) {
-		font_measure(pl, text + t->u[i].off, (int) t->u[i].len, &m);
-		t->u[i].advance = m.advance;
-		t->u[i].wide = m.advance >= 0.75 * size &&
-		    layout_one_char(text + t->u[i].off, t->u[i].len);
-		t->u[i].width = t->u[i].wide && fabs(size - LAYOUT_BODY_EM) <
-		    1e-9 ? LAYOUT_CELL : m.advance;
-		t->width += t->u[i].width;
-	}
-	return STATUS_OK;
-}
-
-static size_t
-layout_append(struct layout *l, const struct layout_line *line)
-{
-	if (l->n_lines == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 64;
-		l->lines = xrealloc(l->lines, l->cap * sizeof *l->lines);
-	}
-	l->lines[l->n_lines] = *line;
-	return l->n_lines++;
-}
-
-/*
- * A line of units [FROM, TO) of T starting at X, with GAP added between
- * units (justification); not yet placed on a page.
- */
-static size_t
-layout_line(struct layout *l, const struct layout_para *p,
-    const struct layout_text *t, size_t from, size_t to, double x,
-    double gap)
-{
-	size_t start = t->u[from].off, i;
-	struct layout_line line;
-
-	memset(&line, 0, sizeof line);
-	line.role = p->role;
-	line.font = p->font;
-	line.size = p->size;
-	line.hscale = 1;
-	line.page = line.slot = -1;
-	line.text = xstrndup(t->text + start,
-	    t->u[to - 1].off + t->u[to - 1].len - start);
-	line.runs = xcalloc(to - from, sizeof *line.runs);
-	line.n_runs = to - from;
-	line.left = x;
-
-	for (i = from; i < to; i++) {
-		line.runs[i - from].off = t->u[i].off - start;
-		line.runs[i - from].len = t->u[i].len;
-		line.runs[i - from].x = x + (t->u[i].wide ?
-		    (t->u[i].width - t->u[i].advance) / 2 : 0);
-		x += t->u[i].width + (i + 1 < to ? gap : 0);
-	}
-	line.right = x;
-	return layout_append(l, &line);
-}
-
-static void
-layout_flow(struct layout *l, size_t line)
-{
-	l->flow = xrealloc(l->flow, (l->n_flow + 1) * sizeof *l->flow);
-	l->flow_break = xrealloc(l->flow_break,
-	    (l->n_flow + 1) * sizeof *l->flow_break);
-	l->flow[l->n_flow] = line;
-	l->flow_break[l->n_flow++] = 0;
-}
-
-/* Titles: as many lines as greedy filling needs, but even, so no word
- * dangles alone on the last line. */
-static size_t
-layout_breaks(const struct layout_para *p, const struct layout_text *t,
-    size_t **starts)
-{
-	double avail = LAYOUT_WIDTH - p->rest, w;
-	size_t lines, k;
-
-	lines = linebreak_lines(t->u, t->n, LAYOUT_WIDTH - p->first, avail,
-	    starts);
-	if (!p->balance || lines < 2)
-		return lines;
-
-	for (w = t->width / lines; w < avail; w += 0.25 * p->size) {
-		free(*starts);
-		k = linebreak_lines(t->u, t->n, w, w, starts);
-		if (k <= lines)
-			return k;
-	}
-	free(*starts);
-	return linebreak_lines(t->u, t->n, LAYOUT_WIDTH - p->first, avail,
-	    starts);
-}
-
-static double
-layout_units_width(const struct layout_text *t, size_t from, size_t to)
-{
-	double w = 0;
-
-	while (from < to)
-		w += t->u[from++].width;
-	return w;
-}
-
-/* One paragraph into flowing lines. */
-static enum status
-layout_paragraph(struct layout *l, const char *text,
-    const struct layout_para *p)
-{
-	double indent, natural, gap, x;
-	struct layout_text t;
-	size_t *starts, lines, i, to;
-	enum status st;
-
-	st = layout_measure(l, p->font, p->size, text, &t);
-	if (st != STATUS_OK || t.n == 0) {
-		free(t.u);
-		return st;
-	}
-
-	lines = layout_breaks(p, &t, &starts);
-	for (i = 0; i < lines; i++) {
-		to = i + 1 < lines ? starts[i + 1] : t.n;
-		indent = i == 0 ? p->first : p->rest;
-		natural = layout_units_width(&t, starts[i], to);
-		gap = 0;
-		x = LAYOUT_LEFT + indent;
-		if (p->align == LAYOUT_CENTER)
-			x = LAYOUT_LEFT + (LAYOUT_WIDTH - natural) / 2;
-		else if (i + 1 < lines && to - starts[i] > 1)
-			gap = (LAYOUT_WIDTH - indent - natural) /
-			    (double) (to - starts[i] - 1);
-		layout_flow(l, layout_line(l, p, &t, starts[i], to, x,
-		    fmax(gap, 0)));
-	}
-	free(starts);
-	free(t.u);
-	return STATUS_OK;
-}
-
-/* Paragraphs separated by newlines, leading blanks dropped. */
-static enum status
-layout_paragraphs(struct layout *l, const char *text,
-    const struct layout_para *p)
-{
-	const char *end;
-	enum status st = STATUS_OK;
-	char *para;
-
-	while (text != NULL && *text != '\0' && st == STATUS_OK) {
-		while (*text == ' ' || *text == '\t' ||
-		    strncmp(text, "\u3000", 3) == 0)
-			text += *text == ' ' || *text == '\t' ? 1 : 3;
-		end = strchr(text, '\n');
-		if (end == NULL)
-			end = text + strlen(text);
-		para = xstrndup(text, (size_t) (end - text));
-		st = layout_paragraph(l, para, p);
-		free(para);
-		text = *end == '\n' ? end + 1 : end;
-	}
-	return st;
-}
-
-/* A table form's rows: as paragraphs, but each row's leading spaces
- * are its own (a continuation padded to the value's column). */
-static enum status
-layout_rows(struct layout *l, const char *text, const struct layout_para *p)
-{
-	const char *end;
-	enum status st = STATUS_OK;
-	char *row;
-
-	while (text != NULL && *text != '\0' && st == STATUS_OK) {
-		end = strchr(text, '\n');
-		if (end == NULL)
-			end = text + strlen(text);
-		row = xstrndup(text, (size_t) (end - text));
-		st = layout_paragraph(l, row, p);
-		free(row);
-		text = *end == '\n' ? end + 1 : end;
-	}
-	return st;
 }
 
 /* The baseline of SIZE text on grid line SLOT: its em box centred on the
@@ -381,11 +149,11 @@ layout_single(struct layout *l, const struct layout_para *p,
 	struct layout_text t;
 	enum status st;
 
-	st = layout_measure(l, p->font, p->size, text, &t);
+	st = layout_paragraph_measure(l, p->font, p->size, text, &t);
 	if (st == STATUS_OK && t.n == 0)
 		st = STATUS_INVALID;
 	if (st == STATUS_OK)
-		*line = layout_line(l, p, &t, 0, t.n, x, 0);
+		*line = layout_paragraph_line(l, p, &t, 0, t.n, x, 0);
 	free(t.u);
 	return st;
 }
@@ -561,7 +329,7 @@ layout_attach_note(struct layout *l, const struct render_doc *doc)
 	char *text;
 
 	if (doc->n_attachments > 0)
-		layout_flow(l, LAYOUT_BLANK);
+		layout_paragraph_flow(l, LAYOUT_BLANK);
 
 	/* Later names and wrapped lines align under the first name. */
 	for (i = 0; i < doc->n_attachments && st == STATUS_OK; i++) {
@@ -595,17 +363,15 @@ layout_main(struct layout *l, const struct render_doc *doc)
 	st = layout_paragraph(l, doc->title, &title);
 	if (st == STATUS_OK && doc->recipients != NULL &&
 	    *doc->recipients != '\0') {
-		layout_flow(l, LAYOUT_BLANK);
+		layout_paragraph_flow(l, LAYOUT_BLANK);
 		text = xasprintf("%s：", doc->recipients);
 		st = layout_paragraph(l, text, &to);
 		free(text);
 	} else if (st == STATUS_OK)
-		layout_flow(l, LAYOUT_BLANK);
-	if (st == STATUS_OK && doc->table_col > 0) {
-		body.first = 0;
-		body.rest = doc->table_col * LAYOUT_CELL;
-		st = layout_rows(l, doc->body, &body);
-	} else if (st == STATUS_OK)
+		layout_paragraph_flow(l, LAYOUT_BLANK);
+	if (st == STATUS_OK && doc->table_col > 0)
+		st = layout_table_rows(l, doc->body, doc->table_col, &body);
+	else if (st == STATUS_OK)
 		st = layout_paragraphs(l, doc->body, &body);
 	if (st == STATUS_OK)
 		st = layout_attach_note(l, doc);
@@ -669,7 +435,8 @@ layout_page_number_box(struct layout *l, int page, double *x0, double *x1)
 	char *text;
 
 	text = xasprintf("— %d —", page + 1);
-	st = layout_measure(l, RENDER_FONT_SONG, LAYOUT_PAGENO_EM, text, &t);
+	st = layout_paragraph_measure(l, RENDER_FONT_SONG, LAYOUT_PAGENO_EM,
+	    text, &t);
 	if (page % 2 == 0)
 		*x0 = LAYOUT_LEFT + LAYOUT_WIDTH - LAYOUT_PAGENO_EM - t.width;
 	else
@@ -797,11 +564,11 @@ layout_attachments(struct layout *l, const struct render_doc *doc, int page)
 		if (st != STATUS_OK)
 			break;
 		l->flow_break[from] = 1;
-		layout_flow(l, LAYOUT_BLANK);
+		layout_paragraph_flow(l, LAYOUT_BLANK);
 		if (st == STATUS_OK)
 			st = layout_paragraph(l, doc->attachments[i].title,
 			    &title);
-		layout_flow(l, LAYOUT_BLANK);
+		layout_paragraph_flow(l, LAYOUT_BLANK);
 		if (st == STATUS_OK)
 			st = layout_paragraphs(l, doc->attachments[i].body,
 			    &body);
@@ -920,6 +687,8 @@ layout_free(struct layout *l)
 	free(l->lines);
 	for (f = 0; f < l->n_fonts; f++)
 		g_object_unref(l->fonts[f].layout);
+	if (l->widths != NULL)
+		g_hash_table_destroy(l->widths);
 	free(l->flow);
 	free(l->flow_break);
 	memset(l, 0, sizeof *l);

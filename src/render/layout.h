@@ -86,10 +86,13 @@ struct layout {
 	double			 seal_x;	/* the seal's centre */
 	double			 seal_y;
 
-	/* Working state: the context measured on, its layouts, the flow. */
+	/* Working state: the context measured on, its layouts, the widths
+	 * measured so far (by font, size and text; made on first use), the
+	 * flow. */
 	cairo_t			*cr;
 	struct layout_font	 fonts[LAYOUT_MAX_FONTS];
 	int			 n_fonts;
+	GHashTable		*widths;
 	size_t			*flow;		/* lines in reading order */
 	int			*flow_break;	/* a new page before it */
 	size_t			 n_flow;

@@ -5,9 +5,9 @@
  * (（《「『“) never ends one, and numbers, Latin words, —— and …… are
  * never split.  This is the rule offices check first on a printed page.
  *
- * Widths are the caller's business (layout.c measures with the real
- * font); this file must not draw or know about fonts, so it can be tested
- * with made-up widths.
+ * Widths are the caller's business (layout_paragraph.c measures with
+ * the real font); this file must not draw or know about fonts, so it can
+ * be tested with made-up widths.
  */
 #include <config.h>
 

@@ -41,4 +41,38 @@ enum status picture_get(const unsigned char *png, size_t len,
 /* Drop the kept picture (render_release). */
 void picture_release(void);
 
+struct pdfsplice_image;
+
+/*
+ * For drawing SPEC's picture (spec->png) into documents: *STANDIN, a
+ * picture of a few pixels holding exactly the picture's colours, to draw
+ * in its place; *FROM, the stand-in as cairo writes it into a PDF, and
+ * *TO, the picture as cairo writes it, for pdfsplice_apply().  Made once
+ * for the kept picture and owned by the cache, like picture_get()'s
+ * image.  STATUS_RENDER when the picture has too many colours for a
+ * stand-in, is too small to gain from one, or splicing is off: then the
+ * picture itself is drawn.
+ */
+enum status picture_splice(const struct impression_spec *spec,
+    cairo_surface_t **standin, const struct pdfsplice_image **from,
+    const struct pdfsplice_image **to);
+
+/* The kept picture's splice was refused by the document drawn: draw it
+ * whole from now on (another cairo would refuse every document). */
+void picture_splice_refused(void);
+
+/* Tests only: 0 makes picture_splice() refuse, so that a document drawn
+ * with the picture itself can be compared with the spliced one. */
+void picture_splice_allow(int allow);
+
+/* render_impression(), drawing AS (any size) in the picture's place
+ * when AS is not NULL. */
+enum status impression_draw_as(cairo_t *cr, const struct impression_spec *spec,
+    double x_mm, double y_mm, cairo_surface_t *as);
+
+/* impression_pdf() of SPEC's picture, AS (any size) in its place when
+ * not NULL. */
+enum status impression_pdf_as(const struct impression_spec *spec,
+    cairo_surface_t *as, struct buf *out);
+
 #endif

@@ -13,11 +13,13 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
 
 #include "render/layout.h"
+#include "render/pdfsplice.h"
 #include "render/png.h"
 
 #define RENDER_PT_PER_MM	(72.0 / 25.4)
@@ -30,20 +32,71 @@ render_write(void *closure, const unsigned char *data, unsigned int n)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* One run's text laid out once a document: a character used a hundred
+ * times is shaped once, and drawn the same way each time. */
+struct render_run {
+	PangoLayout	*pl;
+	double		 top;	/* its baseline below the layout's top */
+};
+
+static void
+render_run_free(gpointer p)
+{
+	struct render_run *r = p;
+
+	g_object_unref(r->pl);
+	free(r);
+}
+
+/* The runs laid out so far, by font, size and text. */
+static GHashTable *
+render_runs_new(void)
+{
+	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    render_run_free);
+}
+
+/* RUN of line LN laid out: from RUNS, or made and kept there. */
+static enum status
+render_run_get(struct layout *l, GHashTable *runs,
+    const struct layout_line *ln, const struct layout_run *run,
+    struct render_run **out)
+{
+	char *key = g_strdup_printf("%d %a %.*s", (int) ln->font, ln->size,
+	    (int) run->len, ln->text + run->off);
+	struct render_run *r = g_hash_table_lookup(runs, key);
+	PangoLayout *pl;
+	enum status st;
+
+	if (r != NULL) {
+		g_free(key);
+		*out = r;
+		return STATUS_OK;
+	}
+	if ((st = layout_font(l, ln->font, ln->size, &pl)) != STATUS_OK) {
+		g_free(key);
+		return st;
+	}
+	r = xmalloc(sizeof *r);
+	r->pl = pango_layout_copy(pl);
+	pango_layout_set_text(r->pl, ln->text + run->off, (int) run->len);
+	r->top = (double) pango_layout_get_baseline(r->pl) / PANGO_SCALE;
+	g_hash_table_insert(runs, key, r);
+	*out = r;
+	return STATUS_OK;
+}
+
 /* Each run is drawn where the layout put it; a narrowed line (the
  * masthead) is scaled about its own start. */
 static enum status
-render_line(struct layout *l, const struct layout_line *ln)
+render_line(struct layout *l, GHashTable *runs, const struct layout_line *ln)
 {
 	cairo_t *cr = l->cr;
-	PangoLayout *pl;
-	double x, top;
+	struct render_run *r;
 	enum status st;
 	size_t i;
+	double x;
 
-	st = layout_font(l, ln->font, ln->size, &pl);
-	if (st != STATUS_OK)
-		return st;
 	if (ln->red)
 		cairo_set_source_rgb(cr, RENDER_RED_R, RENDER_RED_G,
 		    RENDER_RED_B);
@@ -51,15 +104,15 @@ render_line(struct layout *l, const struct layout_line *ln)
 		cairo_set_source_rgb(cr, 0, 0, 0);
 
 	for (i = 0; i < ln->n_runs; i++) {
-		pango_layout_set_text(pl, ln->text + ln->runs[i].off,
-		    (int) ln->runs[i].len);
-		top = (double) pango_layout_get_baseline(pl) / PANGO_SCALE;
+		st = render_run_get(l, runs, ln, &ln->runs[i], &r);
+		if (st != STATUS_OK)
+			return st;
 		x = ln->left + (ln->runs[i].x - ln->left) * ln->hscale;
 		cairo_save(cr);
 		cairo_translate(cr, x, ln->baseline);
 		cairo_scale(cr, ln->hscale, 1);
-		cairo_move_to(cr, 0, -top);
-		pango_cairo_show_layout(cr, pl);
+		cairo_move_to(cr, 0, -r->top);
+		pango_cairo_show_layout(cr, r->pl);
 		cairo_restore(cr);
 	}
 	return STATUS_OK;
@@ -76,32 +129,35 @@ render_rule(cairo_t *cr, double y)
 }
 
 /* The seal goes on last, multiplied onto the page as ink is: black text
- * under red stays black and legible. */
+ * under red stays black and legible.  A picture's STANDIN, when not
+ * NULL, is drawn in its place, to be spliced out afterwards. */
 static enum status
-render_seal(struct layout *l, const struct impression_spec *seal)
+render_seal(struct layout *l, const struct impression_spec *seal,
+    cairo_surface_t *standin)
 {
 	enum status st;
 
 	cairo_save(l->cr);
 	cairo_set_operator(l->cr, CAIRO_OPERATOR_MULTIPLY);
-	st = render_impression(l->cr, seal, l->seal_x, l->seal_y);
+	st = impression_draw_as(l->cr, seal, l->seal_x, l->seal_y, standin);
 	cairo_restore(l->cr);
 	return st;
 }
 
 static enum status
-render_page(struct layout *l, int page, const struct impression_spec *seal)
+render_page(struct layout *l, GHashTable *runs, int page,
+    const struct impression_spec *seal, cairo_surface_t *standin)
 {
 	enum status st = STATUS_OK;
 	size_t i;
 
 	for (i = 0; i < l->n_lines && st == STATUS_OK; i++)
 		if (l->lines[i].page == page)
-			st = render_line(l, &l->lines[i]);
+			st = render_line(l, runs, &l->lines[i]);
 	if (st == STATUS_OK && page == 0 && l->rule_y > 0)
 		render_rule(l->cr, l->rule_y);
 	if (st == STATUS_OK && seal != NULL && page == l->seal_page)
-		st = render_seal(l, seal);
+		st = render_seal(l, seal, standin);
 	cairo_show_page(l->cr);
 	return st;
 }
@@ -163,9 +219,10 @@ render_result_fill(const struct layout *l, const struct impression_spec *seal,
 
 static enum status
 render_pages(cairo_t *cr, const struct render_doc *doc,
-    const struct impression_spec *seal, unsigned long copy_number,
-    struct render_result *result)
+    const struct impression_spec *seal, cairo_surface_t *standin,
+    unsigned long copy_number, struct render_result *result)
 {
+	GHashTable *runs;
 	struct layout l;
 	enum status st;
 	double seal_mm;
@@ -174,36 +231,36 @@ render_pages(cairo_t *cr, const struct render_doc *doc,
 	st = render_seal_size(doc, seal, &seal_mm);
 	if (st != STATUS_OK)
 		return st;
+	runs = render_runs_new();
 	st = layout_build(cr, doc, seal_mm, copy_number, &l);
 	for (page = 0; st == STATUS_OK && page < l.pages; page++)
-		st = render_page(&l, page, seal);
+		st = render_page(&l, runs, page, seal, standin);
 
 	if (st == STATUS_OK && result != NULL)
 		render_result_fill(&l, seal, seal_mm, result);
+	g_hash_table_destroy(runs);	/* before the fonts it holds */
 	layout_free(&l);
 	return st;
 }
 
-enum status
-render_document(const struct render_doc *doc,
-    const struct impression_spec *seal, unsigned long copy_number,
-    struct buf *out, struct render_result *result)
+/* The document as cairo writes it, STANDIN (or NULL) drawn in the
+ * place of the seal's picture. */
+static enum status
+render_draw(const struct render_doc *doc, const struct impression_spec *seal,
+    cairo_surface_t *standin, unsigned long copy_number, struct buf *out,
+    struct render_result *result)
 {
-	size_t start;
+	size_t start = out->len;
 	cairo_surface_t *s;
 	enum status st;
 	cairo_t *cr;
-
-	if (doc == NULL || out == NULL)
-		return STATUS_INVALID;
-	start = out->len;
 
 	s = cairo_pdf_surface_create_for_stream(render_write, out,
 	    LAYOUT_PAGE_W * RENDER_PT_PER_MM, LAYOUT_PAGE_H * RENDER_PT_PER_MM);
 	render_metadata(s, doc);
 	cr = cairo_create(s);
 	cairo_scale(cr, RENDER_PT_PER_MM, RENDER_PT_PER_MM);
-	st = render_pages(cr, doc, seal, copy_number, result);
+	st = render_pages(cr, doc, seal, standin, copy_number, result);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 
@@ -219,6 +276,43 @@ render_document(const struct render_doc *doc,
 	return st;
 }
 
+/*
+ * A seal's picture is drawn as a stand-in of a few pixels and its kept
+ * compressed streams put in its place (pdfsplice.c): the same bytes as
+ * drawing the picture itself, without compressing it again for every
+ * document.  Whenever that cannot be done the picture itself is drawn,
+ * for this picture every time, so the same input still gives the same
+ * bytes.
+ */
+enum status
+render_document(const struct render_doc *doc,
+    const struct impression_spec *seal, unsigned long copy_number,
+    struct buf *out, struct render_result *result)
+{
+	const struct pdfsplice_image *from, *to;
+	cairo_surface_t *standin = NULL;
+	size_t start;
+	enum status st;
+
+	if (doc == NULL || out == NULL)
+		return STATUS_INVALID;
+	start = out->len;
+	if (seal == NULL || seal->png == NULL ||
+	    picture_splice(seal, &standin, &from, &to) != STATUS_OK)
+		standin = NULL;
+
+	st = render_draw(doc, seal, standin, copy_number, out, result);
+	if (st == STATUS_OK && standin != NULL &&
+	    pdfsplice_apply(out, start, from, to) != STATUS_OK) {
+		log_error("render: the seal's picture could not be spliced in; "
+		    "drawn whole from now on");
+		picture_splice_refused();
+		out->len = start;
+		st = render_draw(doc, seal, NULL, copy_number, out, result);
+	}
+	return st;
+}
+
 /* The copy-number lines alone, one page a copy. */
 static enum status
 render_numbers(cairo_t *cr, const struct render_doc *doc,
@@ -226,6 +320,7 @@ render_numbers(cairo_t *cr, const struct render_doc *doc,
 {
 	struct layout l;
 	enum status st = STATUS_OK;
+	GHashTable *runs;
 	unsigned long i;
 	size_t k;
 
@@ -233,10 +328,12 @@ render_numbers(cairo_t *cr, const struct render_doc *doc,
 		memset(&l, 0, sizeof l);
 		l.cr = cr;
 		l.seal_page = -1;
+		runs = render_runs_new();
 		st = layout_copy_number(&l, doc, first + i);
 		for (k = 0; k < l.n_lines && st == STATUS_OK; k++)
-			st = render_line(&l, &l.lines[k]);
+			st = render_line(&l, runs, &l.lines[k]);
 		cairo_show_page(cr);
+		g_hash_table_destroy(runs);
 		layout_free(&l);
 	}
 	return st;

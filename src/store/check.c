@@ -26,6 +26,7 @@ struct check {
 	void		*arg;
 	unsigned	 faults;
 	unsigned	 verify_lines;	/* the verifier's complaints */
+	unsigned	 schema;	/* the workspace's */
 };
 
 static void check_fault(struct check *c, const char *fmt, ...)
@@ -223,6 +224,23 @@ check_key_among(const struct index_def *d, const struct buf *want,
 	return 0;
 }
 
+/* Is document D filed for approval (schema 5: its step and approvers)
+ * as its versions and approvals say? */
+static void
+check_steps(struct check *c, struct store_txn *t, const struct rec_doc *d)
+{
+	struct rec_doc want = *d;
+
+	if (c->schema < 5 || steps_derive(t, &want) != STATUS_OK)
+		return;
+	if (want.waits_for != d->waits_for || want.acted1 != d->acted1 ||
+	    want.acted2 != d->acted2 || want.acted3 != d->acted3)
+		check_fault(c, _("doc %llu: filed for approval at step %u, "
+		    "its state, versions and approvals say step %u (or other "
+		    "approvers)"), (unsigned long long) d->id,
+		    (unsigned) d->waits_for, (unsigned) want.waits_for);
+}
+
 static void
 check_record(struct check *c, struct store_txn *t,
     const struct rec_type *type, uint64_t id, const DBT *data, uint64_t seq)
@@ -248,6 +266,8 @@ check_record(struct check *c, struct store_txn *t,
 		if (index_def_of((enum store_index) i)->kind == type->kind)
 			check_entry_of(c, t, index_def_of((enum store_index) i),
 			    &rec, id);
+	if (type->kind == REC_DOC)
+		check_steps(c, t, &rec.doc);
 	codec_free(type, &rec);
 }
 
@@ -366,13 +386,14 @@ static enum status
 check_invariants_txn(struct store_txn *t, void *arg)
 {
 	struct check *c = arg;
-	unsigned i, schema;
+	unsigned i, schema = 0;
 
 	if (control_get_schema(t, &schema) != STATUS_OK)
 		check_fault(c, _("control.db: no readable schema version"));
 	else if (schema > schema_current())
 		check_fault(c, _("control.db: schema %u is newer than this "
 		    "program's %u"), schema, schema_current());
+	c->schema = schema;
 	for (i = 0; i < REC__COUNT; i++)
 		check_kind(c, t, (enum rec_kind) i);
 	for (i = 0; i < IDX__COUNT; i++)
@@ -450,7 +471,7 @@ enum status
 store_check(const char *home, store_report_fn report, void *arg,
     unsigned *faults)
 {
-	struct check c = { NULL, report, arg, 0, 0 };
+	struct check c = { NULL, report, arg, 0, 0, 0 };
 	struct store *st;
 	enum status rc;
 	int creating;

@@ -117,6 +117,9 @@ extern const struct index_def rec_approval_idx_action,
 extern const struct index_def rec_doc_idx_gram;
 /* A document's applications (schema 3). */
 extern const struct index_def rec_application_idx_doc;
+/* Who may act on a document in approval (schema 5, steps.c). */
+extern const struct index_def rec_doc_idx_step, rec_doc_idx_own_step,
+    rec_doc_idx_acted1, rec_doc_idx_acted2, rec_doc_idx_acted3;
 
 /* Every record large enough for any kind: scans decode into one. */
 union rec_any {

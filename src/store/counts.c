@@ -24,7 +24,8 @@
 int
 counts_counted(const struct index_def *d)
 {
-	return d != NULL && d->idx == IDX_DOC_STATE;
+	return d != NULL && (d->idx == IDX_DOC_STATE ||
+	    d->idx == IDX_DOC_STEP);
 }
 
 static void

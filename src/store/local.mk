@@ -8,7 +8,7 @@ src_store_libesstore_a_SOURCES = \
 	src/store/regions.c src/store/holders.c \
 	src/store/control.c src/store/schema.c \
 	src/store/record.c src/store/index.c src/store/grams.c \
-	src/store/counts.c \
+	src/store/counts.c src/store/steps.c src/store/daysum.c \
 	src/store/codec.c src/store/records.c \
 	src/store/rec_meta.c src/store/rec_dept.c src/store/rec_user.c \
 	src/store/rec_seal.c src/store/rec_printer.c src/store/rec_medium.c \

@@ -55,6 +55,10 @@ static const struct field rec_doc_fields[] = {
 	FIELD(21, FT_U32, 0, rec_doc, number_seq),
 	FIELD(22, FT_I64, FF_TIME, rec_doc, created),
 	FIELD(23, FT_I64, FF_TIME, rec_doc, updated),
+	FIELD(24, FT_U8, 0, rec_doc, waits_for),
+	FIELD(25, FT_U64, 0, rec_doc, acted1),
+	FIELD(26, FT_U64, 0, rec_doc, acted2),
+	FIELD(27, FT_U64, 0, rec_doc, acted3),
 };
 
 const struct rec_type rec_doc_type = {
@@ -82,4 +86,42 @@ const struct index_def rec_doc_idx_drafter = {
 const struct index_def rec_doc_idx_updated = {
 	IDX_DOC_UPDATED, REC_DOC, "doc-by-updated.db", 0, 1,
 	{ { offsetof(struct rec_doc, updated), FT_I64, 0 } }
+};
+
+/* IDX_DOC_STEP: the step a document in approval waits at (0 for every
+ * other document), urgency (highest first), updated, then the id; its
+ * entries are counted per step (counts.c), so the approver's count is
+ * one read for each step they may act at (schema 5). */
+const struct index_def rec_doc_idx_step = {
+	IDX_DOC_STEP, REC_DOC, "doc-by-step.db", 0, 3,
+	{ { offsetof(struct rec_doc, waits_for), FT_U8, 0 },
+	    { offsetof(struct rec_doc, urgency), FT_U8, 1 },
+	    { offsetof(struct rec_doc, updated), FT_I64, 0 } }
+};
+
+/* IDX_DOC_OWN_STEP and IDX_DOC_ACTED1..3: a person (the drafter, or an
+ * approver of the current version), the step, then the id: the few
+ * waiting documents a person may not act on, found without a walk. */
+const struct index_def rec_doc_idx_own_step = {
+	IDX_DOC_OWN_STEP, REC_DOC, "doc-by-own-step.db", 0, 2,
+	{ { offsetof(struct rec_doc, drafter_id), FT_U64, 0 },
+	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }
+};
+
+const struct index_def rec_doc_idx_acted1 = {
+	IDX_DOC_ACTED1, REC_DOC, "doc-by-acted1.db", 0, 2,
+	{ { offsetof(struct rec_doc, acted1), FT_U64, 0 },
+	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }
+};
+
+const struct index_def rec_doc_idx_acted2 = {
+	IDX_DOC_ACTED2, REC_DOC, "doc-by-acted2.db", 0, 2,
+	{ { offsetof(struct rec_doc, acted2), FT_U64, 0 },
+	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }
+};
+
+const struct index_def rec_doc_idx_acted3 = {
+	IDX_DOC_ACTED3, REC_DOC, "doc-by-acted3.db", 0, 2,
+	{ { offsetof(struct rec_doc, acted3), FT_U64, 0 },
+	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }
 };

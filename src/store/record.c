@@ -167,6 +167,8 @@ store_put(struct store_txn *t, enum rec_kind kind, void *rec)
 		return rc;
 	if (type->validate != NULL && (rc = type->validate(rec)) != STATUS_OK)
 		return rc;
+	if (kind == REC_DOC && (rc = steps_derive(t, rec)) != STATUS_OK)
+		return rc;
 
 	memcpy(&id, rec, sizeof id);
 	if ((rc = record_assign_id(t, kind, &id)) != STATUS_OK)
@@ -180,9 +182,13 @@ store_put(struct store_txn *t, enum rec_kind kind, void *rec)
 		rc = STATUS_OK;
 	}
 	if (rc == STATUS_OK)
+		rc = daysum_notify(t, kind, oldp, rec, 0);
+	if (rc == STATUS_OK)
 		rc = index_update(t, type, id, oldp, rec);
 	if (rc == STATUS_OK)
 		rc = record_write(t, type, db, id, rec);
+	if (rc == STATUS_OK)
+		rc = daysum_notify(t, kind, oldp, rec, 1);
 	if (oldp != NULL)
 		codec_free(type, &old);
 	if (rc == STATUS_OK)
@@ -211,6 +217,7 @@ store_del(struct store_txn *t, enum rec_kind kind, uint64_t id)
 	unsigned char kbuf[8];
 	union rec_any old;
 	enum status rc;
+	int told = 0;		/* the daily totals' observer was told */
 	DBT key;
 	DB *db;
 	int ret;
@@ -223,7 +230,9 @@ store_del(struct store_txn *t, enum rec_kind kind, uint64_t id)
 
 	rc = record_read(t, type, id, &old, DB_RMW);
 	if (rc == STATUS_OK) {
-		rc = index_update(t, type, id, &old, NULL);
+		told = 1;
+		if ((rc = daysum_notify(t, kind, &old, NULL, 0)) == STATUS_OK)
+			rc = index_update(t, type, id, &old, NULL);
 		codec_free(type, &old);
 	} else if (rc == STATUS_CORRUPT) {
 		rc = STATUS_OK;		/* remove it all the same */
@@ -233,7 +242,9 @@ store_del(struct store_txn *t, enum rec_kind kind, uint64_t id)
 
 	store_id_key(&key, kbuf, id);
 	ret = db->del(db, t->txn, &key, 0);
-	return ret == 0 ? STATUS_OK : txn_fail(t, ret, "deleting a record");
+	if (ret == 0)
+		return told ? daysum_notify(t, kind, NULL, NULL, 1) : STATUS_OK;
+	return txn_fail(t, ret, "deleting a record");
 }
 
 enum status

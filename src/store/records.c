@@ -65,7 +65,12 @@ static const struct index_def *const records_indexes[IDX__COUNT] = {
 	[IDX_APPLICATION_KIND] = &rec_application_idx_kind,
 	[IDX_AUDIT_ACTION] = &rec_audit_idx_action,
 	[IDX_DOC_GRAM] = &rec_doc_idx_gram,
-	[IDX_APPLICATION_DOC] = &rec_application_idx_doc
+	[IDX_APPLICATION_DOC] = &rec_application_idx_doc,
+	[IDX_DOC_STEP] = &rec_doc_idx_step,
+	[IDX_DOC_OWN_STEP] = &rec_doc_idx_own_step,
+	[IDX_DOC_ACTED1] = &rec_doc_idx_acted1,
+	[IDX_DOC_ACTED2] = &rec_doc_idx_acted2,
+	[IDX_DOC_ACTED3] = &rec_doc_idx_acted3
 };
 
 const struct rec_type *

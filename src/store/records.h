@@ -205,6 +205,14 @@ struct rec_doc {
 	uint32_t	 number_seq;
 	int64_t		 created;
 	int64_t		 updated;
+	/* Kept by the store at every put from the document's own records
+	 * (steps.c), whatever the caller set: while the document is in
+	 * approval, the step it waits at (STORE_DOC_STEP) and who approved
+	 * its current version so far; all 0 otherwise (schema 5). */
+	uint8_t		 waits_for;
+	uint64_t	 acted1;
+	uint64_t	 acted2;
+	uint64_t	 acted3;
 };
 
 struct rec_version {

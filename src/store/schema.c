@@ -48,10 +48,43 @@ schema_3_to_4(struct store_txn *t)
 	return counts_rebuild(t, IDX_DOC_STATE);
 }
 
+/* Version 5: the approver's indexes (steps.c): each document in
+ * approval filed under its step and its approvers so far, with a count
+ * per step, so that the approver's inbox count is a few reads instead of
+ * a walk of every document waiting with its chain and approvals. */
+static enum status
+schema_4_to_5(struct store_txn *t)
+{
+	static const enum store_index added[] = { IDX_DOC_STEP,
+	    IDX_DOC_OWN_STEP, IDX_DOC_ACTED1, IDX_DOC_ACTED2, IDX_DOC_ACTED3 };
+	enum status rc = STATUS_OK;
+	size_t i;
+
+	for (i = 0; i < sizeof added / sizeof added[0] && rc == STATUS_OK;
+	    i++)
+		rc = index_rebuild(t, added[i]);
+	if (rc == STATUS_OK)
+		rc = counts_rebuild(t, IDX_DOC_STEP);
+	if (rc == STATUS_OK)
+		rc = steps_refill(t);
+	return rc;
+}
+
+/* Version 6: the daily totals of the summary (daysum.c), computed by
+ * the core's rebuild, so that a period's summary reads its days' totals
+ * instead of every document changed since the period began. */
+static enum status
+schema_5_to_6(struct store_txn *t)
+{
+	return daysum_upgrade(t);
+}
+
 static const struct store_upgrade schema_steps[] = {
 	{ 1, schema_1_to_2, "the search index of titles and numbers" },
 	{ 2, schema_2_to_3, "the index of applications by document" },
 	{ 3, schema_3_to_4, "the counts of documents per state" },
+	{ 4, schema_4_to_5, "the approver's indexes of documents in approval" },
+	{ 5, schema_5_to_6, "the daily totals of the summary" },
 	{ 0, NULL, NULL }
 };
 

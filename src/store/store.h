@@ -20,7 +20,7 @@ struct store;		/* an open workspace */
 struct store_txn;	/* one transaction inside store_run() */
 
 /* The schema this program writes; opening a newer one is refused. */
-#define STORE_SCHEMA_VERSION	4
+#define STORE_SCHEMA_VERSION	6
 
 enum store_open_flags {
 	STORE_CREATE	= 1 << 0,	/* create the workspace if missing */
@@ -43,6 +43,12 @@ enum store_open_flags {
 enum status store_open(const char *home, unsigned flags, struct store **out);
 void store_close(struct store *st);
 const char *store_home(const struct store *st);
+
+/* The size of the shared cache of ST's workspace as the library reports
+ * it (the size asked for and the library's overhead), and the size this
+ * program makes new regions with (an older one's are remade on open). */
+uint64_t store_cache_bytes(const struct store *st);
+uint64_t store_cache_setting(void);
 
 /* The workspace directory when none is given: $ESEAL_HOME, else
  * $XDG_DATA_HOME/eseal, else ~/.local/share/eseal, else /var/lib/eseal.
@@ -136,8 +142,29 @@ enum store_index {
 	IDX_DOC_GRAM,		/* doc: character grams of title and number
 				 * (STORE_GRAM), many entries a document */
 	IDX_APPLICATION_DOC,	/* application: doc_id, created (schema 3) */
+	IDX_DOC_STEP,		/* doc: waits_for, urgency desc, updated
+				 * (schema 5; counted per step) */
+	IDX_DOC_OWN_STEP,	/* doc: drafter_id, waits_for (schema 5) */
+	IDX_DOC_ACTED1,		/* doc: acted1, waits_for (schema 5) */
+	IDX_DOC_ACTED2,		/* doc: acted2, waits_for (schema 5) */
+	IDX_DOC_ACTED3,		/* doc: acted3, waits_for (schema 5) */
 	IDX__COUNT
 };
+
+/*
+ * IDX_DOC_STEP's first field, rec_doc.waits_for: what decides who may act
+ * on a document in approval, apart from the people themselves -- its
+ * kind, whether it has a special number, whether its current version asks
+ * for the leader in charge (a "leader-in-charge: yes" line in its
+ * fields), and its step (rec_doc.approval_level, below 4).  0 for a
+ * document not in approval.  The chain those inputs give is the core's
+ * business, read from the current settings; the store only files the
+ * document under them.
+ */
+#define STORE_DOC_STEP(kind, special, leader, level) \
+	((uint8_t) (1u + (unsigned) (kind) * 16u + ((special) ? 8u : 0u) + \
+	    ((leader) ? 4u : 0u) + ((unsigned) (level) & 3u)))
+#define STORE_DOC_STEP_MAX	(1u + DOC__KIND_COUNT * 16u)
 
 /* Look a record up by a unique string index (user name, seal regno ...). */
 enum status store_get_by_name(struct store_txn *txn, enum store_index idx,
@@ -197,6 +224,57 @@ enum status store_scan_all(struct store_txn *txn, enum rec_kind kind,
  * long listing (dump) go in batches of short transactions. */
 enum status store_scan_ids(struct store_txn *txn, enum rec_kind kind,
     uint64_t first, store_each_fn fn, void *arg);
+
+/* -- Daily totals (daysum.c) ------------------------------------------- */
+
+/*
+ * One row of the daily totals: the day starting at DAY (ending before
+ * END), a seal, a department and a kind of document, and
+ * STORE_DAYSUM_VALUES numbers whose meaning is the core's (the
+ * summary's columns).  All-zero rows are not kept.
+ */
+#define STORE_DAYSUM_VALUES	10
+struct store_daysum {
+	int64_t		 day;
+	uint64_t	 seal_id;
+	uint64_t	 dept_id;
+	uint8_t		 kind;
+	int64_t		 end;
+	uint64_t	 v[STORE_DAYSUM_VALUES];
+};
+
+/* Read the row with S's day, seal, department and kind into S (zeros
+ * when there is none). */
+enum status store_daysum_get(struct store_txn *txn, struct store_daysum *s);
+
+/* Write S's row (all zeros: remove it). */
+enum status store_daysum_put(struct store_txn *txn,
+    const struct store_daysum *s);
+
+/* The rows of the days LO to HI in day order; non-zero from FN stops. */
+typedef int (*store_daysum_fn)(const struct store_daysum *s, void *arg);
+enum status store_daysum_scan(struct store_txn *txn, int64_t lo, int64_t hi,
+    store_daysum_fn fn, void *arg);
+
+/* *STALE: non-zero when the totals do not follow the records. */
+enum status store_daysum_stale(struct store_txn *txn, int *stale);
+
+/* Remove every row, and mark the totals stale or not. */
+enum status store_daysum_reset(struct store_txn *txn, int stale);
+
+/*
+ * The core's side of the totals: OBSERVE is called by store_put and
+ * store_del before (AFTER 0) and after (AFTER 1) each write of a
+ * document, version, print job, approval, recall or application, with
+ * the record as it was (OLD, NULL for a new one) and as written (NEW,
+ * NULL when deleted), in the writing transaction; REBUILD computes every
+ * row again (the upgrade to schema 6).  Without an observer such a write
+ * marks the totals stale.
+ */
+typedef enum status (*store_observe_fn)(struct store_txn *txn,
+    enum rec_kind kind, const void *old, const void *new_, int after);
+typedef enum status (*store_rebuild_fn)(struct store_txn *txn);
+void store_observe(store_observe_fn observe, store_rebuild_fn rebuild);
 
 /* -- Workspace maintenance --------------------------------------------- */
 

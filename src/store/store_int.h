@@ -180,6 +180,23 @@ enum status counts_tally(struct store_txn *t, const struct index_def *d,
 /* Compute counted index IDX's counts again from its entries. */
 enum status counts_rebuild(struct store_txn *t, enum store_index idx);
 
+/* -- daysum.c: the daily totals (schema 6) ------------------------------ */
+
+/* Tell the core's observer of a write of KIND (store_put, store_del). */
+enum status daysum_notify(struct store_txn *t, enum rec_kind kind,
+    const void *old, const void *new_, int after);
+/* The upgrade to schema 6: the totals computed by the core's rebuild, or
+ * marked stale when no core is there. */
+enum status daysum_upgrade(struct store_txn *t);
+
+/* -- steps.c: a document in approval's step and approvers (schema 5) -- */
+
+/* Set D's waits_for and acted1..3 from D and its versions and approvals
+ * (store_put calls it for every document). */
+enum status steps_derive(struct store_txn *t, struct rec_doc *d);
+/* Put every document in approval again (the upgrade to schema 5). */
+enum status steps_refill(struct store_txn *t);
+
 /* A gram index's keys of REC (grams.c): each GRAMS_KEY_LEN bytes, in
  * byte order, no two alike, appended to KEYS (reset first). */
 #define GRAMS_KEY_LEN	16

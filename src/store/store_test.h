@@ -24,6 +24,10 @@ struct store_upgrade {
 void store_test_schema(unsigned version, const struct store_upgrade *steps,
     unsigned nsteps);
 
+/* Make new regions with a cache of BYTES, as an older program did; 0
+ * returns to the real size. */
+void store_test_cache(uint32_t bytes);
+
 /* The codec alone: encode REC into OUT, decode N bytes into REC. */
 void store_test_encode(enum rec_kind kind, const void *rec, struct buf *out);
 enum status store_test_decode(enum rec_kind kind, const void *data, size_t n,

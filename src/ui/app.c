@@ -32,11 +32,20 @@ static struct {
 int
 app_permit_roles(uint32_t roles, int perm)
 {
+	uint32_t only;
+	int act;
+
 	if (perm == CMD_ANYONE)
 		return 1;
-	if (perm < 0 || perm >= ACT__COUNT)
+	if (perm < 0)
 		return 0;
-	return (roles & action_roles((enum action) perm)) != 0;
+
+	/* CMD_PERM_ROLES: the roles that start it, within the action's. */
+	only = (uint32_t) perm >> CMD_PERM_SHIFT;
+	act = perm & CMD_PERM_ACTION;
+	if (act >= ACT__COUNT || (only != 0 && !(roles & only)))
+		return 0;
+	return (roles & action_roles((enum action) act)) != 0;
 }
 
 /* The command role check: nothing gated before a login, and only the
@@ -58,6 +67,7 @@ app_open(const char *home, const char *forms_dir)
 	const char *tty;
 	enum status rc;
 
+	report_daysum_attach();		/* before an upgrade to schema 6 */
 	rc = store_open(home, 0, &app.store);
 	if (rc != STATUS_OK) {
 		app.store = NULL;

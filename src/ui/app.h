@@ -73,7 +73,8 @@ void app_set_locked(int on);
 unsigned app_idle_seconds(const struct session *s);
 
 /* Whether ROLES may use a command gated by the core action PERM
- * (CMD_ANYONE: always): the permission table of core/action.h. */
+ * (CMD_ANYONE: always): the permission table of core/action.h, and the
+ * roles of CMD_PERM_ROLES() when the row names them. */
 int app_permit_roles(uint32_t roles, int perm);
 
 #endif

@@ -138,6 +138,19 @@ enum command {
 /* command_row.perm for commands anyone may use. */
 #define CMD_ANYONE		(-1)
 
+/*
+ * command_row.perm for a core action ACT offered only to ROLES (role
+ * bits): the permission table names every role that takes part in an
+ * action, and some only take part (the clerk who will keep a new seal
+ * types their password in the office director's dialog) without ever
+ * starting it from a screen.  The row is offered to a user with a role
+ * in both.  The core checks the action again all the same.
+ */
+#define CMD_PERM_SHIFT		8
+#define CMD_PERM_ACTION		((1 << CMD_PERM_SHIFT) - 1)
+#define CMD_PERM_ROLES(act, roles) \
+	((int) ((unsigned) (act) | (unsigned) (roles) << CMD_PERM_SHIFT))
+
 /* One command a screen offers.  Tables end with { CMD_NONE }. */
 struct command_row {
 	enum command	 cmd;
@@ -145,7 +158,8 @@ struct command_row {
 					/* returns UI_DRAW_*; CMD tells one
 					 * handler serving several which */
 	int		 perm;		/* the core action (ACT_*) whose role
-					 * check gates it, or CMD_ANYONE */
+					 * check gates it, CMD_PERM_ROLES()
+					 * of one, or CMD_ANYONE */
 	unsigned	 needs;		/* CMD_NEEDS_* */
 	unsigned	 states;	/* document states allowed, as
 					 * 1u << state; 0 for any */

@@ -111,6 +111,14 @@ struct custodydlg_request {
 	int64_t			 t_from, t_until;
 };
 
+static const char *
+custodydlg_period_msg(void)
+{
+	return _("The period must end after it begins, must not be over "
+	    "already, and must lie within the seal's validity (shown "
+	    "above).");
+}
+
 static char *
 custodydlg_request_summary(struct flowask *a)
 {
@@ -125,6 +133,13 @@ custodydlg_request_summary(struct flowask *a)
 	if ((d->t_until = custodydlg_time(entry_text(e, d->until), 1)) == 0) {
 		entry_fail(e, d->until, _("Type a time as 2026-11-27 18:00, "
 		    "or a day as 2026-11-27 (kept to its end)."));
+		return NULL;
+	}
+	/* The period the core would refuse, refused before the question. */
+	if (d->t_from >= d->t_until || d->t_until <= clock_now() ||
+	    d->t_from < d->seal->valid_from ||
+	    d->t_until > d->seal->valid_to) {
+		entry_fail(e, d->until, custodydlg_period_msg());
 		return NULL;
 	}
 	return xasprintf(_("Ask that %s hold the seal %s from %s to %s "
@@ -163,9 +178,7 @@ custodydlg_request_where(struct flowask *a, enum status rc, const char **msg)
 		    "custodian.");
 		return d->proxy;
 	case STATUS_INVALID:
-		*msg = _("The period must end after it begins, must not be "
-		    "over already, and must lie within the seal's validity "
-		    "(shown above).");
+		*msg = custodydlg_period_msg();
 		return d->until;
 	case STATUS_REASON_REQUIRED:
 		*msg = _("Say why the seal needs a proxy (a trip, leave...).");

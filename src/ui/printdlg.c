@@ -97,6 +97,12 @@ printdlg_summary(struct flowask *a)
 		    "whole number."));
 		return NULL;
 	}
+	/* The core would refuse more than remain: say so before asking. */
+	if (d->n > d->v->doc.copies - d->v->doc.copies_printed) {
+		entry_fail(&a->entry, d->copies,
+		    status_message(STATUS_COPIES_EXCEEDED));
+		return NULL;
+	}
 	name = docfmt_name(d->v);
 	out = xasprintf(ngettext("Print %u copy of %s on %s, with the copy "
 	    "number %u and the seal.\nIt is recorded in the print log.",

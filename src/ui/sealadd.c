@@ -214,6 +214,11 @@ sealadd_submit(struct entry *e)
 	entry_clear_errors(e);
 	if (sealadd_missing(a))
 		return UI_DRAW_SCREEN;
+	/* A number the core would refuse is refused before the question. */
+	if (seal_regno_check(entry_text(e, a->regno)) != STATUS_OK) {
+		sealadd_refused(a, STATUS_INVALID);
+		return UI_DRAW_SCREEN;
+	}
 	summary = xasprintf(_("Make the seal %s %s of %s, kept by %s.  Its key "
 	    "is made now and only its custodian's password opens it; this "
 	    "is recorded in the audit trail."), entry_text(e, a->regno),
@@ -290,13 +295,8 @@ sealadd_open(void)
 	struct session *s = app_session();
 	struct sealadd *a;
 
-	/*
-	 * TODO: a clerk sees "a Add seal" on the bottom line too, since the
-	 * permission table gives ACT_SEAL_ADD to clerks for the custodian's
-	 * side, and a command row names one action only; the clerk is then
-	 * refused here.  A role precondition beside the action in struct
-	 * command_row would hide the key from everyone but the director.
-	 */
+	/* The seal screen offers it to the office director only
+	 * (CMD_PERM_ROLES); whoever else gets here is told why. */
 	if (s == NULL || !(s->roles & ROLE_OFFICE_DIRECTOR)) {
 		loop_error("%s", _("Only the office director makes a seal, "
 		    "with the clerk who will keep it (Art. 5)."));

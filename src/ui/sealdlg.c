@@ -31,6 +31,7 @@ struct sealdlg {
 	size_t			 nusable;
 	size_t			 seal, ncopies, password; /* inputs */
 	char			*failed;	/* several: the refusals */
+	char			*refusal;	/* the one shown */
 	size_t			 sealed;
 };
 
@@ -89,6 +90,7 @@ sealdlg_free(struct sealdlg *d)
 	free(d->usable);
 	free(d->copies);
 	free(d->failed);
+	free(d->refusal);
 }
 
 static const struct rec_seal *
@@ -139,20 +141,36 @@ sealdlg_inputs(struct flowask *a, uint32_t copies)
 	    "question."));
 }
 
+/* The custodian refused while her proxy holds the seal is told whom to
+ * ask and until when; the status's own message when that cannot be
+ * read. */
+static void
+sealdlg_with_proxy(struct flowask *a, const char **msg)
+{
+	struct sealdlg *d = a->ctx;
+
+	free(d->refusal);
+	d->refusal = NULL;
+	if (custody_proxy_refusal(app_session(), sealdlg_chosen(a)->regno,
+	    &d->refusal) == STATUS_OK)
+		*msg = d->refusal;
+}
+
 static size_t
 sealdlg_where(struct flowask *a, enum status rc, const char **msg)
 {
 	struct sealdlg *d = a->ctx;
 
 	switch (rc) {
-	case STATUS_BAD_PASSWORD:
-		*msg = _("That is not the key password of this seal.");
+	case STATUS_KEY_PASSWORD:
 		return d->password;
 	case STATUS_COPIES:
 		return d->v != NULL ? d->ncopies : FLOWASK_NOWHERE;
+	case STATUS_SEAL_WITH_PROXY:
+		sealdlg_with_proxy(a, msg);
+		return d->seal;
 	case STATUS_SEAL_INACTIVE:
 	case STATUS_SEAL_CUSTODY:
-	case STATUS_SEAL_WITH_PROXY:
 	case STATUS_CUSTODY_PERIOD:
 	case STATUS_CUSTODY_RETURNED:
 	case STATUS_SEAL_NO_GRANT:

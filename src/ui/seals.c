@@ -244,7 +244,9 @@ seals_add(struct ui_screen *s, enum command cmd)
 static const struct command_row seals_commands[] = {
 	{ CMD_OPEN, seals_show, ACT_SEAL_READ, CMD_NEEDS_SELECTION, 0,
 	  CMD_BOTTOM },
-	{ CMD_SEAL_ADD, seals_add, ACT_SEAL_ADD, 0, 0, CMD_BOTTOM },
+	/* The custodian only takes part: the office director makes it. */
+	{ CMD_SEAL_ADD, seals_add, CMD_PERM_ROLES(ACT_SEAL_ADD,
+	  ROLE_OFFICE_DIRECTOR), 0, 0, CMD_BOTTOM },
 	{ CMD_CUSTODY_REQUEST, seals_custody_cmd, ACT_CUSTODY_REQUEST,
 	  CMD_NEEDS_SELECTION, 0, CMD_BOTTOM },
 	{ CMD_CUSTODY_APPROVE, seals_custody_cmd, ACT_CUSTODY_APPROVE,

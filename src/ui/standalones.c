@@ -373,7 +373,7 @@ sa_medium_where(struct flowask *a, enum status rc, const char **msg)
 	struct sa_medium *d = a->ctx;
 
 	(void) msg;
-	if (rc == STATUS_BAD_PASSWORD && d->issue)
+	if (rc == STATUS_KEY_PASSWORD && d->issue)
 		return d->key_pw;
 	return rc == STATUS_MEDIUM_UNREGISTERED || rc == STATUS_MEDIUM_ABSENT ||
 	    rc == STATUS_EXISTS || rc == STATUS_SA_NO_PACKAGE ? d->medium :

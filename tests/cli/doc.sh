@@ -6,6 +6,7 @@
 # Flow 1.3, 4).  The seal and the printers come from their registers'
 # own commands; the printers are folders under the test directory.
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
+. "$abs_top_srcdir/tests/lib/ws.sh"
 
 H="$T/ws"
 CORPUS="${ESEAL_CORPUS_DIR:-$abs_top_srcdir/../shared/corpus}"
@@ -36,27 +37,17 @@ admin() {
 	printf '%s\n' "$admin_pw" | LC_ALL=C "$ESEALCTL" --home "$H" \
 	    --user "$admin_user" --password-fd 0 "$@"
 }
-first_passwd() {
-	printf '%s\n%s\n' "$2" "$3" | LC_ALL=C "$ESEALCTL" --home "$H" \
-	    --user "$1" --password-fd 0 passwd >/dev/null 2>&1
-}
 # field KEY FILE: the value of "KEY: value" in FILE
 field() { sed -n "s/^$1: //p" "$2" | head -n 1; }
 
 # -- The office ------------------------------------------------------------
-ctl init --bureau "示例市司法局" >"$T/init" 2>/dev/null
-sys0=$(awk '$1 == "account:" && $2 == "sysadmin" { print $4 }' "$T/init")
-sec0=$(awk '$1 == "account:" && $2 == "secadmin" { print $4 }' "$T/init")
-first_passwd sysadmin "$sys0" Sys-admin-2026
-first_passwd secadmin "$sec0" Sec-admin-2026
+ws_office "示例市司法局" Sys-admin-2026 Sec-admin-2026
 SYS="sysadmin Sys-admin-2026"
 SEC="secadmin Sec-admin-2026"
 admin $SYS dept add "办公室" --prefix "示司办" >/dev/null 2>&1
 LIT=litigation-table,litigation-fill-in,litigation-composed
 ALL=official-admin,official-office,$LIT
-for who in drafter chief leader bureau clerk printer office; do
-	admin $SYS user add $who --dept "办公室" >"$T/add-$who" 2>&1
-done
+ws_staff "办公室" drafter chief leader bureau clerk printer office
 admin $SEC user roles drafter drafter --clearance secret >/dev/null 2>&1
 admin $SEC user roles chief approver --leader 1 --issuing $LIT >/dev/null 2>&1
 admin $SEC user roles leader approver --leader 2 --issuing $ALL \
@@ -69,13 +60,8 @@ admin $SEC user roles office office-director >/dev/null 2>&1
 admin $SEC user roles chief approver --leader 1 --issuing $LIT \
     --clearance secret >/dev/null 2>&1
 # An account logs in once it has a role; its first act is the password.
-for who in drafter chief leader bureau clerk printer office; do
-	first_passwd $who "$(awk '{ print $2 }' "$T/add-$who")" "$PW"
-done
-printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | LC_ALL=C "$ESEALCTL" \
-    --home "$H" --user office --password-fd 0 seal add SEAL-001 \
-    --name "示例市司法局" --body "示例市司法局" --custodian clerk \
-    >/dev/null 2>&1
+ws_first "$PW" drafter chief leader bureau clerk printer office
+ws_seal "示例市司法局" "示例市司法局" >/dev/null 2>&1
 expect_eq "the office makes a seal for the clerk" 0 $?
 admin $SYS printer add colour --folder "$T/colour" --colour >/dev/null 2>&1 &&
     admin $SYS printer add mono --folder "$T/mono" >/dev/null 2>&1 &&

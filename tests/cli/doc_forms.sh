@@ -7,6 +7,7 @@
 # ask for the bureau leader in charge, so a decision like sample 03
 # gets its two-step chain (Flow 1).
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
+. "$abs_top_srcdir/tests/lib/ws.sh"
 
 H="$T/ws"
 CORPUS="${ESEAL_CORPUS_DIR:-$abs_top_srcdir/../shared/corpus}"
@@ -35,10 +36,6 @@ admin() {
 	printf '%s\n' "$admin_pw" | LC_ALL=C "$ESEALCTL" --home "$H" \
 	    --user "$admin_user" --password-fd 0 "$@"
 }
-first_passwd() {
-	printf '%s\n%s\n' "$2" "$3" | LC_ALL=C "$ESEALCTL" --home "$H" \
-	    --user "$1" --password-fd 0 passwd >/dev/null 2>&1
-}
 field() { sed -n "s/^$1: //p" "$2" | head -n 1; }
 # walk ID: submit, the chief signs off, send, seal one copy, print it.
 walk() {
@@ -57,31 +54,20 @@ text() {
 }
 
 # -- The office --------------------------------------------------------------
-ctl init --bureau "示例市司法局" >"$T/init" 2>/dev/null
-sys0=$(awk '$1 == "account:" && $2 == "sysadmin" { print $4 }' "$T/init")
-sec0=$(awk '$1 == "account:" && $2 == "secadmin" { print $4 }' "$T/init")
-first_passwd sysadmin "$sys0" Sys-admin-2026
-first_passwd secadmin "$sec0" Sec-admin-2026
+ws_office "示例市司法局" Sys-admin-2026 Sec-admin-2026
 SYS="sysadmin Sys-admin-2026"
 SEC="secadmin Sec-admin-2026"
 admin $SYS dept add "办公室" --prefix "示司办" >/dev/null 2>&1
 LIT=litigation-table,litigation-fill-in,litigation-composed
-for who in drafter chief leader clerk printer office; do
-	admin $SYS user add $who --dept "办公室" >"$T/add-$who" 2>&1
-done
+ws_staff "办公室" drafter chief leader clerk printer office
 admin $SEC user roles drafter drafter >/dev/null 2>&1
 admin $SEC user roles chief approver --leader 1 --issuing $LIT >/dev/null 2>&1
 admin $SEC user roles leader approver --leader 2 --issuing $LIT >/dev/null 2>&1
 admin $SEC user roles clerk clerk >/dev/null 2>&1
 admin $SEC user roles printer printer >/dev/null 2>&1
 admin $SEC user roles office office-director >/dev/null 2>&1
-for who in drafter chief leader clerk printer office; do
-	first_passwd $who "$(awk '{ print $2 }' "$T/add-$who")" "$PW"
-done
-printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | LC_ALL=C "$ESEALCTL" \
-    --home "$H" --user office --password-fd 0 seal add SEAL-001 \
-    --name "示例市司法局" --body "示例市司法局" --custodian clerk \
-    >/dev/null 2>&1 &&
+ws_first "$PW" drafter chief leader clerk printer office
+ws_seal "示例市司法局" "示例市司法局" >/dev/null 2>&1 &&
     admin $SYS printer add colour --folder "$T/colour" --colour \
     >/dev/null 2>&1
 expect_eq "the office has a seal and a colour printer" 0 $?

@@ -1,6 +1,6 @@
 ## tests/cli/local.mk: the command-line programs, run for real.
 TESTS += tests/cli/options.sh
-EXTRA_DIST += tests/cli/options.sh tests/lib/sh.sh
+EXTRA_DIST += tests/cli/options.sh tests/lib/sh.sh tests/lib/ws.sh
 TESTS += tests/cli/accounts.sh
 EXTRA_DIST += tests/cli/accounts.sh
 TESTS += tests/cli/audit.sh

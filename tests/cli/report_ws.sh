@@ -6,7 +6,7 @@
 #
 # Defines: H (the workspace), ctl, as USER ARGS..., field KEY FILE,
 # PW, and the accounts drafter chief clerk printer office, secadmin,
-# auditor.
+# auditor.  Sources tests/lib/ws.sh.
 
 H="$T/ws"
 PW=Desk-Work-2026
@@ -21,31 +21,19 @@ as() {
 	printf '%s\n' "$PW" | ctl --user "$as_user" --password-fd 0 "$@"
 }
 field() { sed -n "s/^$1: //p" "$2" | head -n 1; }
-first_passwd() {
-	printf '%s\n%s\n' "$2" "$PW" | ctl --user "$1" --password-fd 0 \
-	    passwd >/dev/null 2>&1
-}
+. "$abs_top_srcdir/tests/lib/ws.sh"
 
-ctl init --bureau "示例市司法局" >"$T/init" 2>/dev/null
-for a in sysadmin secadmin auditor; do
-	first_passwd $a "$(awk -v a=$a '$1 == "account:" && $2 == a { print $4 }' "$T/init")"
-done
+ws_office "示例市司法局" "$PW" "$PW" "$PW"
 as sysadmin dept add "办公室" --prefix "示司办" >/dev/null 2>&1
-for who in drafter chief clerk printer office; do
-	as sysadmin user add $who --dept "办公室" >"$T/add-$who" 2>&1
-done
+ws_staff "办公室" drafter chief clerk printer office
 LIT=litigation-table,litigation-fill-in,litigation-composed
 as secadmin user roles drafter drafter >/dev/null 2>&1
 as secadmin user roles chief approver --leader 1 --issuing $LIT >/dev/null 2>&1
 as secadmin user roles clerk clerk >/dev/null 2>&1
 as secadmin user roles printer printer >/dev/null 2>&1
 as secadmin user roles office office-director >/dev/null 2>&1
-for who in drafter chief clerk printer office; do
-	first_passwd $who "$(awk '{ print $2 }' "$T/add-$who")"
-done
-printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | ctl --user office \
-    --password-fd 0 seal add SEAL-001 --name "示例市司法局公文专用章" \
-    --body "示例市司法局" --custodian clerk >/dev/null 2>&1
+ws_first "$PW" drafter chief clerk printer office
+ws_seal "示例市司法局公文专用章" "示例市司法局" >/dev/null 2>&1
 as sysadmin printer add colour --folder "$T/colour" --colour >/dev/null 2>&1
 mkdir -p "$T/colour"
 

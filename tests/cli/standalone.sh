@@ -8,6 +8,7 @@
 # trail show it; a package altered on the medium is taken back all the
 # same and reported with exit 7; one not returned in time is overdue.
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
+. "$abs_top_srcdir/tests/lib/ws.sh"
 
 H="$T/ws"
 PW=Desk-Work-2026
@@ -22,10 +23,6 @@ as() {
 	printf '%s\n' "$PW" | ctl --user "$as_user" --password-fd 0 "$@"
 }
 field() { sed -n "s/^$1: //p" "$2" | head -n 1; }
-first_passwd() {
-	printf '%s\n%s\n' "$2" "$PW" | ctl --user "$1" --password-fd 0 \
-	    passwd >/dev/null 2>&1
-}
 # issue ID: the custodian issues ID to the stick; the output in $T/out
 issue() {
 	printf '%s\n%s\n' "$PW" "$KEYPW" | ctl --user clerk --password-fd 0 \
@@ -38,28 +35,17 @@ apply() {
 	    >"$T/out" 2>&1
 }
 
-ctl init --bureau "示例市司法局" >"$T/init" 2>/dev/null
-for a in sysadmin secadmin auditor; do
-	first_passwd $a "$(awk -v a=$a '$1 == "account:" && $2 == a { print $4 }' "$T/init")"
-done
+ws_office "示例市司法局" "$PW" "$PW" "$PW"
 as sysadmin dept add "办公室" --prefix "示司办" >/dev/null 2>&1
 as sysadmin dept add "示范街道工作站" --prefix "示街" --station >/dev/null 2>&1
-for who in clerk office; do
-	as sysadmin user add $who --dept "办公室" >"$T/add-$who" 2>&1
-done
-for who in sun liu; do
-	as sysadmin user add $who --dept "示范街道工作站" >"$T/add-$who" 2>&1
-done
+ws_staff "办公室" clerk office
+ws_staff "示范街道工作站" sun liu
 as secadmin user roles clerk clerk >/dev/null 2>&1
 as secadmin user roles office office-director >/dev/null 2>&1
 as secadmin user roles sun station-director >/dev/null 2>&1
 as secadmin user roles liu drafter >/dev/null 2>&1
-for who in clerk office sun liu; do
-	first_passwd $who "$(awk '{ print $2 }' "$T/add-$who")"
-done
-printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | ctl --user office \
-    --password-fd 0 seal add SEAL-001 --name "示例市司法局公文专用章" \
-    --body "示例市司法局" --custodian clerk >/dev/null 2>&1
+ws_first "$PW" clerk office sun liu
+ws_seal "示例市司法局公文专用章" "示例市司法局" >/dev/null 2>&1
 STICK="$T/stick"
 mkdir "$STICK"
 as secadmin media register "$STICK" --label "工作站U盘" >/dev/null 2>&1
@@ -103,6 +89,12 @@ as sun standalone approve 1 >"$T/out" 2>&1
 expect_eq "the station's director approves second" 0 $?
 
 # -- Issue -------------------------------------------------------------------
+printf '%s\n%s\n' "$PW" Wrong-Key-2026 | ctl --user clerk --password-fd 0 \
+    standalone issue 1 --medium "$STICK" >"$T/out" 2>&1
+[ $? -ne 0 ] && ok "a wrong key password issues nothing" ||
+    not_ok "issued with a wrong key password"
+expect_grep "it is named as the seal's key password, not the login's" \
+    "not the seal's key password" "$T/out"
 issue 1
 expect_eq "the custodian issues it" 0 $?
 SECRET=$(field secret "$T/out")

@@ -9,6 +9,7 @@ main(void)
 {
 	Suite *suites[] = {
 		audit_suite(),
+		audit_tamper_suite(),
 		kekfile_suite(),
 		form_suite(),
 		perm_suite(),
@@ -26,14 +27,17 @@ main(void)
 		grant_suite(),
 		sealing_suite(),
 		report_suite(),
+		daysum_suite(),
 		export_suite(),
 		printjobs_suite(),
 		standalone_suite(),
+		standalone_tamper_suite(),
 		docsearch_suite(),
 		bulk_suite(),
 		printable_suite(),
 		recwords_suite(),
 		queuecount_suite(),
+		approvebox_suite(),
 		NULL
 	};
 

@@ -6,6 +6,7 @@
 
 Suite *account_suite(void);
 Suite *audit_suite(void);
+Suite *audit_tamper_suite(void);
 Suite *kekfile_suite(void);
 Suite *form_suite(void);
 Suite *perm_suite(void);
@@ -22,13 +23,16 @@ Suite *custody_suite(void);
 Suite *grant_suite(void);
 Suite *sealing_suite(void);
 Suite *report_suite(void);
+Suite *daysum_suite(void);
 Suite *export_suite(void);
 Suite *printjobs_suite(void);
 Suite *standalone_suite(void);
+Suite *standalone_tamper_suite(void);
 Suite *docsearch_suite(void);
 Suite *bulk_suite(void);
 Suite *printable_suite(void);
 Suite *recwords_suite(void);
 Suite *queuecount_suite(void);
+Suite *approvebox_suite(void);
 
 #endif

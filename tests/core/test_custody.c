@@ -45,14 +45,47 @@ cu_sign(enum sfx_who who, const char *pw, enum status want)
 	return custody;
 }
 
+/* The custodian refused while the proxy holds the seal is told who the
+ * proxy is (the fixture's accounts have no full name: the login) and
+ * when custody CID ends. */
+static void
+cu_with_proxy(uint64_t cid)
+{
+	struct custody_proxy p;
+	char until[32], *text, *want;
+
+	/* The clock jumped past the sessions' idle limit: log in again. */
+	sfx_clock(clock_now());
+	ck_assert_int_eq(custody_proxy_now(S(CLERK), SFX_REGNO, &p),
+	    STATUS_OK);
+	ck_assert_uint_eq(p.custody_id, cid);
+	ck_assert_str_eq(p.login, "li");
+	ck_assert_int_eq(p.until, TO);
+	custody_proxy_free(&p);
+	ck_assert_int_eq(custody_proxy_refusal(S(CLERK), SFX_REGNO, &text),
+	    STATUS_OK);
+	want = xasprintf("The seal is with its proxy li until %s, in an "
+	    "approved proxy custody (Art. 6). Use it again once the custody "
+	    "is returned or its period ends.",
+	    clock_format(TO, until, sizeof until));
+	ck_assert_str_eq(text, want);
+	free(want);
+	free(text);
+}
+
 START_TEST(test_proxy_seals_only_within_the_period)
 {
 	struct rec_custody c;
 	uint64_t cid;
+	char *text;
 
 	cid = sfx_proxy_approved(FROM, TO);
 
-	/* Approved, not yet handed over: the custodian still holds it. */
+	/* Approved, not yet handed over: the custodian still holds it, and
+	 * nobody is named as its proxy. */
+	ck_assert_int_eq(custody_proxy_refusal(S(CLERK), SFX_REGNO, &text),
+	    STATUS_NOT_FOUND);
+	ck_assert_ptr_null(text);
 	cu_sign(SFX_CLERK2, SFX_PROXY_PW, STATUS_CUSTODY_PERIOD);
 	ck_assert_uint_eq(cu_sign(SFX_CLERK, SFX_KEY_PW, STATUS_OK), 0);
 
@@ -65,10 +98,11 @@ START_TEST(test_proxy_seals_only_within_the_period)
 	/* Within the period: the proxy, with the proxy's own password. */
 	clock_set(FROM + 3600);
 	ck_assert_uint_eq(cu_sign(SFX_CLERK2, SFX_PROXY_PW, STATUS_OK), cid);
-	cu_sign(SFX_CLERK2, SFX_KEY_PW, STATUS_BAD_PASSWORD);
+	cu_sign(SFX_CLERK2, SFX_KEY_PW, STATUS_KEY_PASSWORD);
 	/* The custodian is told the seal is with the proxy, not that it is
 	 * someone else's. */
 	cu_sign(SFX_CLERK, SFX_KEY_PW, STATUS_SEAL_WITH_PROXY);
+	cu_with_proxy(cid);
 	clock_set(TO);
 	ck_assert_uint_eq(cu_sign(SFX_CLERK2, SFX_PROXY_PW, STATUS_OK), cid);
 

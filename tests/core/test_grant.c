@@ -38,7 +38,7 @@ START_TEST(test_uses_counted_within_the_period)
 	ck_assert_int_eq(grant_add(S(DIRECTOR), SFX_REGNO, "wang", FX_T0,
 	    FX_T0 + FX_DAY, 2, &id), STATUS_OK);
 	ck_assert_int_eq(gr_sign(SFX_KEY_PW), STATUS_OK);
-	ck_assert_int_eq(gr_sign("Wrong-Pass-2026!"), STATUS_BAD_PASSWORD);
+	ck_assert_int_eq(gr_sign("Wrong-Pass-2026!"), STATUS_KEY_PASSWORD);
 	sfx_get(REC_GRANT, id, &g);
 	ck_assert_int_eq(g.uses, 1);	/* the failed one spent nothing */
 	ck_assert_int_eq(gr_sign(SFX_KEY_PW), STATUS_OK);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "core/seal_fixture.h"
 #include "core/suites.h"
@@ -49,8 +50,9 @@ START_TEST(test_add_makes_certified_seal)
 	ck_assert_uint_eq(seal.custodian_id, ID(CLERK));
 	ck_assert_int_eq(seal.key_alg, CRYPTO_ALG_SM2);
 	ck_assert_int_eq(seal.valid_from, FX_T0);
-	ck_assert_int_eq(seal.valid_to, FX_T0 + SEAL_DEFAULT_YEARS * 365LL *
-	    FX_DAY);
+	/* Five calendar years: 2031-01-01, 2028 with its leap day between. */
+	ck_assert_int_eq(seal.valid_to, FX_T0 + (SEAL_DEFAULT_YEARS * 365LL +
+	    1) * FX_DAY);
 	ck_assert_uint_eq(seal.impression.len, sfx_png_len);
 	ck_assert_int_eq(crypto_sm3(sfx_png, sfx_png_len, h), STATUS_OK);
 	ck_assert_mem_eq(seal.impression_sm3.data, h, 32);
@@ -95,6 +97,51 @@ START_TEST(test_add_makes_certified_seal)
 	ck_assert_int_eq(g.period_to, seal.valid_to);
 	rec_free(REC_CUSTODY, &c);
 	rec_free(REC_SEAL, &seal);
+}
+END_TEST
+
+/* The seal made at FROM ("YYYY-MM-DD HH:MM" in China Standard Time)
+ * is valid until WANT, in the same words. */
+static void
+seal_valid_until(const char *regno, const char *from, const char *want)
+{
+	struct seal_spec spec;
+	struct rec_seal seal;
+	struct tm tm;
+	time_t t;
+	char got[32];
+
+	memset(&tm, 0, sizeof tm);
+	ck_assert_ptr_nonnull(strptime(from, "%Y-%m-%d %H:%M", &tm));
+	tm.tm_isdst = -1;
+	seal_spec(&spec, regno);
+	spec.valid_from = (int64_t) mktime(&tm);
+	ck_assert_int_eq(seal_add(S(DIRECTOR), S(CLERK), &spec, SFX_KEY_PW,
+	    NULL), STATUS_OK);
+	ck_assert_int_eq(seal_get(S(CLERK), regno, &seal), STATUS_OK);
+	t = (time_t) seal.valid_to;
+	ck_assert_ptr_nonnull(localtime_r(&t, &tm));
+	ck_assert_uint_ne(strftime(got, sizeof got, "%Y-%m-%d %H:%M", &tm),
+	    0);
+	ck_assert_str_eq(got, want);
+	rec_free(REC_SEAL, &seal);
+}
+
+/* Five calendar years, not 5 x 365 days: the same day and time five
+ * years on across leap days, and a seal made on 29 February valid to 28
+ * February of a common year. */
+START_TEST(test_valid_five_calendar_years)
+{
+	setenv("TZ", "CST-8", 1);
+	tzset();
+	seal_valid_until("4401-2027-001", "2027-03-01 09:30",
+	    "2032-03-01 09:30");
+	seal_valid_until("4401-2028-001", "2028-02-29 10:00",
+	    "2033-02-28 10:00");
+	seal_valid_until("4401-2027-002", "2027-12-31 23:59",
+	    "2032-12-31 23:59");
+	unsetenv("TZ");
+	tzset();
 }
 END_TEST
 
@@ -501,6 +548,7 @@ seal_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, sfx_setup, sfx_teardown);
 	tcase_add_test(tc, test_add_makes_certified_seal);
+	tcase_add_test(tc, test_valid_five_calendar_years);
 	tcase_add_test(tc, test_add_only_by_the_office);
 	tcase_add_test(tc, test_no_key_on_disk_in_the_clear);
 	tcase_add_test(tc, test_suspend_resume_revoke);

@@ -184,7 +184,7 @@ START_TEST(test_refusals)
 	ck_assert_int_eq(sfx_sign(SFX_CLERK2, sfx.seal, sfx.version,
 	    SFX_KEY_PW, &sig), STATUS_SEAL_CUSTODY);
 	ck_assert_int_eq(sfx_sign(SFX_CLERK, sfx.seal, sfx.version,
-	    "Wrong-Pass-2026!", &sig), STATUS_BAD_PASSWORD);
+	    "Wrong-Pass-2026!", &sig), STATUS_KEY_PASSWORD);
 
 	/* A record the register did not make: no certificate, no SESeal. */
 	sfx_get_seal(sfx.seal, &seal);

@@ -123,7 +123,7 @@ START_TEST(test_flow_approval)
 	WF(workflow_seal(ST, S(CLERK), id, wfx.seal, 4, WFX_KEY_PW),
 	    STATUS_COPIES);
 	WF(workflow_seal(ST, S(CLERK), id, wfx.seal, 3, "wrong"),
-	    STATUS_BAD_PASSWORD);
+	    STATUS_KEY_PASSWORD);
 	WF(workflow_seal(ST, S(CLERK), id, wfx.seal, 3, WFX_KEY_PW), STATUS_OK);
 	wfx_doc(id, &d);
 	ck_assert_int_eq(d.state, DOC_SEALED);

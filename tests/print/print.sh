@@ -8,6 +8,7 @@
 # naming the printer, and the print log keeps the copy numbers free.
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
 . "$abs_top_srcdir/tests/lib/cupsd.sh"
+. "$abs_top_srcdir/tests/lib/ws.sh"
 
 trap 'cupsd_stop; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 # cupsd's filters run as lp and must reach the spool under $T.
@@ -36,10 +37,6 @@ sec() {
 	printf '%s\n' Sec-admin-2026 | LC_ALL=C "$ESEALCTL" --home "$H" \
 	    --user secadmin --password-fd 0 "$@"
 }
-first_passwd() {
-	printf '%s\n%s\n' "$2" "$3" | LC_ALL=C "$ESEALCTL" --home "$H" \
-	    --user "$1" --password-fd 0 passwd >/dev/null 2>&1
-}
 field() { sed -n "s/^$1: //p" "$2" | head -n 1; }
 # sealed FILE: a corpus document recorded, approved, sent and sealed.
 sealed() {
@@ -55,28 +52,17 @@ sealed() {
 }
 
 # -- The office ------------------------------------------------------------
-ctl init --bureau "示范市示范区司法局" >"$T/init" 2>/dev/null
-first_passwd sysadmin "$(awk '$2 == "sysadmin" { print $4 }' "$T/init")" \
-    Sys-admin-2026
-first_passwd secadmin "$(awk '$2 == "secadmin" { print $4 }' "$T/init")" \
-    Sec-admin-2026
+ws_office "示范市示范区司法局" Sys-admin-2026 Sec-admin-2026
 sys dept add "办公室" --prefix "示司办" >/dev/null 2>&1
-for who in drafter chief clerk printer office; do
-	sys user add $who --dept "办公室" >"$T/add-$who" 2>&1
-done
+ws_staff "办公室" drafter chief clerk printer office
 sec user roles drafter drafter >/dev/null 2>&1
 sec user roles chief approver --leader 1 --issuing \
     litigation-table,litigation-fill-in,litigation-composed >/dev/null 2>&1
 sec user roles clerk clerk >/dev/null 2>&1
 sec user roles printer printer >/dev/null 2>&1
 sec user roles office office-director >/dev/null 2>&1
-for who in drafter chief clerk printer office; do
-	first_passwd $who "$(awk '{ print $2 }' "$T/add-$who")" "$PW"
-done
-printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | LC_ALL=C "$ESEALCTL" \
-    --home "$H" --user office --password-fd 0 seal add SEAL-001 \
-    --name "示范市示范区司法局" --body "示范市示范区司法局" \
-    --custodian clerk >"$T/out" 2>&1
+ws_first "$PW" drafter chief clerk printer office
+ws_seal "示范市示范区司法局" "示范市示范区司法局" >"$T/out" 2>&1
 expect_eq "the office makes a seal" 0 $?
 
 # -- The printer register ----------------------------------------------------

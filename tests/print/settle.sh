@@ -5,6 +5,7 @@
 # the folder holds, by 'print --settle' and by '--done' alike, never from
 # what someone claims.
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
+. "$abs_top_srcdir/tests/lib/ws.sh"
 H="$T/ws"
 CORPUS="${ESEAL_CORPUS_DIR:-$abs_top_srcdir/../shared/corpus}"
 if [ ! -r "$CORPUS/02-request.txt" ]; then
@@ -28,10 +29,6 @@ sys() {
 sec() {
 	printf '%s\n' Sec-admin-2026 | LC_ALL=C "$ESEALCTL" --home "$H" \
 	    --user secadmin --password-fd 0 "$@"
-}
-first_passwd() {
-	printf '%s\n%s\n' "$2" "$3" | LC_ALL=C "$ESEALCTL" --home "$H" \
-	    --user "$1" --password-fd 0 passwd >/dev/null 2>&1
 }
 field() { sed -n "s/^$1: //p" "$2" | head -n 1; }
 # sealed: a copy of sample 02 for 40 copies, approved, sent and sealed.
@@ -69,28 +66,17 @@ print_until() {
 	print_rc=$?
 }
 
-ctl init --bureau "示范市示范区司法局" >"$T/init" 2>/dev/null
-first_passwd sysadmin "$(awk '$2 == "sysadmin" { print $4 }' "$T/init")" \
-    Sys-admin-2026
-first_passwd secadmin "$(awk '$2 == "secadmin" { print $4 }' "$T/init")" \
-    Sec-admin-2026
+ws_office "示范市示范区司法局" Sys-admin-2026 Sec-admin-2026
 sys dept add "办公室" --prefix "示司办" >/dev/null 2>&1
-for who in drafter chief clerk printer office; do
-	sys user add $who --dept "办公室" >"$T/add-$who" 2>&1
-done
+ws_staff "办公室" drafter chief clerk printer office
 sec user roles drafter drafter >/dev/null 2>&1
 sec user roles chief approver --leader 1 --issuing \
     litigation-table,litigation-fill-in,litigation-composed >/dev/null 2>&1
 sec user roles clerk clerk >/dev/null 2>&1
 sec user roles printer printer >/dev/null 2>&1
 sec user roles office office-director >/dev/null 2>&1
-for who in drafter chief clerk printer office; do
-	first_passwd $who "$(awk '{ print $2 }' "$T/add-$who")" "$PW"
-done
-printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | LC_ALL=C "$ESEALCTL" \
-    --home "$H" --user office --password-fd 0 seal add SEAL-001 \
-    --name "示范市示范区司法局" --body "示范市示范区司法局" \
-    --custodian clerk >/dev/null 2>&1
+ws_first "$PW" drafter chief clerk printer office
+ws_seal "示范市示范区司法局" "示范市示范区司法局" >/dev/null 2>&1
 sys printer add 彩色 --folder "$T/prints" --colour >/dev/null 2>&1
 
 # -- SIGTERM stops the job between copies, and the log counts them -------

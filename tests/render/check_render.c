@@ -30,7 +30,8 @@ int
 main(void)
 {
 	Suite *suites[] = { impression_suite(), impression_check_suite(),
-	    linebreak_suite(), layout_suite(), report_pdf_suite(), NULL };
+	    linebreak_suite(), layout_suite(), report_pdf_suite(),
+	    splice_suite(), NULL };
 
 	return testlib_run(suites);
 }

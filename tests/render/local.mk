@@ -6,5 +6,5 @@ tests_render_check_render_SOURCES = tests/render/check_render.c \
 	tests/render/test_impression.c tests/render/test_impression_check.c \
 	tests/render/test_linebreak.c tests/render/test_layout.c \
 	tests/render/measure.c tests/render/measure.h tests/render/suites.h \
-	tests/render/test_report_pdf.c
+	tests/render/test_report_pdf.c tests/render/test_splice.c
 tests_render_check_render_LDADD = $(TEST_LIBS)

@@ -6,4 +6,5 @@ Suite *impression_check_suite(void);
 Suite *linebreak_suite(void);
 Suite *layout_suite(void);
 Suite *report_pdf_suite(void);
+Suite *splice_suite(void);
 #endif

@@ -4,7 +4,8 @@
  * reads back from our PDF: the text is all there, the seal is red,
  * upright, centred on issuer and date and pressing down on them, its top
  * within one line of the text above, never alone on a page; punctuation
- * never starts a line; the same input gives the same bytes.
+ * never starts a line; the same input gives the same bytes; a paragraph
+ * said many times is set each time exactly as when set alone.
  */
 #include <config.h>
 
@@ -824,6 +825,88 @@ START_TEST(test_corpus_01_sealed)
 }
 END_TEST
 
+/* One paragraph with numbers and Latin words, long enough to be
+ * justified over several lines. */
+static const char repeat_para[] =
+    "第3条 依据ABC规定，按照xyz办法执行，共计2026年度经费拨付至各单位，"
+    "由财务科统一登记，每季度核对一次，发现差错及时更正并书面报告。";
+
+/* The body lines of L, in order, into *OUT; returns how many. */
+static size_t
+repeat_body(const struct layout *l, const struct layout_line ***out)
+{
+	size_t i, n = 0;
+
+	*out = xcalloc(l->n_lines, sizeof **out);
+	for (i = 0; i < l->n_lines; i++)
+		if (l->lines[i].role == LAYOUT_BODY)
+			(*out)[n++] = &l->lines[i];
+	return n;
+}
+
+static void
+assert_same_line(const struct layout_line *a, const struct layout_line *b)
+{
+	size_t i;
+
+	ck_assert_str_eq(a->text, b->text);
+	ck_assert_double_eq(a->left, b->left);
+	ck_assert_double_eq(a->right, b->right);
+	ck_assert_uint_eq(a->n_runs, b->n_runs);
+	for (i = 0; i < a->n_runs; i++) {
+		ck_assert_uint_eq(a->runs[i].off, b->runs[i].off);
+		ck_assert_uint_eq(a->runs[i].len, b->runs[i].len);
+		ck_assert_double_eq(a->runs[i].x, b->runs[i].x);
+	}
+}
+
+/* Each character is measured once a document: a paragraph said forty
+ * times, under a title of the same characters in another font and size,
+ * is broken and placed in every copy exactly as when set alone, and the
+ * copies fill the pages line after line. */
+START_TEST(test_repeated_text_set_as_alone)
+{
+	const struct layout_line **one, **many;
+	struct layout alone, repeated;
+	struct render_doc d;
+	size_t n_one, n_many, i;
+	struct buf b;
+
+	layout_plain_doc(&d, (char *) repeat_para);
+	layout_lines(&d, 0, &alone);
+	buf_init(&b);
+	for (i = 0; i < 40; i++) {
+		buf_add(&b, repeat_para, strlen(repeat_para));
+		buf_add(&b, "\n", 1);
+	}
+	buf_add(&b, "", 1);
+	layout_plain_doc(&d, (char *) b.data);
+	d.title = "依据ABC规定按照xyz办法执行2026年度经费";
+	layout_lines(&d, 0, &repeated);
+
+	n_one = repeat_body(&alone, &one);
+	n_many = repeat_body(&repeated, &many);
+	ck_assert_uint_ge(n_one, 2);
+	ck_assert_uint_eq(n_many, 40 * n_one);
+	for (i = 0; i < n_many; i++)
+		assert_same_line(many[i], one[i % n_one]);
+	for (i = 1; i < n_many; i++)
+		if (many[i]->slot == 0)
+			ck_assert_int_eq(many[i]->page, many[i - 1]->page + 1);
+		else {
+			ck_assert_int_eq(many[i]->page, many[i - 1]->page);
+			ck_assert_int_eq(many[i]->slot, many[i - 1]->slot + 1);
+		}
+	ck_assert_int_ge(repeated.pages, 3);
+
+	free(one);
+	free(many);
+	buf_free(&b);
+	layout_release(&alone);
+	layout_release(&repeated);
+}
+END_TEST
+
 START_TEST(test_three_pages_quickly)
 {
 	struct timespec t0, t1;
@@ -869,6 +952,7 @@ layout_suite(void)
 	tcase_add_test(tc, test_bad_documents_refused);
 	tcase_add_test(tc, test_corpus_01_sealed);
 	tcase_add_test(tc, test_three_pages_quickly);
+	tcase_add_test(tc, test_repeated_text_set_as_alone);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -25,7 +25,7 @@ main(void)
 		codec_suite(), record_suite(), index_suite(), schema_suite(),
 		check_suite(), backup_suite(), fault_suite(), crash_suite(),
 		batch_suite(),
-		regions_suite(), counts_suite(),
+		regions_suite(), counts_suite(), daysum_suite(),
 		NULL
 	};
 

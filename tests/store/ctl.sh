@@ -11,6 +11,11 @@ export LC_ALL=C
 expect_eq "check of a sound workspace exits 0" 0 $?
 expect_grep "check says so" "no faults" "$T/out"
 
+# The shared cache a workspace is made with, as a maintainer sees it
+# (the store's tests assert the workspace gets it).
+"$ESEALCTL" info >"$T/out" 2>&1
+expect_grep "info shows the workspace cache" "^cache: 8 MiB\$" "$T/out"
+
 # A region file cut short (a copy, a full disk) is damage the log can
 # repair: never a crash of the program (it was SIGBUS, exit 135).
 for _r in __db.001 __db.002; do

@@ -12,4 +12,5 @@ Suite *crash_suite(void);
 Suite *batch_suite(void);
 Suite *regions_suite(void);
 Suite *counts_suite(void);
+Suite *daysum_suite(void);
 #endif

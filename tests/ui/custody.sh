@@ -168,16 +168,17 @@ expect_screen "a time that is no time is refused" "Type a time as"
 erase 3
 tmux_type "2026-01-12 09:00"
 tmux_keys F2
+expect_screen "a period ending before it begins is refused" \
+    "The period must end after it begins"
+expect_absent "before the last question is asked" \
+    "The office director decides"
+erase 10
+tmux_type "2026-01-15 18:00"
+tmux_keys F2
 confirm
 expect_screen "a request without a reason is refused" \
     "Say why the seal needs a proxy"
 tmux_type "出差"
-tmux_keys F2
-confirm
-expect_screen "a period ending before it begins is refused" \
-    "The period must end after it begins"
-erase 10
-tmux_type "2026-01-15 18:00"
 tmux_keys F2
 confirm
 expect_screen "an unknown proxy is refused" \
@@ -326,6 +327,42 @@ printf '%s\n%s\n' "$PW" "$KEYPW" | ctl --user zhao --password-fd 0 \
 [ $? -ne 0 ] && ok "the custodian may not seal while the proxy holds it" ||
     not_ok "the custodian sealed while the proxy held the seal"
 expect_grep "saying the seal is with the proxy" "is with its proxy" "$T/out"
+expect_grep "naming the proxy and the end of the custody" \
+    "with its proxy 钱文书 (qian) until 2026-01-15 18:00" "$T/out"
+printf '%s\n%s\n' "$PW" "$KEYPW" | LC_ALL=zh_CN.UTF-8 LANGUAGE= \
+    ESEAL_LOCALEDIR="$T/locale" "$ESEALCTL" --home "$H" --user zhao \
+    --password-fd 0 doc seal "$D" --seal SEAL-001 --copies 1 >"$T/out" 2>&1
+if ws_chinese; then
+	expect_grep "zh_CN: naming the proxy and the end, in Chinese" \
+	    "由代管人钱文书（qian）保管，至2026-01-15 18:00止" "$T/out"
+fi
+# The sealing dialog says the same next to the seal, in both languages.
+for _ui in en zh; do
+	[ $_ui = zh ] && ! ws_chinese && continue
+	home zhao $_ui
+	if [ $_ui = zh ]; then entry "待签章"; else entry "To seal"; fi
+	tmux_wait "$TITLE"
+	tmux_keys Enter
+	tmux_wait "$TITLE"
+	tmux_keys x
+	tmux_wait "SEAL-001"
+	tmux_keys Tab Tab
+	tmux_type "$KEYPW"
+	tmux_keys Enter
+	confirm
+	if [ $_ui = zh ]; then
+		expect_screen "zh_CN: the sealing dialog names the proxy" \
+		    "由代管人钱文书（qian）保管"
+		expect_screen "zh_CN: and the end of the custody" \
+		    "至2026-01-15"
+	else
+		expect_screen "the sealing dialog names the proxy" \
+		    "with its proxy 钱文书 (qian)"
+		expect_screen "and the end of the custody" \
+		    "until 2026-01-15 18:00"
+	fi
+	quit
+done
 login qian
 expect_screen "the proxy sees the seal as theirs" "yours as proxy"
 home qian

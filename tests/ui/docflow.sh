@@ -192,9 +192,9 @@ tmux_type wrong-key-2026
 tmux_keys Enter
 expect_screen "sealing asks first" "The print room may then print 2 numbered copies"
 tmux_keys y
-tmux_wait "not the key password"
-case "$(tmux_capture | grep 'Key password')" in
-*"That is not the key password of this seal."*) ok "a wrong key password: refused next to it" ;;
+tmux_wait "not the seal's key password"
+case "$(line_after 'Key password')" in
+*"That is not the seal's key password."*) ok "a wrong key password: refused next to it, as the key password" ;;
 *) not_ok "no refusal next to the key password:"; tmux_capture | sed 's/^/    |/' ;;
 esac
 expect_absent "the key password is never shown" "wrong-key"
@@ -216,6 +216,14 @@ tmux_keys p
 expect_screen "the print dialog lists the printers" "colour (colour)"
 tmux_keys Right
 expect_screen "Right chooses the next printer" "mono (black and white)"
+tmux_keys Tab BSpace
+tmux_type 3
+tmux_keys F2
+expect_screen "3 copies of 2 remaining: refused before asking" \
+	"That is more copies than remain approved for printing"
+expect_absent "no question promises 3 copies" "Print 3 copies"
+tmux_keys BSpace
+tmux_type 2
 tmux_keys F2
 expect_screen "printing asks first" "Print 2 copies of"
 tmux_keys y

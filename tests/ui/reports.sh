@@ -153,6 +153,7 @@ quit
 # -- The system administrator: printers ---------------------------------------
 start sysadmin
 open "Printers"
+tmux_wait "non-classified"
 expect_eq "the printer of January: kind, colour, class, state" \
     "colour folder colour non-classified in use" "$(row "non-classified" 6)"
 tmux_keys a

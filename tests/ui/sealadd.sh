@@ -28,6 +28,8 @@ ws_user wang '王文书' clerk "$PW"
 # The office director is no clerk: as the custodian they must meet the
 # rule of two people, not be told they are no clerk.
 ws_user zhou '周主任' office-director "$ZPW"
+ws_user yin '尹印务' printer "$PW"
+ws_user wu '吴主任' clerk,office-director "$PW"
 # A seal whose number is in use already, made the old way.
 printf '%s\n%s\n%s\n' "$ZPW" "$PW" "$KEYPW" | ctl --user zhou \
     --password-fd 0 seal add SEAL-000 --name "旧章" --body "$BODY" \
@@ -71,12 +73,51 @@ tmux_stop
 
 open_seals wang "$PW"
 expect_screen "the clerk sees the seal register" "SEAL-000"
+expect_absent "the clerk's key bar has no Add seal" "Add seal"
 tmux_keys a
 expect_screen "the clerk alone cannot make a seal" \
-    "Only the office director makes a seal, with the clerk who will keep it"
+    "Your roles do not allow this action (Art. 7)."
+expect_absent "and no dialog opens for the clerk" "Registration number"
 tmux_keys F10
 tmux_wait_exit
 tmux_stop
+
+# commands USER PASSWORD: the seal register's own commands USER is
+# offered (the help screen lists every key the screen offers them), as
+# one line into $T/offered.  Not in $(...): the tmux server's clean-up
+# would run when the subshell ends.
+commands() {
+	open_seals "$1" "$2"
+	tmux_wait "SEAL-000"
+	tmux_keys '?'
+	tmux_wait "Show every key of this screen"
+	tmux_capture >"$T/help"
+	tmux_keys Escape F10
+	tmux_wait_exit
+	tmux_stop
+	for _c in "Add seal" "Ask for a proxy" "Approve proxy" "Deny proxy" \
+	    "Hand over" "Take back seal"; do
+		grep -qF -- "$_c" "$T/help" && printf '%s ' "$_c"
+	done >"$T/offered"
+	echo >>"$T/offered"
+}
+# The seal register's own commands, role by role: each offered to the
+# roles that start it, and to no other.
+commands liu "$PW"
+expect_eq "a drafter is offered none of the register's commands" "" \
+    "$(cat "$T/offered")"
+commands yin "$PW"
+expect_eq "a printer neither" "" "$(cat "$T/offered")"
+commands wang "$PW"
+expect_eq "a clerk: proxy custody, not making a seal" \
+    "Ask for a proxy Hand over Take back seal " "$(cat "$T/offered")"
+commands zhou "$ZPW"
+expect_eq "the office director: making a seal and deciding proxies" \
+    "Add seal Approve proxy Deny proxy " "$(cat "$T/offered")"
+commands wu "$PW"
+expect_eq "a clerk who is also office director: all of them" \
+    "Add seal Ask for a proxy Approve proxy Deny proxy Hand over Take back seal " \
+    "$(cat "$T/offered")"
 
 open_seals zhou "$ZPW"
 expect_screen "the office director's key bar offers Add seal" "a Add seal"
@@ -152,12 +193,13 @@ expect_screen "a number in use is refused" \
     "A seal with this registration number exists already; type another"
 expect_screen "the body typed is kept" "$BODY"
 
-# A number with a space.
+# A number with a space: refused before the last question.
 erase 20
 tmux_type "SEAL 001"
-submit
+tmux_keys F2
 expect_screen "a bad number is refused" \
     "This registration number cannot be used: at most 32 letters"
+expect_absent "before the last question is asked" "Its key is made now"
 
 erase 20
 tmux_type SEAL-001

@@ -129,6 +129,27 @@ START_TEST(test_permit_follows_the_table)
 }
 END_TEST
 
+/* A row gated by an action and the roles that start it: the clerk takes
+ * part in making a seal but is not offered the key; a role outside the
+ * action gets nothing from being named. */
+START_TEST(test_permit_roles_that_start)
+{
+	int add = CMD_PERM_ROLES(ACT_SEAL_ADD, ROLE_OFFICE_DIRECTOR);
+
+	ck_assert(app_permit_roles(ROLE_CLERK, ACT_SEAL_ADD));
+	ck_assert(!app_permit_roles(ROLE_CLERK, add));
+	ck_assert(app_permit_roles(ROLE_OFFICE_DIRECTOR, add));
+	ck_assert(app_permit_roles(ROLE_CLERK | ROLE_OFFICE_DIRECTOR, add));
+	ck_assert(!app_permit_roles(ROLE_DRAFTER, add));
+	ck_assert(!app_permit_roles(ROLE_DRAFTER,
+	    CMD_PERM_ROLES(ACT_SEAL_ADD, ROLE_DRAFTER)));
+	ck_assert(!app_permit_roles(ROLE_AUDITOR,
+	    CMD_PERM_ROLES(ACT_AUDIT_READ, ROLE_SECADMIN)));
+	ck_assert(app_permit_roles(ROLE_AUDITOR,
+	    CMD_PERM_ROLES(ACT_AUDIT_READ, ROLE_AUDITOR)));
+}
+END_TEST
+
 Suite *
 home_suite(void)
 {
@@ -139,6 +160,7 @@ home_suite(void)
 	tcase_add_test(tc, test_business_roles_see_queues);
 	tcase_add_test(tc, test_every_entry_is_reachable);
 	tcase_add_test(tc, test_permit_follows_the_table);
+	tcase_add_test(tc, test_permit_roles_that_start);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,68 @@
+# ws.sh -- sourced by the esealctl shell tests after sh.sh: the set-up
+# of an office they all begin with, done with esealctl as the bureau's
+# administrators would do it by hand.  It asserts nothing: each test
+# checks what it needs.  (The terminal tests have their own set-up in
+# tests/ui/ws.sh.)
+#
+# The test defines, before calling these: H (the workspace), ctl ARGS...
+# (esealctl on $H, in the test's locale), and for ws_seal PW (the
+# office's password) and KEYPW (the seal's key password).
+#
+#   ws_passwd USER OLD NEW     USER's first login: OLD changed to NEW
+#   ws_office BUREAU SYSPW SECPW [AUDPW]
+#                              esealctl init of $H (its output in
+#                              $T/init), then the administrators' first
+#                              logins with these passwords; returns
+#                              init's exit status
+#   ws_staff DEPT USER...      accounts in DEPT, added by the system
+#                              administrator; each one's line of
+#                              'user add' (login, initial password) in
+#                              $T/add-USER
+#   ws_first PW USER...        each USER (who has a role by now) logs in
+#                              the first time and sets PW
+#   ws_seal NAME BODY          the office director makes the seal
+#                              SEAL-001 for the custodian clerk
+
+ws_passwd() {
+	printf '%s\n%s\n' "$2" "$3" | ctl --user "$1" --password-fd 0 \
+	    passwd >/dev/null 2>&1
+}
+
+# ws_initial ROLE: the initial password init printed for ROLE's account.
+ws_initial() {
+	awk -v a="$1" '$1 == "account:" && $2 == a { print $4 }' "$T/init"
+}
+
+ws_office() {
+	ctl init --bureau "$1" >"$T/init" 2>/dev/null
+	_ws_rc=$?
+	WS_SYSPW=$2
+	ws_passwd sysadmin "$(ws_initial sysadmin)" "$2"
+	ws_passwd secadmin "$(ws_initial secadmin)" "$3"
+	[ $# -lt 4 ] || ws_passwd auditor "$(ws_initial auditor)" "$4"
+	return $_ws_rc
+}
+
+ws_staff() {
+	_ws_dept=$1
+	shift
+	for _ws_who; do
+		printf '%s\n' "$WS_SYSPW" | ctl --user sysadmin --password-fd 0 \
+		    user add "$_ws_who" --dept "$_ws_dept" >"$T/add-$_ws_who" 2>&1
+	done
+}
+
+ws_first() {
+	_ws_pw=$1
+	shift
+	for _ws_who; do
+		ws_passwd "$_ws_who" "$(awk '{ print $2 }' "$T/add-$_ws_who")" \
+		    "$_ws_pw"
+	done
+}
+
+ws_seal() {
+	printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | ctl --user office \
+	    --password-fd 0 seal add SEAL-001 --name "$1" --body "$2" \
+	    --custodian clerk
+}
