@@ -226,17 +226,17 @@ custody_request_check(struct store_txn *txn, struct custody_op *op,
 		return STATUS_SEAL_INACTIVE;
 	if (op->from >= op->to || op->to <= clock_now() ||
 	    op->from < seal->valid_from || op->to > seal->valid_to)
-		return STATUS_INVALID;
+		return STATUS_CUSTODY_BAD_PERIOD;
 	if ((st = store_get_by_name(txn, IDX_USER_NAME, op->login, proxy)) !=
 	    STATUS_OK)
 		return st;
 	if (proxy->disabled || !(proxy->roles & ROLE_CLERK))
-		return STATUS_DENIED;
+		return STATUS_CUSTODY_PROXY_ROLE;
 	if (proxy->id == seal->custodian_id)
 		return STATUS_SEAL_TWO_PEOPLE;
 	if ((st = custody_expire(txn, seal->id, 0, &open, NULL)) != STATUS_OK)
 		return st;
-	return open != 0 ? STATUS_STATE : STATUS_OK;
+	return open != 0 ? STATUS_CUSTODY_OPEN : STATUS_OK;
 }
 
 static enum status
@@ -287,7 +287,7 @@ custody_decide_apply(struct store_txn *txn, struct custody_op *op,
 		return st;
 	op->seal_id = c.seal_id;
 	if (c.kind != CUSTODY_PROXY || c.state != CUSTODY_REQUESTED)
-		st = STATUS_STATE;
+		st = STATUS_CUSTODY_STATE;
 	else if (actor->id == c.from_user || actor->id == c.to_user)
 		st = STATUS_SELF_APPROVAL;
 	if (st == STATUS_OK) {

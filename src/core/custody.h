@@ -35,8 +35,12 @@
 /*
  * Ask that PROXY (a clerk's login, not the custodian) hold the seal
  * REGNO from FROM to TO for REASON (ACT_CUSTODY_REQUEST).  The seal must
- * be active and have no other open proxy custody (STATUS_STATE).  *ID
- * gets the request's id.
+ * be active and have no other open proxy custody (STATUS_CUSTODY_OPEN);
+ * the period must end after it begins, not be over and lie within the
+ * seal's validity (STATUS_CUSTODY_BAD_PERIOD); the proxy must be an
+ * enabled clerk (STATUS_CUSTODY_PROXY_ROLE).  *ID gets the request's id.
+ * A custody in the wrong state for custody_decide(), custody_handover()
+ * or custody_return() gives STATUS_CUSTODY_STATE.
  */
 enum status custody_request(struct session *s, const char *regno,
     const char *proxy, int64_t from, int64_t to, const char *reason,

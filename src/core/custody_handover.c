@@ -54,7 +54,7 @@ custody_pair_load(struct store_txn *txn, struct custody_pair_op *op,
 	op->seal_id = seal->id;
 	if (cu->kind != CUSTODY_PROXY || cu->state != (op->handover ?
 	    CUSTODY_APPROVED : CUSTODY_ACTIVE))
-		return STATUS_STATE;
+		return STATUS_CUSTODY_STATE;
 	if (clock_now() > cu->period_to)
 		return STATUS_CUSTODY_PERIOD;
 	if (seal->status != SEAL_ACTIVE)

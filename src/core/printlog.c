@@ -10,6 +10,7 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/printlog.h"
 #include "core/wfop.h"
@@ -97,6 +98,9 @@ printlog_reserve_fn(struct store_txn *txn, struct wfop *op)
 	j.count = r->count;
 	j.outcome = PRINT_PENDING;
 	j.time = clock_now();
+	/* The real clock, not clock_now(): settling compares it with the
+	 * copies' file times, which a fake clock does not move. */
+	j.started = (int64_t) time(NULL);
 	if ((rc = store_put(txn, REC_PRINTJOB, &j)) != STATUS_OK)
 		return rc;
 

@@ -603,15 +603,96 @@ daysum_check_each(const struct store_daysum *s, void *arg)
 	return 0;
 }
 
+static int
+daysum_collect_each(const struct store_daysum *s, void *arg)
+{
+	*daysum_list_add(arg) = *s;
+	return 0;
+}
+
+/* Whether every row of L lies on one of this program's local days: rows
+ * kept by a program in another time zone do not, and the records, which
+ * check counts in this zone, can then only be compared over all days. */
+static int
+daysum_list_local(const struct daysum_list *l)
+{
+	struct daysum_list cache;
+	int64_t day, end;
+	size_t i;
+
+	memset(&cache, 0, sizeof cache);
+	for (i = 0; i < l->n; i++) {
+		daysum_day_of(&cache, l->r[i].day, &day, &end);
+		if (day != l->r[i].day || end != l->r[i].end)
+			return 0;
+	}
+	return 1;
+}
+
+/* L added up over all days: one row per seal, department and kind. */
+static void
+daysum_list_fold(struct daysum_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		l->r[i].day = l->r[i].end = 0;
+	daysum_list_merge(l);
+}
+
+/* One disagreement over all days: STORED or WANT may be NULL. */
+static void
+daysum_fold_fault(struct daysum_check *k, const struct store_daysum *stored,
+    const struct store_daysum *want)
+{
+	const struct store_daysum *s = stored != NULL ? stored : want;
+	char a[256], b[256], *msg;
+
+	daysum_values_text(stored, a, sizeof a);
+	daysum_values_text(want, b, sizeof b);
+	msg = xasprintf(_("summary totals of all days (seal %llu, department "
+	    "%llu, kind %u) disagree with the records: stored %s, the records "
+	    "give %s"), (unsigned long long) s->seal_id,
+	    (unsigned long long) s->dept_id, (unsigned) s->kind, a, b);
+	k->report(msg, k->arg);
+	free(msg);
+	k->faults++;
+}
+
+/* Compare the folded lists HAVE and WANT, both in key order. */
+static void
+daysum_check_folded(struct daysum_check *k, const struct daysum_list *have,
+    const struct daysum_list *want)
+{
+	size_t i = 0, j = 0;
+	int c;
+
+	while (i < have->n || j < want->n) {
+		c = i == have->n ? 1 : j == want->n ? -1 :
+		    daysum_cmp(&have->r[i], &want->r[j]);
+		if (c < 0)
+			daysum_fold_fault(k, &have->r[i++], NULL);
+		else if (c > 0)
+			daysum_fold_fault(k, NULL, &want->r[j++]);
+		else if (memcmp(have->r[i].v, want->r[j].v,
+		    sizeof have->r[i].v) != 0)
+			daysum_fold_fault(k, &have->r[i++], &want->r[j++]);
+		else
+			i++, j++;
+	}
+}
+
 static enum status
 daysum_check_txn(struct store_txn *txn, void *arg)
 {
 	struct daysum_check *k = arg;
-	struct daysum_list want;
+	struct daysum_list want, have;
 	enum status rc;
+	size_t i;
 	int stale;
 
 	memset(&want, 0, sizeof want);
+	memset(&have, 0, sizeof have);
 	if ((rc = store_daysum_stale(txn, &stale)) != STATUS_OK)
 		return rc;
 	if (stale) {
@@ -619,17 +700,29 @@ daysum_check_txn(struct store_txn *txn, void *arg)
 		    "summary computes them again");
 		return STATUS_OK;
 	}
-	if ((rc = daysum_compute(txn, &want)) != STATUS_OK)
+	if ((rc = daysum_compute(txn, &want)) != STATUS_OK ||
+	    (rc = store_daysum_scan(txn, INT64_MIN, INT64_MAX,
+	    daysum_collect_each, &have)) != STATUS_OK)
 		goto out;
+
+	if (!daysum_list_local(&have)) {
+		log_info("report: daily totals kept in another time zone; "
+		    "compared over all days");
+		daysum_list_fold(&have);
+		daysum_list_fold(&want);
+		daysum_check_folded(k, &have, &want);
+		goto out;
+	}
+
 	k->want = &want;
 	k->i = 0;
-	if ((rc = store_daysum_scan(txn, INT64_MIN, INT64_MAX,
-	    daysum_check_each, k)) != STATUS_OK)
-		goto out;
+	for (i = 0; i < have.n; i++)
+		daysum_check_each(&have.r[i], k);
 	while (k->i < want.n)
 		daysum_fault(k, NULL, &want.r[k->i++]);
 out:
 	daysum_list_free(&want);
+	daysum_list_free(&have);
 	return rc;
 }
 

@@ -96,7 +96,7 @@ seal_regno_valid(const char *r)
 enum status
 seal_regno_check(const char *regno)
 {
-	return seal_regno_valid(regno) ? STATUS_OK : STATUS_INVALID;
+	return seal_regno_valid(regno) ? STATUS_OK : STATUS_SEAL_REGNO;
 }
 
 /* -- Making a seal --------------------------------------------------------- */
@@ -139,7 +139,9 @@ struct seal_add_op {
 static enum status
 seal_add_check(const struct seal_spec *s)
 {
-	if (!seal_regno_valid(s->regno) || s->name == NULL ||
+	if (!seal_regno_valid(s->regno))
+		return STATUS_SEAL_REGNO;
+	if (s->name == NULL ||
 	    *s->name == '\0' || s->owner_body == NULL ||
 	    *s->owner_body == '\0' || s->impression == NULL ||
 	    s->impression_len == 0 || s->diameter_mm == 0 ||

@@ -44,8 +44,9 @@
 #define SEAL_REGNO_MAX		32
 
 /* STATUS_OK when REGNO can be a registration number (at most
- * SEAL_REGNO_MAX letters, digits, '-', '.' or '/'), STATUS_INVALID when
- * not: seal_add() checks it again, a dialog before its last question. */
+ * SEAL_REGNO_MAX letters, digits, '-', '.' or '/'), STATUS_SEAL_REGNO
+ * (whose message gives the rule) when not: seal_add() checks it again, a
+ * dialog before its last question. */
 enum status seal_regno_check(const char *regno);
 
 /* What seal_add() makes. */

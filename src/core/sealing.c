@@ -38,6 +38,23 @@ sealing_set_renderer(sealing_render_fn fn, void *arg)
 	sealing_renderer_arg = arg;
 }
 
+static sealing_end_fn sealing_ender;
+static void *sealing_ender_arg;
+
+void
+sealing_set_end(sealing_end_fn fn, void *arg)
+{
+	sealing_ender = fn;
+	sealing_ender_arg = arg;
+}
+
+void
+sealing_end(int committed)
+{
+	if (sealing_ender != NULL)
+		sealing_ender(committed, sealing_ender_arg);
+}
+
 /* -- The approval chain ---------------------------------------------------- */
 
 struct sealing_chain_scan {

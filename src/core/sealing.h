@@ -68,6 +68,19 @@ typedef enum status (*sealing_render_fn)(struct sealing_render *r,
 /* Install the renderer (NULL removes it); ARG is passed along. */
 void sealing_set_renderer(sealing_render_fn fn, void *arg);
 
+/*
+ * What the renderer's program does once a sealing transaction has ended:
+ * COMMITTED is 1 when the signature was stored, 0 when the sealing
+ * failed or was rolled back.  The renderer writes the original under a
+ * temporary name and it comes into place only here, so no file is kept
+ * for a sealing that never committed.  Installed with the renderer
+ * (NULL removes it); workflow_seal() calls sealing_end() after its
+ * transaction.
+ */
+typedef void (*sealing_end_fn)(int committed, void *arg);
+void sealing_set_end(sealing_end_fn fn, void *arg);
+void sealing_end(int committed);
+
 /* The approval chain of version V of a document as the signature binds
  * it: the issuer (0 when none), the issuance time, the number of
  * approval records and SM3 over them (see sealing.c for the encoding). */

@@ -656,8 +656,13 @@ workflow_seal(struct store *st, struct session *s, uint64_t doc_id,
     uint64_t seal_id, uint32_t copies, const char *password)
 {
 	struct workflow_sealing w = { seal_id, copies, password };
+	enum status rc;
 
-	return workflow_run(st, s, ACT_DOC_SEAL, doc_id, workflow_seal_fn, &w);
+	rc = workflow_run(st, s, ACT_DOC_SEAL, doc_id, workflow_seal_fn, &w);
+	/* After the commit (or the rollback): the kept original the
+	 * renderer drew comes into place only with a stored signature. */
+	sealing_end(rc == STATUS_OK);
+	return rc;
 }
 
 static enum status

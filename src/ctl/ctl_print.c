@@ -151,6 +151,58 @@ ctl_print_failure(enum status rc, const char *printer,
 	return ex;
 }
 
+/* The pending job of V, or 0. */
+static uint64_t
+ctl_print_pending(const struct docview *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->njobs; i++)
+		if (v->jobs[i].outcome == PRINT_PENDING)
+			return v->jobs[i].id;
+	return 0;
+}
+
+/* A refusal to print DOC_ID that the status alone leaves vague: how many
+ * copies remain approved, or which job is pending and how to settle it.
+ * -1 when the plain message is all there is to say. */
+static int
+ctl_print_refusal(struct store *st, struct session *s, uint64_t doc_id,
+    enum status rc)
+{
+	struct docview v;
+	unsigned long long job = 0;
+	unsigned left;
+	int ex = -1;
+
+	if (rc != STATUS_COPIES_EXCEEDED && rc != STATUS_PRINT_BUSY)
+		return -1;
+	if (docview_get(st, s, doc_id, &v) != STATUS_OK)
+		goto out;
+
+	left = v.doc.copies > v.doc.copies_printed ? v.doc.copies -
+	    v.doc.copies_printed : 0;
+	if (rc == STATUS_COPIES_EXCEEDED) {
+		ex = ctl_fail(rc, NULL);
+		fprintf(stderr, ngettext("esealctl: %u copy remains approved "
+		    "for printing.\n", "esealctl: %u copies remain approved "
+		    "for printing.\n", left), left);
+	} else if ((job = ctl_print_pending(&v)) != 0) {
+		/* A run stopped by kill -9 or a crash left the job pending:
+		 * nothing may be printing at all. */
+		fprintf(stderr, _("esealctl: print job %llu of this document "
+		    "is pending: it is printing elsewhere, or its run stopped "
+		    "before recording the end.  Look at the printer, then "
+		    "settle it with 'print --settle %llu' (or record it with "
+		    "'print --done %llu' or 'print --failed %llu').\n"), job,
+		    job, job, job);
+		ex = ctl_exit_for(rc);
+	}
+out:
+	docview_free(&v);
+	return ex;
+}
+
 static int
 ctl_print_doc(struct store *st, struct session *s, uint64_t doc_id,
     const char *printer, const char *copies)
@@ -184,8 +236,11 @@ ctl_print_doc(struct store *st, struct session *s, uint64_t doc_id,
 
 	if (r.job_id != 0)
 		ctl_print_report(printer, &r);
-	ex = rc == STATUS_OK ? ctl_doc_report(st, s, doc_id) :
-	    ctl_print_failure(rc, printer, &r);
+	if (rc == STATUS_OK)
+		ex = ctl_doc_report(st, s, doc_id);
+	else if (r.job_id != 0 ||
+	    (ex = ctl_print_refusal(st, s, doc_id, rc)) < 0)
+		ex = ctl_print_failure(rc, printer, &r);
 	print_result_free(&r);
 	return ex;
 }

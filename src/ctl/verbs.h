@@ -9,6 +9,7 @@
 
 int ctl_info_run(struct ctl *c);
 int ctl_check_run(struct ctl *c);
+int ctl_upgrade_run(struct ctl *c);
 int ctl_backup_run(struct ctl *c);
 int ctl_restore_run(struct ctl *c);
 int ctl_dump_run(struct ctl *c);
@@ -30,6 +31,7 @@ int ctl_standalone_run(struct ctl *c);
 #define CTL_VERB_LIST \
 	{ "info", ctl_info_run, "", N_("show what eseal was built with") }, \
 	{ "check", ctl_check_run, "", N_("verify the database files and records; exit 1 on any fault") }, \
+	{ "upgrade", ctl_upgrade_run, "", N_("bring a workspace of an older eseal up to date") }, \
 	{ "backup", ctl_backup_run, "DIR", N_("back up the live workspace into a new or empty DIR") }, \
 	{ "restore", ctl_restore_run, "[--force] DIR", N_("restore the backup in DIR into the workspace") }, \
 	{ "dump", ctl_dump_run, "[KIND]", N_("print every record (secrets masked)") }, \

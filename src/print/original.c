@@ -10,22 +10,29 @@
  *
  * Why the file is written inside the sealing transaction, against the
  * rule that side effects stay out of store_run: the drawing is pure, so
- * a re-run of the transaction draws and writes the very same bytes, and
- * the file is written whole before the commit (pfile_save), so a sealed
- * version never lacks its original.  A sealing that aborts after the
- * write leaves the drawing of an unsealed version under that name; the
- * next sealing of the version replaces it, and nothing trusts a kept
- * file without checking it against the signed hash.
+ * a re-run of the transaction draws and writes the very same bytes.  It
+ * is written whole (pfile_save) under a temporary dot name
+ * (.doc-ID-vN.pdf.sealing, which backups leave out) and renamed into
+ * place only once the sealing has committed (original_end, through
+ * sealing_end); a sealing that fails removes it, so originals/ never
+ * holds the drawing of an unsealed version.  One left by a kill before
+ * the rename is removed by the next sealing; a sealed version whose
+ * file never came into place is drawn again when it is needed, and
+ * nothing trusts a kept file without checking it against the signed
+ * hash.
  *
  * It must not draw anything the signature does not fix: the same
  * records give the same bytes (compose.c), the copy number aside.
  */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "crypto/crypto.h"
 #include "print/print_int.h"
@@ -33,6 +40,7 @@
 #define ORIGINAL_DIR		STORE_KEPT_DIR	/* backups carry it */
 #define ORIGINAL_DIR_MODE	0700
 #define ORIGINAL_MODE		0600
+#define ORIGINAL_PENDING	".sealing"	/* suffix until committed */
 
 char *
 print_original_path(const char *home, uint64_t doc_id, uint32_t version)
@@ -41,14 +49,16 @@ print_original_path(const char *home, uint64_t doc_id, uint32_t version)
 	    (unsigned long long) doc_id, (unsigned) version);
 }
 
-/* Keep PDF as the original of version VERSION of DOC_ID in HOME. */
+/* Keep PDF as the original of version VERSION of DOC_ID in HOME (under
+ * its temporary name when PENDING: a sealing not yet committed). */
 static enum status
 original_keep(const char *home, uint64_t doc_id, uint32_t version,
-    const struct buf *pdf)
+    const struct buf *pdf, int pending)
 {
 	char *dir = xasprintf("%s/%s", home, ORIGINAL_DIR);
-	char *name = xasprintf("doc-%llu-v%u.pdf",
-	    (unsigned long long) doc_id, (unsigned) version);
+	char *name = xasprintf("%sdoc-%llu-v%u.pdf%s", pending ? "." : "",
+	    (unsigned long long) doc_id, (unsigned) version,
+	    pending ? ORIGINAL_PENDING : "");
 	enum status rc = STATUS_OK;
 
 	if (mkdir(dir, ORIGINAL_DIR_MODE) != 0 && errno != EEXIST) {
@@ -65,6 +75,75 @@ original_keep(const char *home, uint64_t doc_id, uint32_t version,
 /* Whether this process drew a document: its fonts are released when
  * the layer is detached at the end (print_attach(NULL)). */
 static int original_drew;
+
+/* The original this process's sealing wrote under its temporary name,
+ * waiting for the end of the transaction (original_end); NULL if none. */
+static char *original_pending;
+static char *original_final;
+
+/* Remove the temporary originals a sealing cut short (a kill between its
+ * write and its end) left in HOME's kept folder.  A sealing running in
+ * another process at this moment may lose its own: its version is then
+ * kept without a file, which is drawn again when needed. */
+static void
+original_sweep(const char *home)
+{
+	char *dir = xasprintf("%s/%s", home, ORIGINAL_DIR), *path;
+	size_t n, k = strlen(ORIGINAL_PENDING);
+	struct dirent *e;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		goto out;
+	while ((e = readdir(d)) != NULL) {
+		n = strlen(e->d_name);
+		if (strncmp(e->d_name, ".doc-", 5) != 0 || n <= k ||
+		    strcmp(e->d_name + n - k, ORIGINAL_PENDING) != 0)
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		if (unlink(path) == 0)
+			log_warn("print: removed %s, left by a sealing that "
+			    "did not end", path);
+		free(path);
+	}
+	closedir(d);
+out:
+	free(dir);
+}
+
+/* The end of a sealing transaction (sealing_end): the original comes
+ * into place with the commit, and is removed without it. */
+static void
+original_end(int committed, void *arg)
+{
+	(void) arg;
+	if (original_pending == NULL)
+		return;
+	if (!committed)
+		unlink(original_pending);
+	else if (rename(original_pending, original_final) != 0)
+		log_error("print: cannot keep %s: %s (it is drawn again when "
+		    "needed)", original_final, strerror(errno));
+	free(original_pending);
+	free(original_final);
+	original_pending = original_final = NULL;
+}
+
+/* Note the original of version VERSION of DOC_ID in HOME as written
+ * under its temporary name, for original_end to settle. */
+static void
+original_note_pending(const char *home, uint64_t doc_id, uint32_t version)
+{
+	char *dir = xasprintf("%s/%s", home, ORIGINAL_DIR);
+
+	free(original_pending);
+	free(original_final);
+	original_final = print_original_path(home, doc_id, version);
+	original_pending = xasprintf("%s/.doc-%llu-v%u.pdf%s", dir,
+	    (unsigned long long) doc_id, (unsigned) version,
+	    ORIGINAL_PENDING);
+	free(dir);
+}
 
 enum status
 original_draw_records(const struct rec_doc *doc, const struct rec_version *v,
@@ -95,9 +174,14 @@ original_render(struct sealing_render *r, void *arg)
 	    0, &pdf, &res);
 	if (rc == STATUS_OK)
 		rc = crypto_sm3(pdf.data, pdf.len, r->pdf_sm3);
-	if (rc == STATUS_OK)
+	if (rc == STATUS_OK) {
+		original_sweep(store_home(st));
 		rc = original_keep(store_home(st), r->version->doc_id,
-		    r->version->number, &pdf);
+		    r->version->number, &pdf, 1);
+	}
+	if (rc == STATUS_OK)
+		original_note_pending(store_home(st), r->version->doc_id,
+		    r->version->number);
 	if (rc == STATUS_OK) {
 		r->page = (uint32_t) res.seal_page;
 		r->x_mm = res.seal_x_mm;
@@ -134,6 +218,8 @@ void
 print_attach(struct store *st)
 {
 	sealing_set_renderer(st != NULL ? original_render : NULL, st);
+	original_end(0, NULL);	/* none is left when no sealing runs */
+	sealing_set_end(st != NULL ? original_end : NULL, NULL);
 	if (st == NULL && original_drew) {
 		render_release();	/* the program is done drawing */
 		original_drew = 0;
@@ -230,7 +316,7 @@ original_load(struct store *st, const struct original_src *src,
 		if ((rc = original_draw(src, 0, &b, NULL)) == STATUS_OK &&
 		    (rc = original_check(src, &b)) == STATUS_OK)
 			rc = original_keep(store_home(st), src->view.doc.id,
-			    src->v->number, &b);
+			    src->v->number, &b, 0);
 	}
 	free(path);
 	if (rc == STATUS_OK)

@@ -6,7 +6,11 @@
  * For a folder printer that is the copies in the folder: each copy is
  * written whole or not at all (pfile.c), in copy-number order, so the
  * copies of the job found there from its first one on are exactly the
- * copies that printed.  A CUPS job is refused here (STATUS_UNSUPPORTED):
+ * copies that printed.  A file written before the job started (another
+ * workspace sharing the folder, a restored backup) is not this job's
+ * copy and ends the count: its time is compared with the real clock the
+ * job recorded when it started (rec_printjob.started; a job from before
+ * that was kept records 0 and is counted as before).  A CUPS job is refused here (STATUS_UNSUPPORTED):
  * its id is recorded only when it ends, so the print room looks the job
  * up in the queue by its title and says what came out ('--done' or
  * '--failed').
@@ -42,7 +46,8 @@ settle_read_txn(struct store_txn *txn, void *arg)
 	return store_get(txn, REC_PRINTER, r->job.printer_id, &r->printer);
 }
 
-/* How many copies of the job are in the folder, from its first on. */
+/* How many copies of the job are in the folder, from its first on,
+ * each a file written since the job started. */
 static uint32_t
 settle_count_files(const struct rec_printjob *j, const char *dir)
 {
@@ -55,7 +60,8 @@ settle_count_files(const struct rec_printjob *j, const char *dir)
 		path = xasprintf("%s/doc-%llu-v%u-%06u.pdf", dir,
 		    (unsigned long long) j->doc_id, (unsigned) j->version,
 		    (unsigned) (j->first_copy + n));
-		found = stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+		found = stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    (int64_t) sb.st_mtime >= j->started;
 		free(path);
 		if (!found)
 			break;

@@ -28,6 +28,7 @@ static const struct field rec_printjob_fields[] = {
 	FIELD_ENUM(9, FT_U8, rec_printjob, outcome, rec_print_outcome_names),
 	FIELD(10, FT_STR, 0, rec_printjob, message),
 	FIELD(11, FT_I64, FF_TIME, rec_printjob, time),
+	FIELD(12, FT_I64, FF_TIME, rec_printjob, started),
 };
 
 const struct rec_type rec_printjob_type = {

@@ -294,6 +294,10 @@ struct rec_printjob {
 	uint8_t		 outcome;	/* enum print_outcome */
 	char		*message;
 	int64_t		 time;
+	int64_t		 started;	/* the real clock at reservation, even
+					 * under a fake one: settling counts
+					 * only copies written since; 0 in
+					 * jobs written before it was kept */
 };
 
 struct rec_recall {

@@ -114,9 +114,8 @@ struct custodydlg_request {
 static const char *
 custodydlg_period_msg(void)
 {
-	return _("The period must end after it begins, must not be over "
-	    "already, and must lie within the seal's validity (shown "
-	    "above).");
+	/* The core's refusal, so that esealctl says the same. */
+	return status_message(STATUS_CUSTODY_BAD_PERIOD);
 }
 
 static char *
@@ -169,24 +168,21 @@ custodydlg_request_where(struct flowask *a, enum status rc, const char **msg)
 		*msg = _("No account has this login name: type the proxy's "
 		    "login name.");
 		return d->proxy;
-	case STATUS_DENIED:
-		*msg = _("The proxy must be an enabled account with the clerk "
-		    "role: choose another clerk.");
+	case STATUS_CUSTODY_PROXY_ROLE:
+		*msg = status_message(rc);
 		return d->proxy;
 	case STATUS_SEAL_TWO_PEOPLE:
 		*msg = _("The proxy must be another clerk, not the seal's "
 		    "custodian.");
 		return d->proxy;
-	case STATUS_INVALID:
+	case STATUS_CUSTODY_BAD_PERIOD:
 		*msg = custodydlg_period_msg();
 		return d->until;
 	case STATUS_REASON_REQUIRED:
 		*msg = _("Say why the seal needs a proxy (a trip, leave...).");
 		return d->reason;
-	case STATUS_STATE:
-		*msg = _("This seal already has a proxy custody asked for, "
-		    "approved or running: it must be decided, or the seal "
-		    "taken back, first.");
+	case STATUS_CUSTODY_OPEN:
+		*msg = status_message(rc);
 		return FLOWASK_NOWHERE;
 	default:
 		return FLOWASK_NOWHERE;
@@ -260,7 +256,7 @@ custodydlg_refused(enum status rc)
 	if (rc == STATUS_SELF_APPROVAL)
 		loop_error("%s", _("You take part in this proxy custody: "
 		    "another office director decides."));
-	else if (rc == STATUS_STATE)
+	else if (rc == STATUS_CUSTODY_STATE)
 		loop_error("%s", _("This proxy custody is decided already: "
 		    "the seal register shows its state."));
 	else if (rc != STATUS_CANCELLED)
@@ -367,7 +363,7 @@ custodydlg_deny_where(struct flowask *a, enum status rc, const char **msg)
 		*msg = _("You take part in this proxy custody: another office "
 		    "director decides.");
 		return FLOWASK_NOWHERE;
-	case STATUS_STATE:
+	case STATUS_CUSTODY_STATE:
 		*msg = _("This proxy custody is decided already: the seal "
 		    "register shows its state.");
 		return FLOWASK_NOWHERE;
@@ -553,7 +549,7 @@ custodydlg_pair_where(struct flowask *a, enum status rc, const char **msg)
 		*msg = _("The approved period is over: the custody has ended; "
 		    "ask for a new one (p) if the seal still needs a proxy.");
 		return FLOWASK_NOWHERE;
-	case STATUS_STATE:
+	case STATUS_CUSTODY_STATE:
 		*msg = _("The proxy custody is not in a state for this: the "
 		    "office director approves it before the handover.");
 		return FLOWASK_NOWHERE;

@@ -106,9 +106,9 @@ sealadd_refused(struct sealadd *a, enum status rc)
 		entry_fail(e, a->regno, _("A seal with this registration "
 		    "number exists already; type another number."));
 		break;
-	case STATUS_INVALID:
-		entry_fail(e, a->regno, _("This registration number cannot be "
-		    "used: at most 32 letters, digits, '-', '.' or '/'."));
+	case STATUS_SEAL_REGNO:
+		/* The core's refusal, so that esealctl says the same. */
+		entry_fail(e, a->regno, status_message(rc));
 		break;
 	case STATUS_UNPRINTABLE:
 		entry_fail(e, a->body, _("The issuing body or the purpose has a "
@@ -215,8 +215,8 @@ sealadd_submit(struct entry *e)
 	if (sealadd_missing(a))
 		return UI_DRAW_SCREEN;
 	/* A number the core would refuse is refused before the question. */
-	if (seal_regno_check(entry_text(e, a->regno)) != STATUS_OK) {
-		sealadd_refused(a, STATUS_INVALID);
+	if ((rc = seal_regno_check(entry_text(e, a->regno))) != STATUS_OK) {
+		sealadd_refused(a, rc);
 		return UI_DRAW_SCREEN;
 	}
 	summary = xasprintf(_("Make the seal %s %s of %s, kept by %s.  Its key "

@@ -149,7 +149,12 @@
 	X(STATUS_SEAL_WITH_PROXY, N_("The seal is with its proxy during an approved proxy custody (Art. 6); the seal register shows who holds it and until when. Use it again once the custody is returned or its period ends.")) \
 	X(STATUS_CUSTODY_RETURNED, N_("The seal was taken back before the end of the proxy custody (Art. 6); it is with its custodian again.")) \
 	X(STATUS_KEY_PASSWORD,	N_("That is not the seal's key password. Type the key password set when you took custody of the seal (or when it was handed over to you), not your login password.")) \
-	X(STATUS_SEAL_DIAMETER,	N_("A bureau seal is round and 42 mm across (Art. 5): the diameter can only be 42."))
+	X(STATUS_SEAL_DIAMETER,	N_("A bureau seal is round and 42 mm across (Art. 5): the diameter can only be 42.")) \
+	X(STATUS_CUSTODY_BAD_PERIOD, N_("The period must end after it begins, must not be over already, and must lie within the seal's validity period.")) \
+	X(STATUS_CUSTODY_OPEN,	N_("This seal already has a proxy custody asked for, approved or running: it must be decided, or the seal taken back, first.")) \
+	X(STATUS_CUSTODY_STATE,	N_("The proxy custody is not in a state that allows this: it is decided, handed over or ended already, or not approved yet. The seal's custody list shows its state.")) \
+	X(STATUS_CUSTODY_PROXY_ROLE, N_("The proxy must be an enabled account with the clerk role: choose another clerk.")) \
+	X(STATUS_SEAL_REGNO,	N_("This registration number cannot be used: at most 32 letters, digits, '-', '.' or '/'."))
 
 #define STATUS_ENUM(name, msg) name,
 enum status {

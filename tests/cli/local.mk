@@ -30,3 +30,7 @@ TESTS += tests/cli/verify_ws.sh
 EXTRA_DIST += tests/cli/verify_ws.sh
 TESTS += tests/cli/words.sh
 EXTRA_DIST += tests/cli/words.sh
+TESTS += tests/cli/refusals.sh
+EXTRA_DIST += tests/cli/refusals.sh
+TESTS += tests/cli/print_refusals.sh
+EXTRA_DIST += tests/cli/print_refusals.sh

@@ -25,14 +25,7 @@ field() { sed -n "s/^$1: //p" "$2" | head -n 1; }
 
 ws_office "示例市司法局" "$PW" "$PW" "$PW"
 as sysadmin dept add "办公室" --prefix "示司办" >/dev/null 2>&1
-ws_staff "办公室" drafter chief clerk printer office
-LIT=litigation-table,litigation-fill-in,litigation-composed
-as secadmin user roles drafter drafter >/dev/null 2>&1
-as secadmin user roles chief approver --leader 1 --issuing $LIT >/dev/null 2>&1
-as secadmin user roles clerk clerk >/dev/null 2>&1
-as secadmin user roles printer printer >/dev/null 2>&1
-as secadmin user roles office office-director >/dev/null 2>&1
-ws_first "$PW" drafter chief clerk printer office
+ws_print_office "办公室" "$PW"
 ws_seal "示例市司法局公文专用章" "示例市司法局" >/dev/null 2>&1
 as sysadmin printer add colour --folder "$T/colour" --colour >/dev/null 2>&1
 mkdir -p "$T/colour"

@@ -145,7 +145,7 @@ START_TEST(test_early_return_by_both)
 	cu_sign(SFX_CLERK2, SFX_PROXY_PW, STATUS_CUSTODY_RETURNED);
 	cu_sign(SFX_CLERK, SFX_KEY_PW, STATUS_OK);
 	ck_assert_int_eq(custody_return(S(CLERK), S(CLERK2), cid),
-	    STATUS_STATE);
+	    STATUS_CUSTODY_STATE);
 
 	/* The records: who, when, and the approval. */
 	ck_assert_int_eq(custody_list(S(DRAFTER), SFX_REGNO, &list, &n),
@@ -187,11 +187,11 @@ START_TEST(test_request_rules)
 	ck_assert(fx_audit_has(before, ACT_CUSTODY_REQUEST, AUDIT_REFUSED,
 	    ID(DRAFTER)));
 	ck_assert_int_eq(custody_request(S(CLERK), SFX_REGNO, "zhang", FROM,
-	    TO, "出差", &id), STATUS_DENIED);	/* not a clerk */
+	    TO, "出差", &id), STATUS_CUSTODY_PROXY_ROLE);	/* not a clerk */
 	ck_assert_int_eq(custody_request(S(CLERK), SFX_REGNO, "wang", FROM, TO,
 	    "出差", &id), STATUS_SEAL_TWO_PEOPLE);
 	ck_assert_int_eq(custody_request(S(CLERK), SFX_REGNO, "li", TO, FROM,
-	    "出差", &id), STATUS_INVALID);
+	    "出差", &id), STATUS_CUSTODY_BAD_PERIOD);
 	ck_assert_int_eq(custody_request(S(CLERK), SFX_REGNO, "li", FROM, TO,
 	    "", &id), STATUS_REASON_REQUIRED);
 	ck_assert_int_eq(custody_request(S(CLERK), "none", "li", FROM, TO,
@@ -213,7 +213,7 @@ START_TEST(test_request_rules)
 	    ID(CLERK2)));
 	/* One open proxy custody at a time. */
 	ck_assert_int_eq(custody_request(S(CLERK), SFX_REGNO, "li", FROM, TO,
-	    "出差", NULL), STATUS_STATE);
+	    "出差", NULL), STATUS_CUSTODY_OPEN);
 }
 END_TEST
 
@@ -235,9 +235,9 @@ START_TEST(test_decide_rules)
 	ck_assert_uint_eq(c.approved_by, ID(DIRECTOR));
 	rec_free(REC_CUSTODY, &c);
 	ck_assert_int_eq(custody_decide(S(DIRECTOR), id, 1, NULL),
-	    STATUS_STATE);
+	    STATUS_CUSTODY_STATE);
 	ck_assert_int_eq(custody_handover(S(CLERK), S(CLERK2), id,
-	    SFX_KEY_PW, SFX_PROXY_PW), STATUS_STATE);
+	    SFX_KEY_PW, SFX_PROXY_PW), STATUS_CUSTODY_STATE);
 
 	/* A director who would be the proxy may not approve it. */
 	both = fx_user("qian", ROLE_OFFICE_DIRECTOR | ROLE_CLERK, FX_PW);

@@ -416,6 +416,29 @@ START_TEST(test_check_finds_wrong_total)
 }
 END_TEST
 
+/* Checked in another time zone, the stored days are not the checker's:
+ * no false fault, yet a wrong total is still found over all days. */
+START_TEST(test_check_other_zone)
+{
+	struct ds_bend b = { 0 };
+	struct buf t;
+
+	buf_init(&t);
+	ds_month();
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	ck_assert_msg(ds_check(&t) == 0, "%s", (const char *) t.data);
+	ck_assert_int_eq(store_run(fx.st, STORE_WRITE, ds_bend_txn, &b),
+	    STATUS_OK);
+	ck_assert_uint_eq(ds_check(&t), 1);
+	ck_assert_msg(strstr((const char *) t.data, "summary totals of all "
+	    "days") != NULL, "%s", (const char *) t.data);
+	setenv("TZ", "CST-8", 1);
+	tzset();
+	buf_free(&t);
+}
+END_TEST
+
 Suite *
 daysum_suite(void)
 {
@@ -428,6 +451,7 @@ daysum_suite(void)
 	tcase_add_test(tc, test_totals_other_zone);
 	tcase_add_test(tc, test_totals_stale_rebuilt);
 	tcase_add_test(tc, test_check_finds_wrong_total);
+	tcase_add_test(tc, test_check_other_zone);
 	suite_add_tcase(s, tc);
 	return s;
 }

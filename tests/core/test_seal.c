@@ -183,7 +183,7 @@ START_TEST(test_add_only_by_the_office)
 	    NULL), STATUS_EXISTS);
 	spec.regno = "4401 2026";
 	ck_assert_int_eq(seal_add(S(DIRECTOR), S(CLERK), &spec, SFX_KEY_PW,
-	    NULL), STATUS_INVALID);
+	    NULL), STATUS_SEAL_REGNO);
 	ck_assert(fx_audit_has(before, ACT_SEAL_ADD, AUDIT_FAILED,
 	    ID(DIRECTOR)));
 }

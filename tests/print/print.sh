@@ -33,10 +33,6 @@ sys() {
 	printf '%s\n' Sys-admin-2026 | LC_ALL=C "$ESEALCTL" --home "$H" \
 	    --user sysadmin --password-fd 0 "$@"
 }
-sec() {
-	printf '%s\n' Sec-admin-2026 | LC_ALL=C "$ESEALCTL" --home "$H" \
-	    --user secadmin --password-fd 0 "$@"
-}
 field() { sed -n "s/^$1: //p" "$2" | head -n 1; }
 # sealed FILE: a corpus document recorded, approved, sent and sealed.
 sealed() {
@@ -54,14 +50,7 @@ sealed() {
 # -- The office ------------------------------------------------------------
 ws_office "示范市示范区司法局" Sys-admin-2026 Sec-admin-2026
 sys dept add "办公室" --prefix "示司办" >/dev/null 2>&1
-ws_staff "办公室" drafter chief clerk printer office
-sec user roles drafter drafter >/dev/null 2>&1
-sec user roles chief approver --leader 1 --issuing \
-    litigation-table,litigation-fill-in,litigation-composed >/dev/null 2>&1
-sec user roles clerk clerk >/dev/null 2>&1
-sec user roles printer printer >/dev/null 2>&1
-sec user roles office office-director >/dev/null 2>&1
-ws_first "$PW" drafter chief clerk printer office
+ws_print_office "办公室" "$PW"
 ws_seal "示范市示范区司法局" "示范市示范区司法局" >"$T/out" 2>&1
 expect_eq "the office makes a seal" 0 $?
 

@@ -26,10 +26,6 @@ sys() {
 	printf '%s\n' Sys-admin-2026 | LC_ALL=C "$ESEALCTL" --home "$H" \
 	    --user sysadmin --password-fd 0 "$@"
 }
-sec() {
-	printf '%s\n' Sec-admin-2026 | LC_ALL=C "$ESEALCTL" --home "$H" \
-	    --user secadmin --password-fd 0 "$@"
-}
 field() { sed -n "s/^$1: //p" "$2" | head -n 1; }
 # sealed: a copy of sample 02 for 40 copies, approved, sent and sealed.
 sealed() {
@@ -68,14 +64,7 @@ print_until() {
 
 ws_office "示范市示范区司法局" Sys-admin-2026 Sec-admin-2026
 sys dept add "办公室" --prefix "示司办" >/dev/null 2>&1
-ws_staff "办公室" drafter chief clerk printer office
-sec user roles drafter drafter >/dev/null 2>&1
-sec user roles chief approver --leader 1 --issuing \
-    litigation-table,litigation-fill-in,litigation-composed >/dev/null 2>&1
-sec user roles clerk clerk >/dev/null 2>&1
-sec user roles printer printer >/dev/null 2>&1
-sec user roles office office-director >/dev/null 2>&1
-ws_first "$PW" drafter chief clerk printer office
+ws_print_office "办公室" "$PW"
 ws_seal "示范市示范区司法局" "示范市示范区司法局" >/dev/null 2>&1
 sys printer add 彩色 --folder "$T/prints" --colour >/dev/null 2>&1
 
@@ -116,6 +105,43 @@ expect_eq "a settled job cannot be settled again" 5 $?
 as printer print "$E" --printer 彩色 --copies 1 >"$T/out" 2>&1
 expect_eq "printing goes on with the next copy" 0 $?
 expect_eq "numbered after the copies found" $((n + 1)) \
+    "$(field copies "$T/out" | sed 's/-.*//')"
+
+# -- settling counts only copies written since the job started ----------
+# The folder already holds copies 2 and 3 of the document, written 35 s
+# before the job (another workspace sharing it, a restored backup); the
+# job runs on a fake clock an hour behind, so only the real start it
+# records tells its copies from those.
+F=$(sealed)
+now=$(date +%s)
+mkdir -p "$T/prints"
+for c in 000002 000003; do
+	echo stale >"$T/prints/doc-$F-v1-$c.pdf"
+	touch -d "@$((now - 35))" "$T/prints/doc-$F-v1-$c.pdf"
+done
+printf '%s\n' "$PW" >"$T/pw"
+ESEAL_FAKE_TIME=$((now - 3600)) ESEAL_TEST_PRINT_PAUSE=1 LC_ALL=C \
+    "$ESEALCTL" --home "$H" --user printer --password-fd 3 \
+    print "$F" --printer 彩色 3<"$T/pw" >"$T/print.out" 2>&1 &
+pid=$!
+i=0
+while [ ! -e "$T/prints/doc-$F-v1-000001.pdf" ] && [ $i -lt 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -KILL "$pid" 2>/dev/null
+wait "$pid"
+as printer doc show "$F" >"$T/show" 2>&1
+job=$(sed -n "s/^print${TAB}\\([0-9]*\\)${TAB}.*${TAB}pending${TAB}.*/\\1/p" \
+    "$T/show" | head -n 1)
+[ -n "$job" ] && ok "the killed job is left pending ($job)" ||
+    { not_ok "the killed job is left pending"; sed 's/^/    /' "$T/show"; }
+as printer print --settle "$job" >"$T/out" 2>&1
+expect_eq "print --settle exits 0" 0 $?
+expect_eq "it counts the one copy the job wrote, not the older files" 1 \
+    "$(field printed "$T/out")"
+as printer print "$F" --printer 彩色 --copies 1 >"$T/out" 2>&1
+expect_eq "printing goes on with copy 2" 2 \
     "$(field copies "$T/out" | sed 's/-.*//')"
 
 finish

@@ -8,8 +8,10 @@
  */
 #include <config.h>
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/testlib.h"
@@ -180,6 +182,57 @@ START_TEST(test_original_without_renderer)
 }
 END_TEST
 
+/* How many entries (hidden ones too) the folder DIR holds. */
+static unsigned
+original_entries(const char *dir)
+{
+	struct dirent *e;
+	unsigned n = 0;
+	DIR *d;
+
+	ck_assert_msg((d = opendir(dir)) != NULL, "no folder %s", dir);
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+START_TEST(test_original_only_with_the_commit)
+{
+	uint64_t doc = wfx_create(DOC_LIT_COMPOSED, 1);
+	char *dir = xasprintf("%s/originals", store_home(fx.st));
+	char *path = print_original_path(store_home(fx.st), doc, 1);
+	char *left = xasprintf("%s/.doc-999-v1.pdf.sealing", dir);
+	struct rec_doc d;
+
+	/* What a sealing killed before its end leaves behind. */
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	testlib_write_file(left, "%PDF-", 5);
+
+	/* A sealing that fails before its commit (here the seal's key
+	 * password is wrong, after the original is drawn) keeps no file,
+	 * and sweeps the leftover away. */
+	wfx_walk(doc, DOC_TO_SEAL);
+	ck_assert_int_eq(workflow_seal(fx.st, wfx.s[WFX_CLERK], doc, pfx.seal,
+	    1, "not-the-key-password"), STATUS_KEY_PASSWORD);
+	wfx_doc(doc, &d);
+	ck_assert_uint_eq(d.state, DOC_TO_SEAL);
+	rec_free(REC_DOC, &d);
+	ck_assert_uint_eq(original_entries(dir), 0);
+
+	/* The sealing that commits keeps its original, and only that. */
+	ck_assert_int_eq(workflow_seal(fx.st, wfx.s[WFX_CLERK], doc, pfx.seal,
+	    1, WFX_KEY_PW), STATUS_OK);
+	ck_assert_int_eq(access(path, R_OK), 0);
+	ck_assert_uint_eq(original_entries(dir), 1);
+
+	free(left);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 Suite *
 original_suite(void)
 {
@@ -192,6 +245,7 @@ original_suite(void)
 	tcase_add_test(tc, test_original_read_back_or_redrawn);
 	tcase_add_test(tc, test_original_mismatch_is_not_printed);
 	tcase_add_test(tc, test_original_without_renderer);
+	tcase_add_test(tc, test_original_only_with_the_commit);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -31,6 +31,27 @@ for _r in __db.001 __db.002; do
 	rm -rf "$T/cut"
 done
 
+# A workspace an older eseal wrote (ESEAL_TEST_SCHEMA, a test build's
+# switch, makes one): check asks for the upgrade instead of counting the
+# indexes the upgrade adds as faults and advising a restore.
+ESEAL_TEST_SCHEMA=4 "$MKWS" "$T/old" || not_ok "mkws at schema 4 failed"
+"$ESEALCTL" --home "$T/old" check >"$T/out" 2>&1
+expect_eq "check of an older workspace exits 1" 1 $?
+expect_grep "and asks for the upgrade" "esealctl upgrade" "$T/out"
+if grep -q "restore\|fault" "$T/out"; then
+	not_ok "check of an older workspace speaks of faults or a restore"
+else
+	ok "without speaking of faults or a restore"
+fi
+"$ESEALCTL" --home "$T/old" upgrade >"$T/out" 2>&1
+expect_eq "upgrade exits 0" 0 $?
+expect_grep "upgrade says what it did" "upgraded to schema" "$T/out"
+"$ESEALCTL" --home "$T/old" check >"$T/out" 2>&1
+expect_eq "the upgraded workspace checks clean" 0 $?
+"$ESEALCTL" --home "$T/old" upgrade >"$T/out" 2>&1
+expect_grep "a second upgrade has nothing to do" "nothing to upgrade" "$T/out"
+rm -rf "$T/old"
+
 "$ESEALCTL" --home "$T/nowhere" check >"$T/out" 2>&1
 expect_eq "check of a missing workspace exits 4" 4 $?
 expect_grep "check names the problem" "No workspace" "$T/out"
