@@ -247,15 +247,18 @@ report_record_events(enum rec_kind kind, const void *rec,
 	}
 }
 
-/* The sealings of D: every version signed, at its signing time. */
+/* The sealings of D signed from FROM to TO (FROM at least 1: an
+ * unsigned version has no signing time), at their signing times. */
 static void
-report_doc_sealings(const struct report_doc *d, struct report_events *out)
+report_doc_sealings(const struct report_doc *d, int64_t from, int64_t to,
+    struct report_events *out)
 {
 	struct report_event e;
 	size_t v;
 
 	for (v = 0; v < d->nversions; v++) {
-		if (d->versions[v].sealed_at == 0)
+		if (d->versions[v].sealed_at < from ||
+		    d->versions[v].sealed_at > to)
 			continue;
 		memset(&e, 0, sizeof e);
 		e.m = REPORT_SEALED;
@@ -286,7 +289,7 @@ report_doc_events(struct report_docs *c, uint64_t id,
 
 	if ((rc = report_docs_get(c, id, &d)) != STATUS_OK)
 		return rc;
-	report_doc_sealings(d, out);
+	report_doc_sealings(d, 1, INT64_MAX, out);
 	for (i = 0; i < sizeof idx / sizeof idx[0]; i++)
 		if ((rc = store_scan(c->txn, idx[i], &r, 0, each[i], out)) !=
 		    STATUS_OK)
@@ -304,26 +307,15 @@ static enum status
 report_sealings(struct report_sum *sum)
 {
 	const struct report_doc *d;
-	struct report_event e;
 	enum status rc;
-	size_t i, v;
+	size_t i;
 
 	for (i = 0; i < sum->nsealed_docs; i++) {
 		if ((rc = report_docs_get(&sum->docs, sum->sealed_docs[i],
 		    &d)) != STATUS_OK)
 			return rc;
-		for (v = 0; v < d->nversions; v++) {
-			if (d->versions[v].sealed_at < sum->p->from ||
-			    d->versions[v].sealed_at > sum->p->to)
-				continue;
-			memset(&e, 0, sizeof e);
-			e.m = REPORT_SEALED;
-			e.doc_id = d->id;
-			e.version = d->versions[v].number;
-			e.time = d->versions[v].sealed_at;
-			e.value = 1;
-			report_event_add(&sum->events, &e);
-		}
+		report_doc_sealings(d, sum->p->from > 0 ? sum->p->from : 1,
+		    sum->p->to, &sum->events);
 	}
 	return STATUS_OK;
 }

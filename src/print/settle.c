@@ -10,10 +10,10 @@
  * workspace sharing the folder, a restored backup) is not this job's
  * copy and ends the count: its time is compared with the real clock the
  * job recorded when it started (rec_printjob.started; a job from before
- * that was kept records 0 and is counted as before).  A CUPS job is refused here (STATUS_UNSUPPORTED):
- * its id is recorded only when it ends, so the print room looks the job
- * up in the queue by its title and says what came out ('--done' or
- * '--failed').
+ * that was kept records 0 and is counted as before).  A CUPS job is
+ * refused here (STATUS_UNSUPPORTED): its id is recorded only when it
+ * ends, so the print room looks the job up in the queue by its title and
+ * says what came out ('--done' or '--failed').
  *
  * Must not write anything but the print log's record of the outcome
  * (printlog_complete, which also checks the print room's permission).

@@ -182,7 +182,8 @@ START_TEST(test_audit_alter_field)
 
 		/* A checkpoint's own signature catches it first. */
 		if (cases[i].seq == 2)
-			snprintf(want, sizeof want, "entry 2: checkpoint signature does not verify");
+			snprintf(want, sizeof want,
+			    "entry 2: checkpoint signature does not verify");
 		else
 			snprintf(want, sizeof want, "entry %" PRIu64 " altered",
 			    cases[i].seq);
