@@ -105,7 +105,7 @@ store_batch_run(struct store *st, enum store_mode mode, store_txn_fn fn,
 	if (st->batch_rc != STATUS_OK)
 		return st->batch_rc;
 	ret = st->env->txn_begin(st->env, st->batch, &t.txn, DB_TXN_NOWAIT |
-	    (mode == STORE_READ ? DB_READ_COMMITTED : 0));
+	    DB_READ_COMMITTED);	/* as store_run_once's, for its reason */
 	if (ret != 0) {
 		st->batch_rc = env_fail(ret, "beginning an act in", st->home);
 		return st->batch_rc;

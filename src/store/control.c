@@ -5,6 +5,12 @@
  * counts of the counted indexes ("count/FILE/VALUE") live here too, but
  * belong to counts.c.
  *
+ * While an upgrade runs in parts (schema.c), "schema" already holds the
+ * version it goes to, so that an older program refuses the workspace
+ * half-way, and "upgrading" (4 bytes) the version its records are at;
+ * "upgrade-pos" (16 bytes) is where the step under way stopped.  The
+ * version this program sees is "upgrading" when there is one.
+ *
  * A sequence is a plain record written in the transaction that uses the
  * id, not a DB_SEQUENCE with a cache: a crash can then neither skip ids
  * (the audit trail's sequence numbers must have no holes) nor hand one out
@@ -63,6 +69,33 @@ control_put(struct store_txn *t, const char *name, unsigned char *value,
 	return ret == 0 ? STATUS_OK : txn_fail(t, ret, "writing control.db");
 }
 
+static enum status
+control_del(struct store_txn *t, const char *name)
+{
+	DBT key;
+	enum status rc;
+	int ret;
+
+	if ((rc = txn_writable(t)) != STATUS_OK)
+		return rc;
+	store_dbt_init(&key);
+	key.data = (void *) name;
+	key.size = (u_int32_t) strlen(name);
+	ret = t->st->control->del(t->st->control, t->txn, &key, 0);
+	return ret == 0 || ret == DB_NOTFOUND ? STATUS_OK :
+	    txn_fail(t, ret, "writing control.db");
+}
+
+static void
+control_put_u32(unsigned char v[4], unsigned n)
+{
+	v[0] = (unsigned char) (n >> 24);
+	v[1] = (unsigned char) (n >> 16);
+	v[2] = (unsigned char) (n >> 8);
+	v[3] = (unsigned char) n;
+}
+
+/* The version the records are at: "upgrading" during an upgrade. */
 enum status
 control_get_schema(struct store_txn *t, unsigned *version)
 {
@@ -70,7 +103,9 @@ control_get_schema(struct store_txn *t, unsigned *version)
 	enum status rc;
 
 	*version = 0;
-	rc = control_get(t, "schema", v, sizeof v, 0);
+	rc = control_get(t, "upgrading", v, sizeof v, 0);
+	if (rc == STATUS_NOT_FOUND)
+		rc = control_get(t, "schema", v, sizeof v, 0);
 	if (rc == STATUS_NOT_FOUND) {
 		log_error("store: control.db holds no schema version");
 		return STATUS_CORRUPT;
@@ -84,12 +119,59 @@ control_get_schema(struct store_txn *t, unsigned *version)
 enum status
 control_put_schema(struct store_txn *t, unsigned version)
 {
-	unsigned char v[4] = {
-		(unsigned char) (version >> 24), (unsigned char) (version >> 16),
-		(unsigned char) (version >> 8), (unsigned char) version
-	};
+	unsigned char v[4];
 
+	control_put_u32(v, version);
 	return control_put(t, "schema", v, sizeof v);
+}
+
+/* An upgrade to TO begins, or goes on, with the records at AT. */
+enum status
+control_put_upgrading(struct store_txn *t, unsigned at, unsigned to)
+{
+	unsigned char v[4];
+	enum status rc;
+
+	control_put_u32(v, at);
+	if ((rc = control_put(t, "upgrading", v, sizeof v)) != STATUS_OK)
+		return rc;
+	return control_put_schema(t, to);
+}
+
+/* The upgrade is over: the records are at "schema". */
+enum status
+control_end_upgrading(struct store_txn *t)
+{
+	enum status rc = control_del(t, "upgrading");
+
+	return rc == STATUS_OK ? control_del(t, "upgrade-pos") : rc;
+}
+
+/* Where the step under way stopped: zeros before its first part. */
+enum status
+control_get_upgrade_pos(struct store_txn *t, uint64_t pos[2])
+{
+	unsigned char v[16];
+	enum status rc = control_get(t, "upgrade-pos", v, sizeof v, 0);
+
+	pos[0] = pos[1] = 0;
+	if (rc == STATUS_NOT_FOUND)
+		return STATUS_OK;
+	if (rc == STATUS_OK) {
+		pos[0] = buf_read_be64(v);
+		pos[1] = buf_read_be64(v + 8);
+	}
+	return rc;
+}
+
+enum status
+control_put_upgrade_pos(struct store_txn *t, const uint64_t pos[2])
+{
+	unsigned char v[16];
+
+	buf_put_be64(v, pos[0]);
+	buf_put_be64(v + 8, pos[1]);
+	return control_put(t, "upgrade-pos", v, sizeof v);
 }
 
 enum status

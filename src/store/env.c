@@ -95,8 +95,9 @@
 #define ENV_LOG_FILE_BYTES	(4u * 1024 * 1024)
 #define ENV_LOCK_TIMEOUT_US	2000000u
 #define ENV_THREADS		128
-/* A write transaction locks every page it changes (an upgrade rewrites
- * whole kinds); reads release theirs as they go (DB_READ_COMMITTED). */
+/* A write transaction locks every page it changes to its commit; reads
+ * release theirs as they go (DB_READ_COMMITTED), and an upgrade that
+ * rewrites a whole kind does it in parts (schema.c). */
 #define ENV_MAX_LOCKS		50000
 
 /* Checkpoint after this much log, or this long. */
@@ -115,6 +116,7 @@ static int env_nospace;
 /* The cache new regions are made with; tests make old workspaces with
  * another (store_test_cache). */
 static u_int32_t env_cache_bytes = ENV_CACHE_BYTES;
+static u_int32_t env_max_locks = ENV_MAX_LOCKS;	/* store_test_locks */
 
 static void
 env_errcall(const DB_ENV *env, const char *prefix, const char *msg)
@@ -228,8 +230,8 @@ env_configure(DB_ENV *env)
 	    (ret = env->set_lk_detect(env, DB_LOCK_DEFAULT)) != 0 ||
 	    (ret = env->set_timeout(env, ENV_LOCK_TIMEOUT_US,
 	    DB_SET_LOCK_TIMEOUT)) != 0 ||
-	    (ret = env->set_lk_max_locks(env, ENV_MAX_LOCKS)) != 0 ||
-	    (ret = env->set_lk_max_objects(env, ENV_MAX_LOCKS)) != 0 ||
+	    (ret = env->set_lk_max_locks(env, env_max_locks)) != 0 ||
+	    (ret = env->set_lk_max_objects(env, env_max_locks)) != 0 ||
 	    (ret = env->set_thread_count(env, ENV_THREADS)) != 0 ||
 	    (ret = env->set_isalive(env, env_isalive)) != 0 ||
 	    (ret = env->log_set_config(env, DB_LOG_AUTO_REMOVE, 1)) != 0)
@@ -307,6 +309,29 @@ void
 store_test_cache(uint32_t bytes)
 {
 	env_cache_bytes = bytes != 0 ? bytes : ENV_CACHE_BYTES;
+}
+
+/* Does the environment hold more than half the locks it has room for?
+ * With the workspace lock held they are all the caller's: an upgrade
+ * in parts ends its part there. */
+int
+env_locks_short(struct store *st)
+{
+	DB_LOCK_STAT *s = NULL;
+	int short_of;
+
+	if (st->env->lock_stat(st->env, &s, 0) != 0 || s == NULL)
+		return 0;
+	short_of = s->st_nlocks > env_max_locks / 2 ||
+	    s->st_nobjects > env_max_locks / 2;
+	free(s);
+	return short_of;
+}
+
+void
+store_test_locks(uint32_t n)
+{
+	env_max_locks = n != 0 ? n : ENV_MAX_LOCKS;
 }
 
 /*

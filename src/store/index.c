@@ -367,42 +367,84 @@ index_refill_one(struct store_txn *t, const struct index_def *d, DB *db,
 	return rc;
 }
 
+/* The cursor on the first record after *POS (0: on the first). */
+static int
+index_rebuild_seek(DBC *c, uint64_t pos, DBT *key, DBT *data)
+{
+	unsigned char k[8];
+
+	if (pos == 0)
+		return c->get(c, key, data, DB_FIRST);
+	if (pos == UINT64_MAX)
+		return DB_NOTFOUND;
+	store_id_key(key, k, pos + 1);
+	return c->get(c, key, data, DB_SET_RANGE);
+}
+
 /*
- * Empty index IDX and fill it again from its kind's records: what an
- * upgrade step calls for an index that a new schema adds (store_put alone
- * would not, since a record's key in it seems unchanged) or changes.
+ * Fill index IDX again from its kind's records: what an upgrade step
+ * calls for an index that a new schema adds (store_put alone would not,
+ * since a record's key in it seems unchanged) or changes.  At most MAX
+ * records, from the one after *POS (the last id done; 0 empties the
+ * index first), and fewer when half the lock table is taken, so that an
+ * upgrade in parts (schema.c) keeps what one transaction locks bounded:
+ * every page it changes stays locked to its commit.  *DONE is set after the last record, once the index's counts
+ * are right again.
  */
 enum status
-index_rebuild(struct store_txn *t, enum store_index idx)
+index_rebuild_part(struct store_txn *t, enum store_index idx, uint64_t *pos,
+    size_t max, int *done)
 {
 	const struct index_def *d = index_def_of(idx);
 	enum status rc = STATUS_OK;
 	DBT key, data;
 	u_int32_t n;
+	size_t seen = 0;
 	DBC *c;
 	DB *db, *kdb;
 	int ret;
 
+	*done = 0;
 	if (d == NULL || (rc = txn_writable(t)) != STATUS_OK ||
 	    (rc = txn_kind_db(t, d->kind, &kdb)) != STATUS_OK)
 		return rc == STATUS_OK ? STATUS_INVALID : rc;
 	if ((db = index_db(t, d)) == NULL)
 		return STATUS_CORRUPT;
-	if ((ret = db->truncate(db, t->txn, &n, 0)) != 0 ||
+	if ((*pos == 0 && (ret = db->truncate(db, t->txn, &n, 0)) != 0) ||
 	    (ret = kdb->cursor(kdb, t->txn, &c, 0)) != 0)
 		return txn_fail(t, ret, "rebuilding an index");
 
 	store_dbt_init(&key);
 	store_dbt_init(&data);
-	while (rc == STATUS_OK && (ret = c->get(c, &key, &data, DB_NEXT)) == 0)
-		rc = index_refill_one(t, d, db, &key, &data);
+	ret = index_rebuild_seek(c, *pos, &key, &data);
+	while (rc == STATUS_OK && ret == 0 && seen++ < max) {
+		if ((rc = index_refill_one(t, d, db, &key, &data)) == STATUS_OK)
+			*pos = buf_read_be64(key.data);
+		ret = c->get(c, &key, &data, DB_NEXT);
+		/* A record's entries may fall on as many pages as it has
+		 * keys (a title's pairs do): the locks are the real bound. */
+		if (seen % 8 == 0 && max != SIZE_MAX && env_locks_short(t->st))
+			break;
+	}
 	if (ret != 0 && ret != DB_NOTFOUND)
 		rc = txn_fail(t, ret, "rebuilding an index");
 	c->close(c);
+	if (rc != STATUS_OK || ret != DB_NOTFOUND)
+		return rc;
+
 	log_info("store: rebuilt %s", d->file);
-	if (rc == STATUS_OK && counts_counted(d))
-		rc = counts_rebuild(t, idx);
-	return rc;
+	*done = 1;
+	return counts_counted(d) ? counts_rebuild(t, idx) : STATUS_OK;
+}
+
+/* The whole index in one transaction: for tests and small kinds. */
+enum status
+index_rebuild(struct store_txn *t, enum store_index idx)
+{
+	uint64_t pos = 0;
+	int done;
+
+	return index_rebuild_part(t, idx, &pos, SIZE_MAX, &done);
 }
 
 /* -- Reading ranges ------------------------------------------------------ */

@@ -5,10 +5,21 @@
  * The version is stored in control.db.  A workspace written by a newer
  * program is refused (STATUS_SCHEMA_NEWER), since an older program could
  * not keep its invariants.  An older one is upgraded when it is opened
- * for writing, step by step (N to N + 1, from the table below), all steps
- * and the new version in one transaction: a crash or a failing step leaves
- * the workspace exactly as it was.  Opened read-only, an older workspace
- * gives STATUS_SCHEMA_OLDER.
+ * for writing, step by step (N to N + 1, from the table below).
+ *
+ * A step may have to rewrite every record of a kind, and Berkeley DB
+ * keeps a lock on every page a transaction changes until its commit:
+ * one transaction for a whole upgrade ran out of locks at 100,000
+ * documents.  So each step runs in parts, each its own transaction: a
+ * step that has done SCHEMA_PART records saves its place
+ * (store_upgrade_again) and is called again in a new transaction, and
+ * each finished step moves the version on.  From the first part on,
+ * control.db names the version the upgrade goes to, so that an older
+ * program refuses the workspace half-way, and the version its records
+ * are at, so that this program, opening it again after a crash or a
+ * failing step, goes on from the last part committed.  Nothing
+ * committed is lost either way; a workspace stopped half-way is opened
+ * by a program of the version it goes to, or restored from a backup.
  *
  * Version 1 is the first.  A step may rewrite records through store_put (which keeps their index
  * entries right), and must call index_rebuild() for every index the new
@@ -26,11 +37,45 @@
 #include "store/store_test.h"
 #include "util/testhook.h"
 
+/* Records a part of an upgrade step writes at most: a few thousand pages
+ * locked in one transaction, against the environment's ENV_MAX_LOCKS. */
+#define SCHEMA_PART	10000
+
+static size_t schema_part_records = SCHEMA_PART;	/* store_test_part */
+
+/* The indexes LIST rebuilt in parts; POS[0] is the one under way. */
+static enum status
+schema_rebuild(struct store_txn *t, const enum store_index *list, size_t n,
+    int *done)
+{
+	uint64_t pos[2];
+	enum status rc;
+	int one;
+
+	*done = 0;
+	if ((rc = store_upgrade_pos(t, pos)) != STATUS_OK)
+		return rc;
+	if (pos[0] < n && (rc = index_rebuild_part(t, list[pos[0]], &pos[1],
+	    schema_part_records, &one)) == STATUS_OK && one) {
+		pos[0]++;
+		pos[1] = 0;
+	}
+	if (rc != STATUS_OK)
+		return rc;
+	if (pos[0] < n)
+		return store_upgrade_again(t, pos);
+	*done = 1;
+	return STATUS_OK;
+}
+
 /* Version 2: the search index of titles and numbers (grams.c). */
 static enum status
 schema_1_to_2(struct store_txn *t)
 {
-	return index_rebuild(t, IDX_DOC_GRAM);
+	static const enum store_index added[] = { IDX_DOC_GRAM };
+	int done;
+
+	return schema_rebuild(t, added, 1, &done);
 }
 
 /* Version 3: a document's applications by document (docview.c read
@@ -39,7 +84,10 @@ schema_1_to_2(struct store_txn *t)
 static enum status
 schema_2_to_3(struct store_txn *t)
 {
-	return index_rebuild(t, IDX_APPLICATION_DOC);
+	static const enum store_index added[] = { IDX_APPLICATION_DOC };
+	int done;
+
+	return schema_rebuild(t, added, 1, &done);
 }
 
 /* Version 4: the counts of documents per state (counts.c), so that the
@@ -60,15 +108,13 @@ schema_4_to_5(struct store_txn *t)
 {
 	static const enum store_index added[] = { IDX_DOC_STEP,
 	    IDX_DOC_OWN_STEP, IDX_DOC_ACTED1, IDX_DOC_ACTED2, IDX_DOC_ACTED3 };
-	enum status rc = STATUS_OK;
-	size_t i;
+	enum status rc;
+	int done;
 
-	for (i = 0; i < sizeof added / sizeof added[0] && rc == STATUS_OK;
-	    i++)
-		rc = index_rebuild(t, added[i]);
-	if (rc == STATUS_OK)
+	rc = schema_rebuild(t, added, sizeof added / sizeof added[0], &done);
+	if (rc == STATUS_OK && done)
 		rc = counts_rebuild(t, IDX_DOC_STEP);
-	if (rc == STATUS_OK)
+	if (rc == STATUS_OK && done)
 		rc = steps_refill(t);
 	return rc;
 }
@@ -94,6 +140,12 @@ static const struct store_upgrade schema_steps[] = {
 static unsigned schema_test_version;
 static const struct store_upgrade *schema_test_steps;
 static unsigned schema_test_nsteps;
+
+void
+store_test_part(size_t records)
+{
+	schema_part_records = records != 0 ? records : SCHEMA_PART;
+}
 
 void
 store_test_schema(unsigned version, const struct store_upgrade *steps,
@@ -134,24 +186,90 @@ schema_step_from(unsigned from)
 	return NULL;
 }
 
-static enum status
-schema_run_steps(struct store_txn *t, unsigned from, unsigned to)
+/* Is there a step from every version between FROM and TO? */
+static int
+schema_path(unsigned from, unsigned to)
 {
-	const struct store_upgrade *step;
-	enum status rc = STATUS_OK;
 	unsigned v;
 
-	for (v = from; v < to && rc == STATUS_OK; v++) {
-		if ((step = schema_step_from(v)) == NULL) {
+	for (v = from; v < to; v++)
+		if (schema_step_from(v) == NULL) {
 			log_error("store: no upgrade from schema %u", v);
-			return STATUS_SCHEMA_OLDER;
+			return 0;
 		}
-		log_info("store: upgrading schema %u to %u: %s", v, v + 1,
-		    step->what);
-		rc = step->run(t);
+	return 1;
+}
+
+/* One transaction of the upgrade: FN(T, ARG) and its commit. */
+static enum status
+schema_txn(struct store *st, enum status (*fn)(struct store_txn *,
+    const void *), const void *arg)
+{
+	struct store_txn t = { st, NULL, STORE_WRITE, 0 };
+	enum status rc;
+	int ret;
+
+	ret = st->env->txn_begin(st->env, NULL, &t.txn,
+	    DB_TXN_NOWAIT | DB_READ_COMMITTED);
+	if (ret != 0)
+		return env_fail(ret, "upgrading", st->home);
+	rc = fn(&t, arg);
+	if (rc != STATUS_OK || t.dberr != 0) {
+		t.txn->abort(t.txn);
+		return rc != STATUS_OK ? rc : env_status(t.dberr);
 	}
-	if (rc == STATUS_OK && t->dberr == 0)
-		rc = control_put_schema(t, to);
+	if ((ret = t.txn->commit(t.txn, 0)) != 0)
+		return env_fail(ret, "upgrading", st->home);
+	return STATUS_OK;
+}
+
+/* The upgrade's first transaction, or the first after a stop. */
+static enum status
+schema_begin(struct store_txn *t, const void *arg)
+{
+	const struct store *st = arg;
+
+	return control_put_upgrading(t, st->schema, schema_current());
+}
+
+/* One part of a step; the step's last also moves the version on. */
+static enum status
+schema_part(struct store_txn *t, const void *arg)
+{
+	const struct store_upgrade *step = arg;
+	static const uint64_t start[2] = { 0, 0 };
+	enum status rc;
+
+	t->st->upgrade_more = 0;
+	if ((rc = step->run(t)) != STATUS_OK || t->st->upgrade_more)
+		return rc;
+	if ((rc = control_put_upgrade_pos(t, start)) != STATUS_OK)
+		return rc;
+	return control_put_upgrading(t, step->from + 1, schema_current());
+}
+
+static enum status
+schema_end(struct store_txn *t, const void *arg)
+{
+	(void) arg;
+	return control_end_upgrading(t);
+}
+
+static enum status
+schema_run_step(struct store *st, const struct store_upgrade *step)
+{
+	enum status rc;
+	unsigned parts = 0;
+
+	log_info("store: upgrading schema %u to %u: %s", step->from,
+	    step->from + 1, step->what);
+	do {
+		rc = schema_txn(st, schema_part, step);
+		parts++;
+	} while (rc == STATUS_OK && st->upgrade_more);
+	if (rc == STATUS_OK)
+		log_info("store: schema %u reached in %u part(s)",
+		    step->from + 1, parts);
 	return rc;
 }
 
@@ -160,28 +278,48 @@ schema_run_steps(struct store_txn *t, unsigned from, unsigned to)
 enum status
 schema_upgrade(struct store *st)
 {
-	struct store_txn t = { st, NULL, STORE_WRITE, 0 };
 	unsigned to = schema_current();
 	enum status rc;
-	int ret;
 
-	ret = st->env->txn_begin(st->env, NULL, &t.txn, DB_TXN_NOWAIT);
-	if (ret != 0)
-		return env_fail(ret, "upgrading", st->home);
-	rc = schema_run_steps(&t, st->schema, to);
-	if (rc != STATUS_OK || t.dberr != 0) {
-		t.txn->abort(t.txn);
-		log_error("store: the upgrade of %s failed; it is unchanged",
-		    st->home);
-		return rc != STATUS_OK ? rc : env_status(t.dberr);
+	if (!schema_path(st->schema, to))
+		return STATUS_SCHEMA_OLDER;
+	if ((rc = schema_txn(st, schema_begin, st)) != STATUS_OK)
+		return rc;
+	while (rc == STATUS_OK && st->schema < to) {
+		rc = schema_run_step(st, schema_step_from(st->schema));
+		if (rc == STATUS_OK)
+			st->schema++;
 	}
-	if ((ret = t.txn->commit(t.txn, 0)) != 0)
-		return env_fail(ret, "upgrading", st->home);
-	log_info("store: %s upgraded from schema %u to %u", st->home,
-	    st->schema, to);
-	st->schema = to;
+	if (rc == STATUS_OK)
+		rc = schema_txn(st, schema_end, NULL);
+	if (rc != STATUS_OK) {
+		log_error("store: the upgrade of %s stopped at schema %u; "
+		    "opening it again goes on from there", st->home,
+		    st->schema);
+		return rc;
+	}
+	log_info("store: %s upgraded to schema %u", st->home, to);
 	env_checkpoint(st, 1);
 	return STATUS_OK;
+}
+
+/* The place a step saved in its last part: zeros in its first. */
+enum status
+store_upgrade_pos(struct store_txn *t, uint64_t pos[2])
+{
+	return control_get_upgrade_pos(t, pos);
+}
+
+/* Save the step's place and have it called again, after this part's
+ * commit, in a new transaction. */
+enum status
+store_upgrade_again(struct store_txn *t, const uint64_t pos[2])
+{
+	enum status rc = control_put_upgrade_pos(t, pos);
+
+	if (rc == STATUS_OK)
+		t->st->upgrade_more = 1;
+	return rc;
 }
 
 static enum status

@@ -590,8 +590,11 @@ store_run_once(struct store *st, enum store_mode mode, store_txn_fn fn,
     void *arg, enum store_again *again)
 {
 	struct store_txn t = { st, NULL, mode, 0 };
-	u_int32_t flags = DB_TXN_NOWAIT |
-	    (mode == STORE_READ ? DB_READ_COMMITTED : 0);
+	/* Writers too read at degree 2: the workspace lock lets one
+	 * process at a time into the environment, so a read lock kept to
+	 * the commit guards against nothing, and a write that reads a
+	 * whole kind would keep one on each of its pages. */
+	u_int32_t flags = DB_TXN_NOWAIT | DB_READ_COMMITTED;
 	enum status rc;
 	int ret;
 

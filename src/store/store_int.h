@@ -47,6 +47,7 @@ struct store {
 	unsigned	 schema;	/* as stored */
 	DB_TXN		*batch;		/* store_batch(): the acts' parent */
 	enum status	 batch_rc;	/* what doomed the batch, or OK */
+	int		 upgrade_more;	/* the upgrade step wants another part */
 };
 
 struct store_txn {
@@ -59,6 +60,7 @@ struct store_txn {
 /* -- env.c: the environment, and Berkeley DB errors --------------------- */
 
 enum status env_open(struct store *st);
+int env_locks_short(struct store *st);
 void env_close(struct store *st);
 /* Checkpoint if enough log was written since the last one (or always);
  * notes a full disk in st->no_space. */
@@ -154,6 +156,8 @@ enum status index_update(struct store_txn *t, const struct rec_type *type,
     uint64_t id, const void *old, const void *new_);
 /* Empty index IDX and fill it again from its records (upgrade steps). */
 enum status index_rebuild(struct store_txn *t, enum store_index idx);
+enum status index_rebuild_part(struct store_txn *t, enum store_index idx,
+    uint64_t *pos, size_t max, int *done);
 /* Build the key of index D for REC with id ID into KEY. */
 void index_key(const struct index_def *d, const void *rec, uint64_t id,
     struct buf *key);
@@ -209,6 +213,12 @@ void index_key_nth(const struct index_def *d, const struct buf *key,
 
 enum status control_get_schema(struct store_txn *t, unsigned *version);
 enum status control_put_schema(struct store_txn *t, unsigned version);
+enum status control_put_upgrading(struct store_txn *t, unsigned at,
+    unsigned to);
+enum status control_end_upgrading(struct store_txn *t);
+enum status control_get_upgrade_pos(struct store_txn *t, uint64_t pos[2]);
+enum status control_put_upgrade_pos(struct store_txn *t,
+    const uint64_t pos[2]);
 enum status control_get_seq(struct store_txn *t, enum rec_kind kind,
     uint64_t *seq, u_int32_t flags);
 enum status control_put_seq(struct store_txn *t, enum rec_kind kind,

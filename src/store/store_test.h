@@ -11,13 +11,19 @@
 
 #include "store/store.h"
 
-/* One upgrade step: brings a workspace from FROM to FROM + 1, inside the
- * upgrade's one transaction. */
+/* One upgrade step: brings a workspace from FROM to FROM + 1.  A step
+ * with much to rewrite does it in parts (schema.c): it reads its place
+ * with store_upgrade_pos, does a bounded part, and calls
+ * store_upgrade_again with its new place to be called once more in a
+ * new transaction; it returns without calling it when it is done. */
 struct store_upgrade {
 	unsigned	 from;
 	enum status	(*run)(struct store_txn *txn);
 	const char	*what;
 };
+
+enum status store_upgrade_pos(struct store_txn *txn, uint64_t pos[2]);
+enum status store_upgrade_again(struct store_txn *txn, const uint64_t pos[2]);
 
 /* Act as a program whose schema is VERSION, with STEPS added to the
  * upgrade table; VERSION 0 returns to the real one. */
@@ -27,6 +33,11 @@ void store_test_schema(unsigned version, const struct store_upgrade *steps,
 /* Make new regions with a cache of BYTES, as an older program did; 0
  * returns to the real size. */
 void store_test_cache(uint32_t bytes);
+
+/* Make new regions with a lock table of N entries, and have an upgrade
+ * step rebuild RECORDS records a part; 0 returns to the real ones. */
+void store_test_locks(uint32_t n);
+void store_test_part(size_t records);
 
 /* The codec alone: encode REC into OUT, decode N bytes into REC. */
 void store_test_encode(enum rec_kind kind, const void *rec, struct buf *out);

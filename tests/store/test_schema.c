@@ -1,14 +1,17 @@
 /*
  * test_schema.c -- schema versions: a workspace from a newer program is
- * refused, an older one is upgraded step by step in one transaction when
- * opened for writing (from version 1 on), a failing step leaves it as it
- * was, and a read-only open never upgrades.
+ * refused, an older one is upgraded step by step when opened for writing
+ * (from version 1 on), each step in parts of bounded size; a failing
+ * step leaves the workspace at the last part committed, refused by older
+ * programs and taken up again by the next open; a read-only open never
+ * upgrades.
  *
  * "Newer" and "older" programs are this one pretending, through
  * store_test_schema().
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -31,6 +34,8 @@ static void
 schema_teardown(void)
 {
 	store_test_schema(0, NULL, 0);
+	store_test_locks(0);
+	store_test_part(0);
 	fixture_done(&fx);
 }
 
@@ -169,22 +174,88 @@ START_TEST(test_upgrade_from_1)
 }
 END_TEST
 
-START_TEST(test_failed_upgrade_changes_nothing)
+START_TEST(test_failed_upgrade_goes_on)
 {
 	struct store *st;
 	struct rec_dept d;
+	struct rec_meta m;
 
 	schema_make_v1();
 	store_test_schema(3, schema_bad, 2);
 	ck_assert_int_eq(store_open(fx.home, 0, &st), STATUS_INVALID);
 
+	/* Half-way: the version 1 program may not read it any more, and
+	 * read-only this one says it needs its upgrade. */
 	store_test_schema(1, NULL, 0);
+	ck_assert_int_eq(store_open(fx.home, 0, &st), STATUS_SCHEMA_NEWER);
+	store_test_schema(3, schema_good, 2);
+	ck_assert_int_eq(store_open(fx.home, STORE_RDONLY, &st),
+	    STATUS_SCHEMA_OLDER);
+
+	/* Opened again, it goes on from step 2 to 3, and the failed step
+	 * left nothing of its own. */
 	st = fixture_open(fx.home);
-	ck_assert_uint_eq(schema_of(st), 1);
+	ck_assert_uint_eq(schema_of(st), 3);
 	ck_assert_int_eq(fixture_get(st, REC_DEPT, 1, &d), STATUS_OK);
-	ck_assert_str_eq(d.number_prefix, "");
+	ck_assert_str_eq(d.number_prefix, "示司发");
 	rec_free(REC_DEPT, &d);
-	ck_assert_uint_eq(fixture_count(st, REC_META), 0);
+	ck_assert_uint_eq(fixture_count(st, REC_META), 1);
+	ck_assert_int_eq(fixture_get(st, REC_META, 1, &m), STATUS_OK);
+	ck_assert_str_eq(m.value, "upgraded");
+	rec_free(REC_META, &m);
+	store_close(st);
+}
+END_TEST
+
+/* A step of five parts, each adding a setting; it fails in its third
+ * part while schema_fail_at is 3. */
+static unsigned schema_fail_at;
+static unsigned schema_part_calls;
+
+static enum status
+schema_1_to_2_parts(struct store_txn *txn)
+{
+	struct rec_meta m = { 0, NULL, "part" };
+	uint64_t pos[2];
+	enum status rc;
+	char name[32];
+
+	schema_part_calls++;
+	if ((rc = store_upgrade_pos(txn, pos)) != STATUS_OK)
+		return rc;
+	snprintf(name, sizeof name, "schema.part%llu",
+	    (unsigned long long) pos[0]);
+	m.key = name;
+	if ((rc = store_put(txn, REC_META, &m)) != STATUS_OK)
+		return rc;
+	if (pos[0] + 1 == schema_fail_at)
+		return STATUS_INVALID;
+	pos[0]++;
+	return pos[0] < 5 ? store_upgrade_again(txn, pos) : STATUS_OK;
+}
+
+static const struct store_upgrade schema_parts[] = {
+	{ 1, schema_1_to_2_parts, "five parts" }
+};
+
+START_TEST(test_upgrade_in_parts_goes_on)
+{
+	struct store *st;
+
+	schema_make_v1();
+	store_test_schema(2, schema_parts, 1);
+	schema_fail_at = 3;
+	schema_part_calls = 0;
+	ck_assert_int_eq(store_open(fx.home, 0, &st), STATUS_INVALID);
+	ck_assert_uint_eq(schema_part_calls, 3);
+
+	/* The two parts committed are not done again. */
+	schema_fail_at = 0;
+	schema_part_calls = 0;
+	st = fixture_open(fx.home);
+	ck_assert_uint_eq(schema_part_calls, 3);
+	ck_assert_uint_eq(schema_of(st), 2);
+	ck_assert_uint_eq(fixture_count(st, REC_META), 5);
 	store_close(st);
 }
 END_TEST
@@ -340,6 +411,94 @@ START_TEST(test_upgrade_adds_application_index)
 }
 END_TEST
 
+/* Documents with titles of 30 characters, different pairs in each: a
+ * search index of a few MiB over 4,000 of them. */
+static enum status
+schema_many_txn(struct store_txn *txn, void *arg)
+{
+	unsigned *n = arg;
+	enum status rc = STATUS_OK;
+	struct rec_doc d;
+	struct buf title;
+	unsigned i, j, cp;
+
+	for (i = 0; i < 50 && rc == STATUS_OK; i++, (*n)++) {
+		buf_init(&title);
+		for (j = 0; j < 30; j++) {
+			cp = 0x4e00 + (*n * 7 + j * 13) % 8000;
+			buf_add_u8(&title, (uint8_t) (0xe0 | cp >> 12));
+			buf_add_u8(&title, (uint8_t) (0x80 | (cp >> 6 & 0x3f)));
+			buf_add_u8(&title, (uint8_t) (0x80 | (cp & 0x3f)));
+		}
+		buf_add_u8(&title, 0);
+		memset(&d, 0, sizeof d);
+		d.title = (char *) title.data;
+		rc = store_put(txn, REC_DOC, &d);
+		buf_free(&title);
+	}
+	return rc;
+}
+
+static enum status
+schema_whole_rebuild_txn(struct store_txn *txn, void *arg)
+{
+	(void) arg;
+	return store_test_rebuild_index(txn, IDX_DOC_GRAM);
+}
+
+/* Remove the regions of a closed workspace: the next open makes them
+ * with the lock table store_test_locks gives. */
+static void
+schema_drop_regions(void)
+{
+	char *path;
+	unsigned i;
+
+	for (i = 1; i <= 9; i++) {
+		path = xasprintf("%s/__db.%03u", fx.home, i);
+		unlink(path);
+		free(path);
+	}
+}
+
+/* An upgrade that changes more pages than the lock table holds: the
+ * search index rebuilt in one transaction runs out of locks, and the
+ * real step (1 to 2) rebuilds it in parts, each ended when half the
+ * table is taken (the part's count of records is set out of reach). */
+START_TEST(test_upgrade_beyond_lock_table)
+{
+	struct fixture_faults f;
+	struct store *st = fixture_open(fx.home);
+	unsigned i, n = 0;
+	char *path;
+
+	for (i = 0; i < 80; i++)
+		ck_assert_int_eq(store_run(st, STORE_WRITE, schema_many_txn,
+		    &n), STATUS_OK);
+	store_close(st);
+	schema_drop_regions();
+	store_test_locks(1000);
+	store_test_part(100000);
+
+	st = fixture_open(fx.home);
+	ck_assert_int_ne(store_run(st, STORE_WRITE, schema_whole_rebuild_txn,
+	    NULL), STATUS_OK);
+	store_close(st);
+
+	path = xasprintf("%s/doc-by-gram.db", fx.home);
+	ck_assert_int_eq(unlink(path), 0);	/* version 1 had none */
+	free(path);
+	store_test_schema(0, NULL, 0);
+	st = fixture_open(fx.home);
+	ck_assert_uint_eq(schema_of(st), STORE_SCHEMA_VERSION);
+	store_close(st);
+	store_test_locks(0);
+	store_test_part(0);
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+}
+END_TEST
+
 Suite *
 schema_suite(void)
 {
@@ -350,11 +509,13 @@ schema_suite(void)
 	tcase_set_timeout(tc, 20);
 	tcase_add_test(tc, test_newer_refused);
 	tcase_add_test(tc, test_upgrade_from_1);
-	tcase_add_test(tc, test_failed_upgrade_changes_nothing);
+	tcase_add_test(tc, test_failed_upgrade_goes_on);
+	tcase_add_test(tc, test_upgrade_in_parts_goes_on);
 	tcase_add_test(tc, test_no_path_refused);
 	tcase_add_test(tc, test_upgrade_rebuilds_index);
 	tcase_add_test(tc, test_upgrade_adds_search_index);
 	tcase_add_test(tc, test_upgrade_adds_application_index);
+	tcase_add_test(tc, test_upgrade_beyond_lock_table);
 	suite_add_tcase(s, tc);
 	return s;
 }
