@@ -158,6 +158,9 @@ struct crypto_kdf_params {
 
 /* The defaults for a clerk's login and for key wrapping. */
 void crypto_kdf_defaults(struct crypto_kdf_params *p);
+/* Non-zero when a derivation under P computes its lanes in threads of
+ * their own: only Argon2id lanes big enough to pay for a thread. */
+int crypto_kdf_threaded(const struct crypto_kdf_params *p);
 
 /* Hash PW under P (NULL: the defaults) with a fresh salt into a
  * self-describing string (see pwhash.c); *OUT is malloc'd and

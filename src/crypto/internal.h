@@ -28,6 +28,14 @@ struct crypto_key {
 	gcry_sexp_t	 seckey;
 };
 
+/* A private key from the scalar D and its public key PUB, taken as
+ * given: for a pair read back from a record whose authentication covers
+ * both (an unwrapped key), where computing PUB again from D would cost as
+ * much as a signature.  STATUS_INVALID if D or PUB is out of shape. */
+enum status crypto_key_import_pair(enum crypto_alg alg,
+    const unsigned char *d, const unsigned char *pub, size_t publen,
+    struct crypto_key **out);
+
 /* Map a libgcrypt error to a status (and log it with WHAT). */
 enum status crypto_status_from_gcry(gcry_error_t err, const char *what);
 

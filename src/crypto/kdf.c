@@ -65,6 +65,29 @@ crypto_kdf_check(const struct crypto_kdf_params *p)
 	return STATUS_INVALID;
 }
 
+/*
+ * Lanes get threads of their own only when a lane holds at least this
+ * much memory.  Argon2 starts a thread per lane for each of the four
+ * slices of every pass, and a segment of a small lane is a few
+ * microseconds of work against the tens of microseconds a thread takes
+ * to start and join: the test builds' 64 KiB, two-lane hashes (every
+ * sealing unwraps a key under one) took 0.14 ms of processor time in
+ * threads and take 0.05 ms without.  From 1 MiB a lane, a segment is
+ * 256 blocks, well above a thread's cost.
+ * The output is the same either way: Argon2 defines it whatever the
+ * lanes' schedule, since no lane reads another's segment of the slice
+ * being computed (the reference tool's p=2 hash in the tests is now
+ * computed on one thread).
+ */
+#define CRYPTO_KDF_THREAD_LANE_KIB	1024u
+
+int
+crypto_kdf_threaded(const struct crypto_kdf_params *p)
+{
+	return p->alg == CRYPTO_KDF_ARGON2ID && p->parallelism > 1 &&
+	    p->mem_kib / p->parallelism >= CRYPTO_KDF_THREAD_LANE_KIB;
+}
+
 /* libgcrypt's thread hooks: one thread per job, all joined per round. */
 struct crypto_kdf_job {
 	gcry_kdf_job_fn_t	 fn;
@@ -133,7 +156,7 @@ crypto_kdf_argon2id(const char *pw, const struct crypto_kdf_params *p,
 	    pw, strlen(pw), salt, p->salt_len, NULL, 0, NULL, 0);
 	if (err != 0)
 		return err;
-	err = gcry_kdf_compute(hd, p->parallelism > 1 ? &ops : NULL);
+	err = gcry_kdf_compute(hd, crypto_kdf_threaded(p) ? &ops : NULL);
 	if (err == 0)
 		err = gcry_kdf_final(hd, outlen, out);
 	gcry_kdf_close(hd);

@@ -5,9 +5,12 @@
  * The private scalar is drawn here rather than by gcry_pk_genkey(), so
  * that it is born in secure memory and never has to be fished out of a
  * key S-expression (libgcrypt's token lookups copy into ordinary heap).
- * The public point is then computed by libgcrypt from the scalar, which
- * is also how an unwrapped key gets its public half back.  Must not
- * accept a public point that is not on the curve.
+ * The public point is then computed by libgcrypt from the scalar.  An
+ * unwrapped key takes its public half from its authenticated wrap
+ * instead (crypto_key_import_pair; see wrap.c), since computing it costs
+ * as much as a signature and every sealing unwraps the seal's key.  Must
+ * not accept a public point that is not on the curve from anywhere but
+ * a record this layer wrote and authenticated.
  *
  * XXX: libgcrypt itself, while parsing a key S-expression to sign,
  * copies the (d ...) element into ordinary heap and frees it without
@@ -160,50 +163,92 @@ crypto_key_sm2_scalar_ok(const unsigned char *d)
 	    memcmp(d, crypto_key_sm2_n1, CRYPTO_SCALAR_LEN) < 0;
 }
 
-enum status
-crypto_key_import_private(enum crypto_alg alg, const unsigned char *d,
-    struct crypto_key **out)
+/* A new key of ALG holding a copy of the scalar D, or NULL if D is out
+ * of range. */
+static struct crypto_key *
+crypto_key_new_private(enum crypto_alg alg, const unsigned char *d)
 {
-	struct crypto_key *key = xcalloc(1, sizeof *key);
-	gcry_sexp_t bare = NULL;
-	gcry_error_t err;
-	enum status st;
+	struct crypto_key *key;
 
-	*out = NULL;
 	if ((alg != CRYPTO_ALG_SM2 && alg != CRYPTO_ALG_ED25519) ||
-	    (alg == CRYPTO_ALG_SM2 && !crypto_key_sm2_scalar_ok(d))) {
-		free(key);
-		return STATUS_INVALID;
-	}
+	    (alg == CRYPTO_ALG_SM2 && !crypto_key_sm2_scalar_ok(d)))
+		return NULL;
+	key = xcalloc(1, sizeof *key);
 	key->alg = alg;
 	key->d = crypto_secure_alloc(CRYPTO_SCALAR_LEN);
 	memcpy(key->d, d, CRYPTO_SCALAR_LEN);
+	return key;
+}
 
-	/* %b from secure memory makes libgcrypt keep the S-expression there. */
-	err = gcry_sexp_build(&bare, NULL, alg == CRYPTO_ALG_SM2 ?
-	    "(private-key (ecc (curve sm2p256v1) (d %b)))" :
-	    "(private-key (ecc (curve Ed25519) (flags eddsa) (d %b)))",
-	    CRYPTO_SCALAR_LEN, key->d);
-	if ((st = crypto_status_from_gcry(err, "private key")) != STATUS_OK)
-		goto out;
-	if ((st = crypto_key_point(alg, bare, key->pub,
-	    &key->publen)) != STATUS_OK)
-		goto out;
+/* Build KEY's S-expressions from its scalar and public key; KEY is
+ * freed on failure.  *OUT is KEY on success. */
+static enum status
+crypto_key_finish_private(struct crypto_key *key, struct crypto_key **out)
+{
+	gcry_error_t err;
+	enum status st;
+
 	if ((st = crypto_key_build_public(key)) != STATUS_OK)
 		goto out;
 
-	err = gcry_sexp_build(&key->seckey, NULL, alg == CRYPTO_ALG_SM2 ?
+	/* %b from secure memory makes libgcrypt keep the S-expression there. */
+	err = gcry_sexp_build(&key->seckey, NULL, key->alg == CRYPTO_ALG_SM2 ?
 	    "(private-key (ecc (curve sm2p256v1) (q %b) (d %b)))" :
 	    "(private-key (ecc (curve Ed25519) (flags eddsa) (q %b) (d %b)))",
 	    (int) key->publen, key->pub, CRYPTO_SCALAR_LEN, key->d);
 	st = crypto_status_from_gcry(err, "private key");
 out:
-	gcry_sexp_release(bare);
 	if (st == STATUS_OK)
 		*out = key;
 	else
 		crypto_key_free(key);
 	return st;
+}
+
+enum status
+crypto_key_import_private(enum crypto_alg alg, const unsigned char *d,
+    struct crypto_key **out)
+{
+	struct crypto_key *key = crypto_key_new_private(alg, d);
+	gcry_sexp_t bare = NULL;
+	gcry_error_t err;
+	enum status st;
+
+	*out = NULL;
+	if (key == NULL)
+		return STATUS_INVALID;
+
+	err = gcry_sexp_build(&bare, NULL, alg == CRYPTO_ALG_SM2 ?
+	    "(private-key (ecc (curve sm2p256v1) (d %b)))" :
+	    "(private-key (ecc (curve Ed25519) (flags eddsa) (d %b)))",
+	    CRYPTO_SCALAR_LEN, key->d);
+	st = crypto_status_from_gcry(err, "private key");
+	if (st == STATUS_OK)
+		st = crypto_key_point(alg, bare, key->pub, &key->publen);
+	gcry_sexp_release(bare);
+	if (st != STATUS_OK) {
+		crypto_key_free(key);
+		return st;
+	}
+	return crypto_key_finish_private(key, out);
+}
+
+enum status
+crypto_key_import_pair(enum crypto_alg alg, const unsigned char *d,
+    const unsigned char *pub, size_t publen, struct crypto_key **out)
+{
+	struct crypto_key *key;
+
+	*out = NULL;
+	if ((alg == CRYPTO_ALG_SM2 &&
+	    (publen != CRYPTO_SM2_POINT_LEN || pub[0] != 0x04)) ||
+	    (alg == CRYPTO_ALG_ED25519 && publen != CRYPTO_ED25519_LEN))
+		return STATUS_INVALID;
+	if ((key = crypto_key_new_private(alg, d)) == NULL)
+		return STATUS_INVALID;
+	memcpy(key->pub, pub, publen);
+	key->publen = publen;
+	return crypto_key_finish_private(key, out);
 }
 
 /* A fresh private scalar into D: for SM2 uniform in [1, n - 2] by

@@ -33,9 +33,10 @@
  * nothing the GCM tag does not already give.
  *
  * The public key rides in the clear so the seal list can show it without
- * a password, and is bound to the private key by the associated data
- * and a recomputation on unwrap.  Must not write a private scalar
- * anywhere but into secure memory or through the cipher.
+ * a password, and is bound to the private key by the associated data:
+ * see crypto_key_unwrap for why it is not computed again.  Must not
+ * write a private scalar anywhere but into secure memory or through the
+ * cipher.
  */
 #include <config.h>
 
@@ -288,16 +289,22 @@ crypto_key_unwrap(const unsigned char *blob, size_t n, const char *password,
 	    h.ct + CRYPTO_SCALAR_LEN, d);
 	if (st != STATUS_OK)
 		goto out;
-	if ((st = crypto_key_import_private(h.alg, d, key)) != STATUS_OK)
-		goto out;
 
-	/* The scalar must be the one the header's public key belongs to. */
-	if ((*key)->publen != h.publen ||
-	    memcmp((*key)->pub, h.pub, h.publen) != 0) {
-		crypto_key_free(*key);
-		*key = NULL;
+	/*
+	 * The public key is taken from the header, not computed from the
+	 * scalar again (a scalar multiplication, as costly as the signature
+	 * the key is unwrapped for).  The whole header, public key and
+	 * algorithm included, is the GCM tag's associated data, and the tag
+	 * has just checked under a key derived from the password and the
+	 * header's salt: a header whose public key was altered is refused
+	 * as damage above.  crypto_key_wrap writes only the public key that
+	 * key.c computed from the very scalar it encrypts, so a mismatched
+	 * pair can only be made by someone who knows the password, who can
+	 * already wrap any key; and its signatures would not verify.
+	 */
+	st = crypto_key_import_pair(h.alg, d, h.pub, h.publen, key);
+	if (st == STATUS_INVALID)
 		st = STATUS_CORRUPT;
-	}
 out:
 	crypto_secure_free(d);
 	crypto_secure_free(derived);

@@ -226,11 +226,12 @@ ctl_seal_add_options(int argc, char **argv, struct ctl_seal_add *a)
 	return -1;
 }
 
-/* The impression: the given PNG, checked, or one drawn from the name. */
+/* The impression: the given PNG, or one drawn from the name; either is
+ * judged at the diameter it is registered with, as every sealing judges
+ * it, so that a seal made here is never refused at its first sealing. */
 static enum status
 ctl_seal_impression(struct ctl_seal_add *a)
 {
-	struct impression_png_info info;
 	struct impression_spec is;
 	unsigned char *data = NULL;
 	size_t n = 0;
@@ -240,23 +241,18 @@ ctl_seal_impression(struct ctl_seal_add *a)
 	is.name = a->spec.owner_body;
 	is.lower = a->spec.purpose;
 	is.diameter_mm = a->diameter;
-	if (a->png_path != NULL) {
-		if ((st = ctl_seal_read_file(a->png_path, &data, &n)) !=
-		    STATUS_OK)
-			return st;
-		is.png = data;
-		is.png_len = n;
-	}
-	st = impression_png(&is, &a->png);
-	/* An imported picture's size on paper, unless given. */
-	if (st == STATUS_OK && data != NULL && a->diameter <= 0 &&
-	    impression_check_png(data, n, 0, &info) == STATUS_OK)
-		a->diameter = info.width_mm;
+	if (a->png_path == NULL)
+		st = impression_png(&is, &a->png);
+	else if ((st = ctl_seal_read_file(a->png_path, &data, &n)) ==
+	    STATUS_OK)
+		buf_add(&a->png, data, n);
 	free(data);
+
+	if (st == STATUS_OK)
+		st = impression_check_register(a->png.data, a->png.len,
+		    a->diameter, &a->spec.diameter_mm);
 	a->spec.impression = a->png.data;
 	a->spec.impression_len = a->png.len;
-	a->spec.diameter_mm = (uint32_t) (a->diameter > 0 ? a->diameter +
-	    0.5 : IMPRESSION_DIAMETER_MM);
 	return st;
 }
 

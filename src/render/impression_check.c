@@ -18,12 +18,26 @@
 #define CHECK_MIN_DPI		(IMPRESSION_DPI - 0.5)
 #define CHECK_CLEAR_ALPHA	8	/* at most this is background */
 #define CHECK_INK_ALPHA		128	/* at least this is ink */
-#define CHECK_MIN_CLEAR		0.30	/* share of background pixels */
+/*
+ * The background rule.  It used to ask 30 % of the whole square clear,
+ * which is wrong for a round seal both ways: the corners outside the
+ * circle are 1 - pi/4 = 21.5 % of the square, so a picture filled
+ * inside its circle (a photograph with the paper left in) was refused
+ * for a "background" that is clear where there is one, while one clear
+ * in only a tenth of its circle passed.  What must be clear is where the
+ * document's text lies under the seal: the corners, outside the circle,
+ * and inside the circle whatever is not ink.  The ring, the star and the
+ * name of a generated impression cover about a quarter of the circle, a
+ * worn or heavy stamp less than half, so at least 40 % of the circle
+ * must be clear; a picture with the paper left in has nearly none.
+ */
+#define CHECK_MIN_CLEAR		0.40	/* share of the circle's pixels */
 #define CHECK_MIN_INK		0.005	/* share of ink pixels */
 #define CHECK_MIN_RED		0.95	/* share of ink that is red */
 
 struct check_counts {
-	unsigned long	clear;
+	unsigned long	disc;		/* pixels inside the circle */
+	unsigned long	disc_clear;	/* of them, clear */
 	unsigned long	ink;
 	unsigned long	red;
 	int		corners_clear;
@@ -51,6 +65,17 @@ impression_check_pixel(cairo_surface_t *s, int x, int y)
 	return ((const uint32_t *) (const void *) row)[x];
 }
 
+/* Whether the centre of pixel (X, Y) lies in the circle inscribed in
+ * the W x H picture. */
+static int
+impression_check_in_disc(int w, int h, int x, int y)
+{
+	double r = (w < h ? w : h) / 2.0, dx = x + 0.5 - w / 2.0,
+	    dy = y + 0.5 - h / 2.0;
+
+	return dx * dx + dy * dy <= r * r;
+}
+
 static void
 impression_check_count(cairo_surface_t *s, struct check_counts *c)
 {
@@ -58,13 +83,15 @@ impression_check_count(cairo_surface_t *s, struct check_counts *c)
 	int h = cairo_image_surface_get_height(s), x, y;
 	uint32_t px;
 
-	c->clear = c->ink = c->red = 0;
+	c->disc = c->disc_clear = c->ink = c->red = 0;
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++) {
 			px = impression_check_pixel(s, x, y);
-			if (px >> 24 <= CHECK_CLEAR_ALPHA)
-				c->clear++;
-			else if (px >> 24 >= CHECK_INK_ALPHA) {
+			if (impression_check_in_disc(w, h, x, y)) {
+				c->disc++;
+				c->disc_clear += px >> 24 <= CHECK_CLEAR_ALPHA;
+			}
+			if (px >> 24 >= CHECK_INK_ALPHA) {
 				c->ink++;
 				c->red += impression_check_red(px);
 			}
@@ -89,8 +116,10 @@ impression_check_ink(cairo_surface_t *s)
 
 	cairo_surface_flush(s);
 	impression_check_count(s, &c);
-	if (!c.corners_clear || c.clear < CHECK_MIN_CLEAR * all)
+	if (!c.corners_clear)
 		return STATUS_IMPRESSION_OPAQUE;
+	if (c.disc_clear < CHECK_MIN_CLEAR * c.disc)
+		return STATUS_IMPRESSION_FILLED;
 	if (c.ink < CHECK_MIN_INK * all || c.red < CHECK_MIN_RED * c.ink)
 		return STATUS_IMPRESSION_NOT_RED;
 	return STATUS_OK;
@@ -136,4 +165,26 @@ impression_check_png(const unsigned char *png, size_t len, double size_mm,
 	st = impression_check_surface(s, png, len, size_mm, info);
 	cairo_surface_destroy(s);
 	return st;
+}
+
+enum status
+impression_check_register(const unsigned char *png, size_t len,
+    double size_mm, uint32_t *diameter_mm)
+{
+	struct impression_png_info info;
+	enum status st;
+
+	*diameter_mm = 0;
+	if (size_mm <= 0) {
+		st = impression_check_png(png, len, 0, &info);
+		if (st != STATUS_OK)
+			return st;
+		size_mm = info.width_mm;
+	}
+
+	/* The SESeal holds whole millimetres, and a sealing judges the
+	 * picture at that size, not at the one its pHYs says: a 12-pixel
+	 * picture at 600 dpi (0.5 mm) is a 1 mm seal of 305 dpi. */
+	*diameter_mm = size_mm < 1 ? 1 : (uint32_t) (size_mm + 0.5);
+	return impression_check_png(png, len, *diameter_mm, NULL);
 }

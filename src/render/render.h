@@ -22,6 +22,7 @@
 #define ESEAL_RENDER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cairo.h>
 
@@ -85,6 +86,16 @@ enum status impression_pdf(const struct impression_spec *spec, struct buf *out);
  */
 enum status impression_check_png(const unsigned char *png, size_t len,
     double size_mm, struct impression_png_info *info);
+
+/*
+ * Check an impression picture as the seal register will hold it: its
+ * diameter is SIZE_MM if positive, else the picture's physical width,
+ * in whole millimetres as the seal's SESeal records it (*DIAMETER_MM),
+ * and the picture is judged at that diameter, as every sealing judges
+ * it.  A picture that passes here is never refused at a sealing.
+ */
+enum status impression_check_register(const unsigned char *png, size_t len,
+    double size_mm, uint32_t *diameter_mm);
 
 enum render_class {
 	RENDER_CLASS_NONE,

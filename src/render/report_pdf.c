@@ -509,13 +509,24 @@ pdf_table_head(struct pdf *p, const struct pdf_table *pt, int continued)
 	    pdf_row_height(p, pt, head, RENDER_FONT_HEI), 0.88);
 }
 
+/* The height of row ROW of PT's table, in its font. */
+static double
+pdf_table_row_height(struct pdf *p, const struct pdf_table *pt, size_t row)
+{
+	const struct report_table *t = pt->t;
+
+	return pdf_row_height(p, pt, (const char *const *)
+	    &t->cells[row * t->ncols], report_row_is_total(t, row) ?
+	    RENDER_FONT_HEI : RENDER_FONT_SONG);
+}
+
 static void
 pdf_table(struct pdf *p, const struct report_table *t)
 {
 	struct pdf_table pt = { t, PDF_CELL_MM, NULL };
 	const char *const *cells;
 	enum render_font role;
-	double h, head_h;
+	double h, keep, head_h;
 	size_t row;
 
 	pdf_columns(p, &pt);
@@ -528,10 +539,14 @@ pdf_table(struct pdf *p, const struct report_table *t)
 		    RENDER_FONT_SONG;
 		h = cells != NULL ? pdf_row_height(p, &pt, cells, role) :
 		    PDF_TEXT_MM * 1.6;
+		/* The Total goes with the row before it: alone under a
+		 * continued heading it would total nothing in sight. */
+		keep = row + 1 < t->nrows && report_row_is_total(t, row + 1) ?
+		    pdf_table_row_height(p, &pt, row + 1) : 0;
 		if (row == 0) {
-			pdf_room(p, head_h + h);
+			pdf_room(p, head_h + h + keep);
 			pdf_table_head(p, &pt, 0);
-		} else if (pdf_room(p, h)) {
+		} else if (pdf_room(p, h + keep)) {
 			pdf_table_head(p, &pt, 1);
 		}
 		if (cells == NULL) {

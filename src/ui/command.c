@@ -425,46 +425,84 @@ command_key_name(int key, char *buf, size_t size)
 	return buf;
 }
 
-/* Draw "KEY Label" at *COL of row ROW; returns 0 when it did not fit. */
-static int
-command_draw_item(struct ui_screen *s, const struct command_row *row,
-    const struct draw_rect *r, int y, int *col)
+/* CMD's word on S's keys line: the screen's own, else the command's. */
+static const char *
+command_item_label(struct ui_screen *s, enum command cmd)
 {
-	char name[32];
-	const char *label = command_label(row->cmd);
-	int key, need;
+	const char *label = s->label != NULL ? s->label(s, (int) cmd) : NULL;
+
+	return label != NULL ? label : command_label(cmd);
+}
+
+/* The columns "KEY Label" of ROW takes on S's keys line (its key's name
+ * into NAME), or 0 when the line does not show it. */
+static int
+command_item_width(struct ui_screen *s, const struct command_row *row,
+    char *name, size_t size)
+{
+	int key;
 
 	if (command_keys(s, row->cmd, &key, 1) == 0 || !command_permitted(row))
+		return 0;
+	command_key_name(key, name, size);
+	return (int) (text_width(name) + 1 +
+	    text_width(command_item_label(s, row->cmd)));
+}
+
+/* Draw "KEY Label" at *COL of row ROW if it ends by column END; returns
+ * 0 when it did not fit. */
+static int
+command_draw_item(struct ui_screen *s, const struct command_row *row,
+    const struct draw_rect *r, int y, int *col, int end)
+{
+	char name[32];
+	int need = command_item_width(s, row, name, sizeof name);
+
+	if (need == 0)
 		return 1;
-	command_key_name(key, name, sizeof name);
-	need = (int) (text_width(name) + 1 + text_width(label));
-	if (*col + need > r->w)
+	if (*col + need > end)
 		return 0;
 	*col += draw_text(r, y, *col, name, DRAW_KEY);
 	*col += 1;
-	*col += draw_text(r, y, *col, label, DRAW_NORMAL);
+	*col += draw_text(r, y, *col, command_item_label(s, row->cmd),
+	    DRAW_NORMAL);
 	*col += 2;
 	return 1;
 }
 
+/*
+ * Help first; then the screen's commands in their tables' order, as many
+ * as fit; then Back and Quit, which always keep their room: a screen
+ * with many commands (the office director's Seal register) drops its
+ * last, least needed ones, never the way out.
+ */
 void
 command_draw_keys(struct ui_screen *s, const struct draw_rect *r, int row)
 {
-	const struct command_row *const *t, *cr;
-	int col = 0;
+	const struct command_row *const *t, *cr, *tail[2];
+	int col = 0, end = r->w, stop = 0;
+	size_t i, ntail = 0;
+	char name[32];
 
 	if (s == NULL)
 		return;
-	if (!command_draw_item(s, &command_global[0], r, row, &col))
-		return;
-	for (t = s->ops->tables; t != NULL && *t != NULL; t++)
-		for (cr = *t; cr->cmd != CMD_NONE; cr++)
-			if ((cr->flags & CMD_BOTTOM) && cr->cmd != CMD_HELP &&
-			    !command_draw_item(s, cr, r, row, &col))
-				return;
 	if (command_in_screen(s, CMD_BACK) == NULL && s->below != NULL)
-		command_draw_item(s, &command_global[1], r, row, &col);
-	command_draw_item(s, &command_global[2], r, row, &col);
+		tail[ntail++] = &command_global[1];
+	tail[ntail++] = &command_global[2];
+	for (i = 0; i < ntail; i++)
+		if ((col = command_item_width(s, tail[i], name, sizeof name)))
+			end -= col + 2;
+	col = 0;
+
+	if (!command_draw_item(s, &command_global[0], r, row, &col, end))
+		return;
+	for (t = s->ops->tables; t != NULL && *t != NULL && !stop; t++)
+		for (cr = *t; cr->cmd != CMD_NONE && !stop; cr++)
+			stop = (cr->flags & CMD_BOTTOM) &&
+			    cr->cmd != CMD_HELP &&
+			    !command_draw_item(s, cr, r, row, &col, end);
+	for (i = 0; i < ntail; i++)
+		command_draw_item(s, tail[i], r, row, &col, r->w);
 }
 
 /* -- The global commands ----------------------------------------------- */

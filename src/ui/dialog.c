@@ -145,6 +145,18 @@ dialog_confirm_toggle(struct ui_screen *s, enum command cmd)
 	return UI_DRAW_SCREEN;
 }
 
+/* y and n on the keys line say what the buttons say ("y Return  n
+ * Cancel"), not "Yes" and "No" beside buttons that name neither. */
+static const char *
+dialog_confirm_label(struct ui_screen *s, int cmd)
+{
+	struct dialog_confirm *d = (struct dialog_confirm *) s;
+
+	if (cmd == CMD_YES)
+		return d->yes;
+	return cmd == CMD_NO ? _("Cancel") : NULL;
+}
+
 static const struct command_row dialog_confirm_commands[] = {
 	{ CMD_YES,	dialog_confirm_yes,	CMD_ANYONE, 0, 0, CMD_BOTTOM },
 	{ CMD_NO,	dialog_confirm_no,	CMD_ANYONE, 0, 0, CMD_BOTTOM },
@@ -171,6 +183,7 @@ dialog_confirm(const char *title, const char *summary, const char *yes,
 	struct dialog_confirm *d = xcalloc(1, sizeof *d);
 
 	d->screen.ops = &dialog_confirm_ops;
+	d->screen.label = dialog_confirm_label;
 	d->title = title;
 	d->summary = summary;
 	d->yes = yes;

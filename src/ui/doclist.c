@@ -35,6 +35,7 @@ struct doclist_row {
 	int64_t		 since;
 	char		*title;		/* sanitized */
 	char		*number;	/* 发文字号, or "" */
+	char		*drafter;	/* full name, or "" */
 	char		*text;		/* what / and l look in */
 };
 
@@ -56,6 +57,7 @@ doclist_clear(struct doclist *d)
 	for (i = 0; i < d->n; i++) {
 		free(d->rows[i].title);
 		free(d->rows[i].number);
+		free(d->rows[i].drafter);
 		free(d->rows[i].text);
 	}
 	free(d->rows);
@@ -76,6 +78,7 @@ doclist_add(struct doclist *d, uint64_t doc_id, const char *title)
 		title = "";
 	r->title = text_sanitize(title, strlen(title), 0);
 	r->number = xstrdup("");
+	r->drafter = xstrdup("");
 	return r;
 }
 
@@ -83,12 +86,12 @@ static void
 doclist_text(struct doclist_row *r)
 {
 	free(r->text);
-	r->text = xasprintf("%s %s %s %s", r->title, r->number,
-	    doc_state_label((enum doc_state) r->state),
+	r->text = xasprintf("%s %s %s %s %s", r->title, r->number,
+	    r->drafter, doc_state_label((enum doc_state) r->state),
 	    r->urgency >= URGENCY_URGENT ? docfmt_urgency(r->urgency) : "");
 }
 
-/* The number and batch flag of a queue's document.
+/* The number, drafter and batch flag of a queue's document.
  * TODO: the inbox gives neither, so each row reads its whole document
  * (fine for a clerk's queue of tens, slow for hundreds); the fix is to
  * carry the number and the batch flag in struct inbox_item, which the
@@ -103,6 +106,9 @@ doclist_details(struct doclist_row *r)
 		free(r->number);
 		r->number = text_sanitize(v.number, strlen(v.number), 0);
 		r->batch = v.doc.batch;
+		free(r->drafter);
+		r->drafter = text_sanitize(docfmt_user(&v, v.doc.drafter_id),
+		    strlen(docfmt_user(&v, v.doc.drafter_id)), 0);
 	}
 	docview_free(&v);
 }
@@ -190,7 +196,8 @@ static void
 doclist_draw_row(struct list *l, size_t item, const struct draw_rect *r,
     int row, enum draw_style st)
 {
-	const struct doclist_row *d = &((struct doclist *) l)->rows[item];
+	const struct doclist *dl = (const struct doclist *) l;
+	const struct doclist_row *d = &dl->rows[item];
 	struct draw_rect cell = *r;
 	int number, state, since, col = 0;
 	char when[32];
@@ -204,8 +211,11 @@ doclist_draw_row(struct list *l, size_t item, const struct draw_rect *r,
 	cell.w = state - 1;
 	draw_text(&cell, row, number, d->number, st);
 	cell.w = since - 1;
-	draw_text(&cell, row, state, doc_state_label((enum doc_state)
-	    d->state), st);
+	/* Everything waiting for approval is in approval: the drafter
+	 * there tells apart documents of one title, before they have a
+	 * number. */
+	draw_text(&cell, row, state, dl->queue == INBOX_APPROVE ? d->drafter :
+	    doc_state_label((enum doc_state) d->state), st);
 	draw_text(r, row, since, clock_format(d->since, when, sizeof when), st);
 }
 
@@ -241,7 +251,7 @@ doclist_header(struct doclist *d)
 
 	names[0] = _("Title");
 	names[1] = _("Number");
-	names[2] = _("State");
+	names[2] = d->queue == INBOX_APPROVE ? _("Drafter") : _("State");
 	names[3] = d->queue >= 0 ? _("Waiting since") : _("Changed");
 	cols[0] = 0;
 	doclist_cols(w, &cols[1], &cols[2], &cols[3]);
@@ -334,20 +344,6 @@ doclist_open_doc(struct ui_screen *s, enum command cmd)
 	return doclist_after(d, 1);
 }
 
-static int
-doclist_approve(struct ui_screen *s, enum command cmd)
-{
-	struct doclist *d = (struct doclist *) s;
-	uint64_t *ids;
-	int batch, changed;
-	size_t n = doclist_targets(d, &ids, &batch);
-
-	(void) cmd;
-	changed = n > 0 && flowdlg_approve_many(ids, n);
-	free(ids);
-	return doclist_after(d, changed);
-}
-
 /* DIALOG on document ID, read afresh; returns what DIALOG does. */
 static int
 doclist_dialog(uint64_t id, int (*dialog)(const struct docview *v))
@@ -363,6 +359,29 @@ doclist_dialog(uint64_t id, int (*dialog)(const struct docview *v))
 		changed = dialog(&v);
 	docview_free(&v);
 	return changed;
+}
+
+static int
+doclist_approve(struct ui_screen *s, enum command cmd)
+{
+	struct doclist *d = (struct doclist *) s;
+	uint64_t *ids;
+	int batch, changed;
+	size_t n = doclist_targets(d, &ids, &batch);
+
+	(void) cmd;
+	/* Nothing tagged: the selected document's own dialog, as on its
+	 * screen, not one made for several. */
+	if (n == 1 && d->list.ntagged == 0) {
+		/* Read again whatever it did: a refusal mostly means
+		 * another approver acted first, and the home screen counts
+		 * the queue as it is now. */
+		(void) doclist_dialog(ids[0], flowdlg_approve);
+		changed = 1;
+	} else
+		changed = n > 0 && flowdlg_approve_many(ids, n);
+	free(ids);
+	return doclist_after(d, changed);
 }
 
 static int

@@ -54,7 +54,9 @@ int flowdlg_send(const struct docview *v);
 int flowdlg_reject(const struct docview *v);
 
 /* flowdlg.c: approve the N documents IDS at once, with one optional
- * comment; reports each refusal. */
+ * comment; reports each refusal, naming the document and, for a step
+ * needing a higher leader, the level it needs.  Returns 1 once the
+ * approvals were tried (the queue has changed, refused or not). */
 int flowdlg_approve_many(const uint64_t *ids, size_t n);
 
 /* sealdlg.c: seal V with an active seal in the clerk's custody,

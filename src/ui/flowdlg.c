@@ -26,7 +26,49 @@ struct flowdlg {
 	const struct docview	*v;
 	size_t			 comment;	/* the input */
 	int			 last;	/* approving: the issuance */
+	char			*why;	/* a refusal said here, or NULL */
 };
+
+/* Why the core refused RC on V, a new string.  For a step that needs a
+ * higher leader it names the level this step needs: the status's own
+ * message lists every level of Flow 1, which leaves the approver to
+ * guess which one the document waits for. */
+static char *
+flowdlg_why(const struct docview *v, enum status rc)
+{
+	unsigned step = v->doc.approval_level;
+
+	if (rc == STATUS_CHAIN_LEVEL && v->doc.state == DOC_IN_APPROVAL &&
+	    step < v->chain.n)
+		return xasprintf(_("It waits at step %u of %u of its approval "
+		    "chain, which needs a %s (Flow 1); your leader level is "
+		    "lower."), step + 1, v->chain.n,
+		    chain_level_label(v->chain.level[step]));
+	return xstrdup(status_message(rc));
+}
+
+/* flowdlg_why() for document ID as it stands now (the refusal may be
+ * due to another approver's step since the dialog opened); *NAME gets
+ * its name and drafter when it can be read, else NULL. */
+static char *
+flowdlg_why_now(uint64_t id, enum status rc, char **name)
+{
+	struct docview v;
+	char *why, *title;
+
+	*name = NULL;
+	if (docview_get(app_store(), app_session(), id, &v) != STATUS_OK) {
+		docview_free(&v);
+		return xstrdup(status_message(rc));
+	}
+	why = flowdlg_why(&v, rc);
+	title = docfmt_name(&v);
+	*name = xasprintf(_("%s, drafted by %s"), title,
+	    docfmt_user(&v, v.doc.drafter_id));
+	free(title);
+	docview_free(&v);
+	return why;
+}
 
 static const char *
 flowdlg_comment(struct flowask *a)
@@ -65,8 +107,15 @@ static size_t
 flowdlg_where(struct flowask *a, enum status rc, const char **msg)
 {
 	struct flowdlg *f = a->ctx;
+	char *name;
 
-	(void) msg;	/* the core's says it */
+	/* The core's message says it, but for the level a step needs. */
+	if (rc == STATUS_CHAIN_LEVEL) {
+		free(f->why);
+		f->why = flowdlg_why_now(f->v->doc.id, rc, &name);
+		free(name);
+		*msg = f->why;
+	}
 	return rc == STATUS_REASON_REQUIRED ? f->comment : FLOWASK_NOWHERE;
 }
 
@@ -78,13 +127,17 @@ flowdlg_run(struct flowdlg *f, const struct flowask_ops *ops,
 {
 	char *intro = docfmt_intro(f->v);
 	struct flowask *a = flowask_new(title, intro, ops, yes, f);
+	int done;
 
 	free(intro);
 	f->comment = entry_add_text(&a->entry, label, 0, FLOWDLG_COMMENT_MAX,
 	    NULL);
 	entry_set_width(&a->entry, f->comment, 60);
 	entry_set_hint(&a->entry, f->comment, hint);
-	return flowask_run(a);
+	done = flowask_run(a);
+	free(f->why);
+	f->why = NULL;
+	return done;
 }
 
 /* -- Submit and send: a confirmation is all they ask -------------------- */
@@ -186,7 +239,7 @@ static const struct flowask_ops flowdlg_approve_ops = {
 int
 flowdlg_approve(const struct docview *v)
 {
-	struct flowdlg f = { v, 0, 0 };
+	struct flowdlg f = { v, 0, 0, NULL };
 
 	f.last = v->doc.approval_level + 1u >= v->chain.n;
 	return flowdlg_run(&f, &flowdlg_approve_ops, f.last ?
@@ -238,7 +291,7 @@ static const struct flowask_ops flowdlg_return_ops = {
 int
 flowdlg_return(const struct docview *v)
 {
-	struct flowdlg f = { v, 0, 0 };
+	struct flowdlg f = { v, 0, 0, NULL };
 
 	return flowdlg_run(&f, &flowdlg_return_ops, _("Return to the "
 	    "drafter"), _("Return"), _("Comment (required)"), _("Say what "
@@ -284,7 +337,7 @@ static const struct flowask_ops flowdlg_reject_ops = {
 int
 flowdlg_reject(const struct docview *v)
 {
-	struct flowdlg f = { v, 0, 0 };
+	struct flowdlg f = { v, 0, 0, NULL };
 
 	return flowdlg_run(&f, &flowdlg_reject_ops, _("Reject (Flow 3)"),
 	    _("Reject"), _("Reason (required)"), _("Say what is wrong; F2 "
@@ -320,9 +373,9 @@ static size_t
 flowdlg_approve_each(const uint64_t *ids, size_t n, const char *comment,
     char **failed)
 {
+	char *next, *why, *name;
 	size_t i, ok = 0;
 	enum status rc;
-	char *next;
 
 	*failed = xstrdup("");
 	for (i = 0; i < n; i++) {
@@ -332,8 +385,14 @@ flowdlg_approve_each(const uint64_t *ids, size_t n, const char *comment,
 			ok++;
 			continue;
 		}
-		next = xasprintf(_("%sDocument %llu: %s\n"), *failed,
-		    (unsigned long long) ids[i], status_message(rc));
+		/* Named as the confirmation named it, with its drafter:
+		 * titles repeat, ids are seen nowhere else. */
+		why = flowdlg_why_now(ids[i], rc, &name);
+		next = name != NULL ? xasprintf(_("%s%s: %s\n"), *failed,
+		    name, why) : xasprintf(_("%sDocument %llu: %s\n"), *failed,
+		    (unsigned long long) ids[i], why);
+		free(name);
+		free(why);
 		free(*failed);
 		*failed = next;
 	}
@@ -371,5 +430,5 @@ flowdlg_approve_many(const uint64_t *ids, size_t n)
 	    "%zu documents approved.", ok), ok);
 	free(failed);
 	free(comment);
-	return ok > 0;
+	return 1;
 }

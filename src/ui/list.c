@@ -73,6 +73,7 @@ list_init(struct list *l, const struct ui_screen_ops *screen_ops,
 {
 	l->screen.ops = screen_ops;
 	l->screen.below = NULL;
+	l->screen.label = NULL;
 	l->ops = ops;
 	l->title = xstrdup(title);
 	l->header = l->empty = NULL;

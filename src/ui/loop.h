@@ -109,6 +109,10 @@ struct ui_screen_ops {
 struct ui_screen {
 	const struct ui_screen_ops *ops;
 	struct ui_screen	*below;		/* the stack; the loop's */
+	/* The keys line's word for command CMD (enum command) on this
+	 * screen, or NULL for the command's own; NULL to use them all.
+	 * A confirmation names its answers as its buttons do. */
+	const char		*(*label)(struct ui_screen *s, int cmd);
 };
 
 /* Put S on top of the stack; the loop owns it from now on and frees it

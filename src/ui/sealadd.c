@@ -187,13 +187,16 @@ sealadd_make(struct sealadd *a, struct session *cust)
 	is.lower = spec.purpose;
 	buf_init(&png);
 	rc = impression_png(&is, &png);
+	/* Judged at the registered diameter, as every sealing judges it. */
+	if (rc == STATUS_OK)
+		rc = impression_check_register(png.data, png.len,
+		    IMPRESSION_DIAMETER_MM, &spec.diameter_mm);
 	/* Seals are made rarely: the fonts are not kept for the run. */
 	render_release();
 	if (rc != STATUS_OK)
 		goto out;
 	spec.impression = png.data;
 	spec.impression_len = png.len;
-	spec.diameter_mm = (uint32_t) (IMPRESSION_DIAMETER_MM + 0.5);
 
 	rc = seal_add(app_session(), cust, &spec, entry_text(e, a->key_pw),
 	    NULL);

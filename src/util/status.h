@@ -61,7 +61,7 @@
 	X(STATUS_IMPRESSION_NOT_PNG, N_("The impression file is not a readable PNG picture.")) \
 	X(STATUS_IMPRESSION_NO_SIZE, N_("The impression picture does not record its physical size (no pHYs resolution); give its diameter in millimetres.")) \
 	X(STATUS_IMPRESSION_LOW_RES, N_("The impression picture is below 600 dpi at its physical size; scan or export it at 600 dpi or more.")) \
-	X(STATUS_IMPRESSION_OPAQUE, N_("The impression picture's background is not transparent.")) \
+	X(STATUS_IMPRESSION_OPAQUE, N_("The impression picture's background is not transparent: the corners outside the seal's circle must be clear. Export the seal as red ink on a transparent background (PNG with an alpha channel).")) \
 	X(STATUS_IMPRESSION_NOT_RED, N_("The impression picture is not red ink on a transparent background (Art. 5: seals are red).")) \
 	X(STATUS_IMPORT_FORMAT,	N_("The file is not in the document format: a header of 'key: value' lines, a blank line, then the body.")) \
 	X(STATUS_CHAIN_LEVEL,	N_("This step of the approval chain needs a higher leader: a section chief or deputy, the bureau leader in charge, or a bureau leader for special-number documents (Flow 1).")) \
@@ -154,7 +154,8 @@
 	X(STATUS_CUSTODY_OPEN,	N_("This seal already has a proxy custody asked for, approved or running: it must be decided, or the seal taken back, first.")) \
 	X(STATUS_CUSTODY_STATE,	N_("The proxy custody is not in a state that allows this: it is decided, handed over or ended already, or not approved yet. The seal's custody list shows its state.")) \
 	X(STATUS_CUSTODY_PROXY_ROLE, N_("The proxy must be an enabled account with the clerk role: choose another clerk.")) \
-	X(STATUS_SEAL_REGNO,	N_("This registration number cannot be used: at most 32 letters, digits, '-', '.' or '/'."))
+	X(STATUS_SEAL_REGNO,	N_("This registration number cannot be used: at most 32 letters, digits, '-', '.' or '/'.")) \
+	X(STATUS_IMPRESSION_FILLED, N_("The impression picture is filled inside its circle: at least 40 % of the circle must be clear (transparent), so that the text under the seal shows through. Export only the red ink on a transparent background, without the paper."))
 
 #define STATUS_ENUM(name, msg) name,
 enum status {

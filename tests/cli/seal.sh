@@ -55,6 +55,19 @@ printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEY" | ctl --user zhou --password-fd 0 \
     --impression "$T/bad.png" >"$T/out" 2>&1
 expect_eq "a bad impression is refused" 1 $?
 expect_grep "the refusal says why" "not a readable PNG" "$T/out"
+# A picture of 12 pixels at 600 dpi is half a millimetre: registered as
+# a 1 mm seal it would be 305 dpi at every sealing, so it is refused now,
+# with the sealing's own reason, and nothing is registered.
+printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEY" | ctl --user zhou --password-fd 0 \
+    seal add 4401-2026-090 --name X --body X --custodian wang \
+    --impression "$abs_top_srcdir/tests/cli/impression-12px.png" \
+    >"$T/out" 2>&1
+expect_eq "a picture too small for its seal is refused" 1 $?
+expect_grep "with the sealing's reason" "below 600 dpi at its physical size" \
+    "$T/out"
+as li seal list >"$T/out" 2>&1
+expect_eq "and the seal is not registered" 0 \
+    "$(grep -c '^4401-2026-090' "$T/out")"
 for d in 10 80 5; do
 	printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEY" | ctl --user zhou \
 	    --password-fd 0 seal add 4401-2026-002 --name X --body X \

@@ -2,7 +2,7 @@
  * test_pwhash.c -- password hashes: right and wrong passwords, the PHC
  * strings other tools write (the Argon2 reference tool, Python's
  * scrypt), parameters carried in the hash and re-hashing when they rise,
- * and damaged records refused.
+ * damaged records refused, and which derivations get threads.
  */
 #include <config.h>
 
@@ -178,6 +178,7 @@ START_TEST(test_defaults_work)
 	ck_assert_uint_eq(p.passes, 4);
 	ck_assert_uint_eq(p.parallelism, 2);
 	ck_assert_uint_eq(p.salt_len, 16);
+	ck_assert(crypto_kdf_threaded(&p));
 
 	ck_assert_int_eq(crypto_pw_hash("Wang-Wu!2025", NULL, &h, &n),
 	    STATUS_OK);
@@ -190,6 +191,30 @@ START_TEST(test_defaults_work)
 }
 END_TEST
 
+START_TEST(test_threads_only_for_big_lanes)
+{
+	struct crypto_kdf_params p;
+
+	/* A test build's cheap hash (64 KiB, two lanes) and one lane of
+	 * any size run on the caller's thread; 1 MiB lanes get their own.
+	 * The reference tool's two-lane hash above is such a cheap one, and
+	 * still comes out the same. */
+	th_tiny_params(&p);
+	p.parallelism = 2;
+	ck_assert(!crypto_kdf_threaded(&p));
+	p.mem_kib = 2047;
+	ck_assert(!crypto_kdf_threaded(&p));
+	p.mem_kib = 2048;
+	ck_assert(crypto_kdf_threaded(&p));
+	p.parallelism = 1;
+	p.mem_kib = 128 * 1024;
+	ck_assert(!crypto_kdf_threaded(&p));
+	p.alg = CRYPTO_KDF_SCRYPT;
+	p.parallelism = 2;
+	ck_assert(!crypto_kdf_threaded(&p));
+}
+END_TEST
+
 Suite *
 pwhash_suite(void)
 {
@@ -198,6 +223,7 @@ pwhash_suite(void)
 
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_hash_and_verify);
+	tcase_add_test(tc, test_threads_only_for_big_lanes);
 	tcase_add_test(tc, test_other_tools_hashes);
 	tcase_add_test(tc, test_rehash_when_params_rise);
 	tcase_add_test(tc, test_damaged_records_refused);

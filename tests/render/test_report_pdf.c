@@ -295,6 +295,64 @@ START_TEST(test_pdf_long_register_pages)
 }
 END_TEST
 
+/* A summary of N seals and their Total, no chart days. */
+static void
+rp_seals(size_t n)
+{
+	const char *head[4] = { "Seal", "Seal name", "Sealed",
+		"Copies printed" };
+	const char *total[4] = { "Total", "", "1", "1" };
+	const unsigned char numeric[4] = { 0, 0, 1, 1 };
+	char regno[32];
+	const char *row[4] = { regno, "示范市示范区司法局", "1", "1" };
+	struct report_table *t;
+	size_t i;
+
+	report_free(&rp);
+	memset(&rp, 0, sizeof rp);
+	rp_heading(REPORT_SUMMARY, "电子印章签章和在线打印情况汇总表");
+	t = report_table_add(&rp, "By seal", 4, head, numeric);
+	for (i = 0; i < n; i++) {
+		snprintf(regno, sizeof regno, "SEAL-%03zu", i + 1);
+		report_row_add(t, row);
+	}
+	report_row_add(t, total);
+	t->total = 1;
+}
+
+START_TEST(test_pdf_total_kept_with_a_row)
+{
+	char *path, *text, *page, *next;
+	struct buf pdf;
+	int moved = 0;
+	size_t n;
+
+	/* From a table that fits its first page to one that runs over it:
+	 * one of these sizes would leave the Total alone at the top of the
+	 * second page. */
+	for (n = 19; n <= 25; n++) {
+		rp_seals(n);
+		path = rp_write(&pdf);
+		text = measure_text(rp_dir, path, 0, "");
+		/* pdftotext ends each page with a form feed. */
+		for (page = text; (next = strchr(page, '\f')) != NULL;
+		    page = next + 1) {
+			*next = '\0';
+			if (strstr(page, "Total") == NULL)
+				continue;
+			ck_assert_msg(strstr(page, "SEAL-") != NULL,
+			    "%zu seals: the Total row is alone on its page", n);
+			moved |= strstr(page, "(continued)") != NULL;
+		}
+		free(text);
+		free(path);
+		buf_free(&pdf);
+	}
+	/* And the case was met: a Total on a continued page. */
+	ck_assert(moved);
+}
+END_TEST
+
 START_TEST(test_pdf_same_bytes)
 {
 	struct buf a, b;
@@ -325,6 +383,7 @@ report_pdf_suite(void)
 	tcase_add_test(tc, test_pdf_chart_bars);
 	tcase_add_test(tc, test_pdf_long_register_pages);
 	tcase_add_test(tc, test_pdf_same_bytes);
+	tcase_add_test(tc, test_pdf_total_kept_with_a_row);
 	suite_add_tcase(s, tc);
 	return s;
 }

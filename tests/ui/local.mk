@@ -39,3 +39,5 @@ TESTS += tests/ui/sealadd.sh
 EXTRA_DIST += tests/ui/sealadd.sh
 TESTS += tests/ui/import.sh
 EXTRA_DIST += tests/ui/import.sh
+TESTS += tests/ui/approvequeue.sh
+EXTRA_DIST += tests/ui/approvequeue.sh

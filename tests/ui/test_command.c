@@ -90,9 +90,9 @@ static const struct ui_screen_ops dialog_ops = {
 	NULL, fake_close
 };
 
-static struct ui_screen list_s = { &list_ops, NULL };
-static struct ui_screen text_s = { &text_ops, NULL };
-static struct ui_screen dialog_s = { &dialog_ops, NULL };
+static struct ui_screen list_s = { &list_ops, NULL, NULL };
+static struct ui_screen text_s = { &text_ops, NULL, NULL };
+static struct ui_screen dialog_s = { &dialog_ops, NULL, NULL };
 
 static int
 only_not_seal(int perm, void *ctx)
