@@ -17,7 +17,7 @@ ESEAL_LAYERS = src/ctl/libesctl.a src/ui/libesui.a src/print/libesprint.a \
 	src/render/libesrender.a src/core/libescore.a src/store/libesstore.a \
 	src/crypto/libescrypto.a src/util/libesutil.a
 ESEAL_LIBS = $(ESEAL_LAYERS) $(NCURSESW_LIBS) $(CAIRO_LIBS) $(CUPS_LIBS) \
-	$(DB_LIBS) $(GCRYPT_LIBS) $(LIBINTL) -lpthread -lm
+	$(DB_LIBS) $(ZLIB_LIBS) $(GCRYPT_LIBS) $(LIBINTL) -lpthread -lm
 
 src_esealctl_SOURCES = src/esealctl.c
 src_esealctl_LDADD = $(ESEAL_LIBS)

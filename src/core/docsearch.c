@@ -1,18 +1,20 @@
 /*
  * docsearch.c -- finding documents by a piece of their title or number
- * (docview_search in docview.h), through the store's gram index instead
- * of reading every document.
+ * (docview_search in docview.h), a page at a time, from the store's
+ * search index alone.
  *
- * The index (store/grams.c) holds each pair of adjacent characters of
- * every title and number, and each one's last character alone.  A
- * search of one character reads the range of grams that character
- * starts; a longer one reads the entries of each of its pairs and keeps
- * the documents found under all of them.  The index only narrows: every
- * document it leaves is read and its title and number matched against
- * the text exactly as the scan does (strstr), so the answer is the scan's, in the scan's order (most
- * recently changed first), with the reader's clearance applied.  A text
- * that is empty or not UTF-8 has no grams: those are answered by the
- * scan itself.  Nothing here changes a record.
+ * The index (store/grams.c, store/postings.c) lists for each pair of
+ * adjacent characters, and for each character ending a run, the
+ * documents holding it with the positions where it stands and their
+ * classification.  A text of one character is in a document exactly
+ * when one of the grams it starts is; a longer one exactly where its
+ * pairs stand at consecutive positions of one field, which is what
+ * strstr finds for a valid UTF-8 text.  So the index decides, the
+ * reader's clearance is applied from the classification it records, and
+ * only the page's documents are read.  A text that is empty, not UTF-8
+ * or longer than DOCSEARCH_MAX_CHARS is answered by reading every
+ * document (the scan).  Newest document first (id descending).  Nothing
+ * here changes a record.
  */
 #include <config.h>
 
@@ -23,130 +25,229 @@
 #include "core/docview.h"
 #include "core/wfop.h"
 
-#define DOCSEARCH_MAX_GRAMS	64	/* a longer text: its first pairs */
+#define DOCSEARCH_MAX_CHARS	64	/* a longer text: the scan */
 
-/* Ids in ascending order: what the entries of one gram gave. */
-struct docsearch_ids {
+/* The documents found, ascending, with their classification. */
+struct docsearch_hits {
 	uint64_t	*id;
+	uint8_t		*cls;
 	size_t		 n;
 	size_t		 cap;
 };
 
-struct docsearch {
-	const char		*text;
-	docview_fn		 fn;
-	void			*arg;
-	const struct rec_user	*reader;
-	struct rec_doc		*hits;		/* matched, to be sorted */
-	size_t			 nhits;
-	size_t			 cap;
+/* One gram's posting list, positions flattened. */
+struct docsearch_list {
+	uint64_t	 gram;
+	uint64_t	*id;
+	uint8_t		*cls;
+	size_t		*first;		/* the entry's first position in POS */
+	uint32_t	*npos;
+	size_t		 n;
+	size_t		 cap;
+	uint32_t	*pos;
+	size_t		 npos_all;
+	size_t		 pos_cap;
+	size_t		 at;		/* the merge's place */
 };
 
-static int
-docsearch_collect(uint64_t id, void *arg)
-{
-	struct docsearch_ids *ids = arg;
+struct docsearch {
+	const char		*text;
+	size_t			 offset;
+	size_t			 limit;
+	size_t			 total;
+	docview_fn		 fn;
+	void			*arg;
+	struct docsearch_hits	 hits;
+};
 
-	if (ids->n == ids->cap) {
-		ids->cap = ids->cap != 0 ? ids->cap * 2 : 256;
-		ids->id = xrealloc(ids->id, ids->cap * sizeof *ids->id);
-	}
-	ids->id[ids->n++] = id;
-	return 0;
-}
-
-/* Keep in A only the ids also in B (both ascending). */
 static void
-docsearch_intersect(struct docsearch_ids *a, const struct docsearch_ids *b)
+docsearch_hit(struct docsearch_hits *h, uint64_t id, uint8_t cls)
 {
-	size_t i = 0, j = 0, out = 0;
-
-	while (i < a->n && j < b->n) {
-		if (a->id[i] < b->id[j])
-			i++;
-		else if (a->id[i] > b->id[j])
-			j++;
-		else {
-			a->id[out++] = a->id[i++];
-			j++;
-		}
+	if (h->n == h->cap) {
+		h->cap = h->cap != 0 ? h->cap * 2 : 256;
+		h->id = xrealloc(h->id, h->cap * sizeof *h->id);
+		h->cls = xrealloc(h->cls, h->cap * sizeof *h->cls);
 	}
-	a->n = out;
+	h->id[h->n] = id;
+	h->cls[h->n++] = cls;
 }
 
-/* The grams of TEXT: each pair, or for one character the first of the
- * grams it starts (*ONE set); 0 when the text is empty or not UTF-8
- * (the scan answers those). */
+/* The code points of TEXT into CP: their number, or 0 when the text is
+ * empty, not UTF-8 or too long (the scan answers those). */
 static size_t
-docsearch_grams(const char *text, uint64_t *gram, int *one)
+docsearch_chars(const char *text, uint32_t *cp)
 {
-	size_t left = strlen(text), n, ng = 0;
-	uint32_t cp, prev = 0;
-	int chars = 0;
+	size_t left = strlen(text), n, k = 0;
 
 	while (left > 0) {
-		if ((n = text_utf8_decode(text, left, &cp)) == 0)
+		if (k == DOCSEARCH_MAX_CHARS ||
+		    (n = text_utf8_decode(text, left, &cp[k])) == 0)
 			return 0;
-		if (chars++ > 0 && ng < DOCSEARCH_MAX_GRAMS)
-			gram[ng++] = STORE_GRAM(prev, cp);
-		prev = cp;
+		k++;
 		text += n;
 		left -= n;
 	}
-	*one = chars == 1;
-	if (chars == 1)
-		gram[ng++] = STORE_GRAM(prev, 0);
-	return ng;
+	return k;
 }
+
+static int
+docsearch_one_each(const struct store_posting *p, void *arg)
+{
+	docsearch_hit(arg, p->id, p->classification);
+	return 0;
+}
+
+/* A hit while the grams of one character are sorted. */
+struct docsearch_pair {
+	uint64_t	 id;
+	uint8_t		 cls;
+};
 
 static int
 docsearch_id_cmp(const void *a, const void *b)
 {
-	uint64_t x = *(const uint64_t *) a, y = *(const uint64_t *) b;
+	const struct docsearch_pair *x = a, *y = b;
 
-	return x < y ? -1 : x > y;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 /* One character C: the documents of every gram C starts, each once. */
 static enum status
-docsearch_char(struct store_txn *txn, uint64_t c, struct docsearch_ids *out)
+docsearch_one(struct store_txn *txn, uint32_t c, struct docsearch_hits *h)
 {
-	struct store_range r = { 0, { 0, 0, 0 }, c, c | UINT32_MAX };
+	struct docsearch_pair *v;
 	enum status rc;
 	size_t i, n = 0;
 
-	rc = store_scan_keys(txn, IDX_DOC_GRAM, &r, docsearch_collect, out);
-	if (rc != STATUS_OK || out->n < 2)
+	rc = store_postings(txn, STORE_GRAM(c, 0), STORE_GRAM(c, UINT32_MAX),
+	    docsearch_one_each, h);
+	if (rc != STATUS_OK || h->n < 2)
 		return rc;
-	qsort(out->id, out->n, sizeof *out->id, docsearch_id_cmp);
-	for (i = 1; i < out->n; i++)
-		if (out->id[i] != out->id[n])
-			out->id[++n] = out->id[i];
-	out->n = n + 1;
+	v = xcalloc(h->n, sizeof *v);
+	for (i = 0; i < h->n; i++) {
+		v[i].id = h->id[i];
+		v[i].cls = h->cls[i];
+	}
+	qsort(v, h->n, sizeof *v, docsearch_id_cmp);
+	for (i = 0; i < h->n; i++)
+		if (n == 0 || v[i].id != h->id[n - 1]) {
+			h->id[n] = v[i].id;
+			h->cls[n++] = v[i].cls;
+		}
+	h->n = n;
+	free(v);
 	return STATUS_OK;
 }
 
-/* The documents under every gram of the text, ascending. */
-static enum status
-docsearch_candidates(struct store_txn *txn, const uint64_t *gram, size_t ng,
-    struct docsearch_ids *out)
+static int
+docsearch_list_each(const struct store_posting *p, void *arg)
 {
-	struct store_range r = { 1, { 0, 0, 0 }, 0, UINT64_MAX };
-	struct docsearch_ids next = { NULL, 0, 0 };
-	enum status rc = STATUS_OK;
-	size_t i;
+	struct docsearch_list *l = arg;
 
-	for (i = 0; i < ng && rc == STATUS_OK; i++) {
-		r.prefix[0] = gram[i];
-		next.n = 0;
-		rc = store_scan_keys(txn, IDX_DOC_GRAM, &r, docsearch_collect,
-		    i == 0 ? out : &next);
-		if (i > 0)
-			docsearch_intersect(out, &next);
-		if (out->n == 0)
-			break;
+	if (l->n == l->cap) {
+		l->cap = l->cap != 0 ? l->cap * 2 : 256;
+		l->id = xrealloc(l->id, l->cap * sizeof *l->id);
+		l->cls = xrealloc(l->cls, l->cap * sizeof *l->cls);
+		l->first = xrealloc(l->first, l->cap * sizeof *l->first);
+		l->npos = xrealloc(l->npos, l->cap * sizeof *l->npos);
 	}
-	free(next.id);
+	while (l->npos_all + p->npos > l->pos_cap) {
+		l->pos_cap = l->pos_cap != 0 ? l->pos_cap * 2 : 256;
+		l->pos = xrealloc(l->pos, l->pos_cap * sizeof *l->pos);
+	}
+	l->id[l->n] = p->id;
+	l->cls[l->n] = p->classification;
+	l->first[l->n] = l->npos_all;
+	l->npos[l->n++] = p->npos;
+	memcpy(l->pos + l->npos_all, p->pos, p->npos * sizeof *p->pos);
+	l->npos_all += p->npos;
+	return 0;
+}
+
+static void
+docsearch_list_free(struct docsearch_list *l)
+{
+	free(l->id);
+	free(l->cls);
+	free(l->first);
+	free(l->npos);
+	free(l->pos);
+}
+
+/* Does entry E of list L stand at position V? */
+static int
+docsearch_at(const struct docsearch_list *l, size_t e, uint32_t v)
+{
+	const uint32_t *p = l->pos + l->first[e];
+	size_t lo = 0, hi = l->npos[e], mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (p[mid] == v)
+			return 1;
+		if (p[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Entry E of the first pair's list: do the text's pairs L[0..M-1] stand
+ * one after another from one of its positions? Each list's place is
+ * moved up to E's id. */
+static int
+docsearch_entry(struct docsearch_list **l, size_t m, size_t e)
+{
+	uint64_t id = l[0]->id[e];
+	size_t i, k;
+	uint32_t v;
+
+	for (i = 1; i < m; i++) {
+		while (l[i]->at < l[i]->n && l[i]->id[l[i]->at] < id)
+			l[i]->at++;
+		if (l[i]->at == l[i]->n || l[i]->id[l[i]->at] != id)
+			return 0;
+	}
+	for (k = 0; k < l[0]->npos[e]; k++) {
+		v = l[0]->pos[l[0]->first[e] + k];
+		for (i = 1; i < m; i++)
+			if (!docsearch_at(l[i], l[i]->at, v + 2 * (uint32_t) i))
+				break;
+		if (i == m)
+			return 1;
+	}
+	return 0;
+}
+
+/* The K characters CP (K >= 2): each distinct pair's list read once. */
+static enum status
+docsearch_pairs(struct store_txn *txn, const uint32_t *cp, size_t k,
+    struct docsearch_hits *h)
+{
+	struct docsearch_list lists[DOCSEARCH_MAX_CHARS];
+	struct docsearch_list *pair[DOCSEARCH_MAX_CHARS];
+	enum status rc = STATUS_OK;
+	size_t i, j, nl = 0;
+	uint64_t g;
+
+	for (i = 0; i + 1 < k && rc == STATUS_OK; i++) {
+		g = STORE_GRAM(cp[i], cp[i + 1]);
+		for (j = 0; j < nl && lists[j].gram != g; j++)
+			continue;
+		if (j == nl) {
+			memset(&lists[nl], 0, sizeof lists[nl]);
+			lists[nl].gram = g;
+			rc = store_postings(txn, g, g, docsearch_list_each,
+			    &lists[nl++]);
+		}
+		pair[i] = &lists[j];
+	}
+	for (i = 0; rc == STATUS_OK && i < pair[0]->n; i++)
+		if (docsearch_entry(pair, k - 1, i))
+			docsearch_hit(h, pair[0]->id[i], pair[0]->cls[i]);
+	for (j = 0; j < nl; j++)
+		docsearch_list_free(&lists[j]);
 	return rc;
 }
 
@@ -166,111 +267,84 @@ docsearch_matches(const struct rec_doc *d, const char *text)
 }
 
 static int
-docsearch_keep(const void *rec, void *arg)
+docsearch_scan_each(const void *rec, void *arg)
 {
 	const struct rec_doc *d = rec;
 	struct docsearch *ds = arg;
 
-	if (d->classification > ds->reader->clearance ||
-	    !docsearch_matches(d, ds->text))
-		return 0;
-	if (ds->nhits == ds->cap) {
-		ds->cap = ds->cap != 0 ? ds->cap * 2 : 64;
-		ds->hits = xrealloc(ds->hits, ds->cap * sizeof *ds->hits);
-	}
-	/* Taken over whole: the strings are freed with the hits. */
-	memcpy(&ds->hits[ds->nhits++], d, sizeof *d);
-	memset((void *) d, 0, sizeof *d);
+	if (docsearch_matches(d, ds->text))
+		docsearch_hit(&ds->hits, d->id, d->classification);
 	return 0;
 }
 
-/* Most recently changed first, as IDX_DOC_UPDATED read backwards. */
-static int
-docsearch_order(const void *a, const void *b)
-{
-	const struct rec_doc *x = a, *y = b;
-
-	if (x->updated != y->updated)
-		return x->updated > y->updated ? -1 : 1;
-	return x->id > y->id ? -1 : x->id < y->id;
-}
-
-static void
-docsearch_free_hits(struct docsearch *ds)
-{
-	size_t i;
-
-	for (i = 0; i < ds->nhits; i++)
-		rec_free(REC_DOC, &ds->hits[i]);
-	ds->nhits = 0;
-}
-
-/* Read and match each candidate (all documents when there are none of
- * the text's grams to use). */
+/* The page: the hits the reader may see, newest first, OFFSET skipped,
+ * LIMIT read (0: all); TOTAL counts them all. */
 static enum status
-docsearch_read(struct store_txn *txn, struct docsearch *ds,
-    const struct docsearch_ids *ids, int scan)
+docsearch_page(struct store_txn *txn, struct docsearch *ds,
+    uint8_t clearance)
 {
-	struct store_range all = { 0, { 0, 0, 0 }, 0, UINT64_MAX };
 	struct rec_doc d;
 	enum status rc = STATUS_OK;
-	size_t i;
+	size_t i, given = 0;
+	int stop = 0;
 
-	if (scan)
-		return store_scan(txn, IDX_DOC_UPDATED, &all, 1,
-		    docsearch_keep, ds);
-	for (i = 0; i < ids->n && rc == STATUS_OK; i++) {
-		rc = store_get(txn, REC_DOC, ids->id[i], &d);
-		if (rc == STATUS_OK)
-			docsearch_keep(&d, ds);
+	for (i = ds->hits.n; i > 0; i--) {
+		if (ds->hits.cls[i - 1] > clearance)
+			continue;
+		if (ds->total++ < ds->offset || stop ||
+		    (ds->limit != 0 && given == ds->limit))
+			continue;
+		rc = store_get(txn, REC_DOC, ds->hits.id[i - 1], &d);
+		if (rc == STATUS_OK) {
+			stop = ds->fn(&d, ds->arg) != 0;
+			given++;
+		}
 		rec_free(REC_DOC, &d);
+		if (rc != STATUS_OK)
+			return rc;
 	}
-	return rc;
+	return STATUS_OK;
 }
 
 static enum status
 docsearch_fn(struct store_txn *txn, struct wfop *op)
 {
 	struct docsearch *ds = op->arg;
-	struct docsearch_ids ids = { NULL, 0, 0 };
-	uint64_t gram[DOCSEARCH_MAX_GRAMS];
-	enum status rc = STATUS_OK;
-	size_t ng, i;
-	int one = 0;
+	uint32_t cp[DOCSEARCH_MAX_CHARS];
+	enum status rc;
+	size_t k;
 
-	docsearch_free_hits(ds);	/* a re-run starts again */
-	ds->reader = &op->actor;
-	ng = docsearch_grams(ds->text, gram, &one);
-	if (one)
-		rc = docsearch_char(txn, gram[0], &ids);
-	else if (ng > 0)
-		rc = docsearch_candidates(txn, gram, ng, &ids);
-	if (rc == STATUS_OK)
-		rc = docsearch_read(txn, ds, &ids, ng == 0);
-	free(ids.id);
+	ds->hits.n = 0;		/* a re-run starts again */
+	ds->total = 0;
+	k = docsearch_chars(ds->text, cp);
+	if (k == 1)
+		rc = docsearch_one(txn, cp[0], &ds->hits);
+	else if (k > 1)
+		rc = docsearch_pairs(txn, cp, k, &ds->hits);
+	else
+		rc = store_scan_all(txn, REC_DOC, docsearch_scan_each, ds);
 	if (rc != STATUS_OK)
 		return rc;
-
-	if (ds->nhits > 1)
-		qsort(ds->hits, ds->nhits, sizeof *ds->hits, docsearch_order);
-	for (i = 0; i < ds->nhits; i++)
-		if (ds->fn(&ds->hits[i], ds->arg) != 0)
-			break;
-	return STATUS_OK;
+	return docsearch_page(txn, ds, op->actor.clearance);
 }
 
 enum status
 docview_search(struct store *st, struct session *s, const char *text,
-    docview_fn fn, void *arg)
+    const struct docview_page *page, docview_fn fn, void *arg,
+    size_t *total)
 {
 	struct docsearch ds;
 	struct wfop op;
 	enum status rc;
 
+	if (total != NULL)
+		*total = 0;
 	if (text == NULL || fn == NULL)
 		return STATUS_INVALID;
 	memset(&ds, 0, sizeof ds);
 	ds.text = text;
+	ds.offset = page != NULL ? page->offset : 0;
+	ds.limit = page != NULL ? page->limit : 0;
 	ds.fn = fn;
 	ds.arg = arg;
 	memset(&op, 0, sizeof op);
@@ -279,7 +353,9 @@ docview_search(struct store *st, struct session *s, const char *text,
 	op.fn = docsearch_fn;
 	op.arg = &ds;
 	rc = wfop_read(st, &op);
-	docsearch_free_hits(&ds);
-	free(ds.hits);
+	if (rc == STATUS_OK && total != NULL)
+		*total = ds.total;
+	free(ds.hits.id);
+	free(ds.hits.cls);
 	return rc;
 }

@@ -79,14 +79,23 @@ typedef int (*docview_fn)(const struct rec_doc *doc, void *arg);
 enum status docview_list(struct store *st, struct session *s,
     const struct docview_filter *f, docview_fn fn, void *arg);
 
+/* A page of a list: OFFSET documents skipped, then at most LIMIT (0:
+ * all the rest). */
+struct docview_page {
+	size_t		 offset;
+	size_t		 limit;
+};
+
 /*
  * The documents whose title or number (as docnum_format writes it)
- * holds TEXT, byte for byte (Chinese included), most recently changed
- * first, as docview_list with no filter would give them: found through
- * the store's search index (docsearch.c), not by reading every one.
- * Documents above the reader's clearance are left out.
+ * holds TEXT, byte for byte (Chinese included), newest document first
+ * (id descending), the page PAGE of them (NULL: all), and in *TOTAL (or
+ * NULL) how many there are in all: answered by the store's search index
+ * (docsearch.c), reading only the page's documents.  Documents above the
+ * reader's clearance are left out of both.
  */
 enum status docview_search(struct store *st, struct session *s,
-    const char *text, docview_fn fn, void *arg);
+    const char *text, const struct docview_page *page, docview_fn fn,
+    void *arg, size_t *total);
 
 #endif

@@ -442,24 +442,6 @@ ctl_doc_list_line(const struct rec_doc *d, void *arg)
 	return 0;
 }
 
-/* --search: the page of the found documents the options ask for. */
-struct ctl_doc_found {
-	const struct docview_filter	*f;
-	size_t				 seen;
-	size_t				 given;
-};
-
-static int
-ctl_doc_found_line(const struct rec_doc *d, void *arg)
-{
-	struct ctl_doc_found *p = arg;
-
-	if (p->seen++ < p->f->offset)
-		return 0;
-	ctl_doc_list_line(d, NULL);
-	return p->f->limit != 0 && ++p->given >= p->f->limit;
-}
-
 static int
 ctl_doc_list(struct store *st, struct session *s, int argc, char **argv)
 {
@@ -472,8 +454,9 @@ ctl_doc_list(struct store *st, struct session *s, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct docview_filter f = { -1, 0, 0, 0 };
-	struct ctl_doc_found found = { &f, 0, 0 };
+	struct docview_page page;
 	const char *text = NULL;
+	size_t total = 0;
 	enum status rc;
 	uint32_t v;
 	int ch;
@@ -494,11 +477,21 @@ ctl_doc_list(struct store *st, struct session *s, int argc, char **argv)
 	}
 	if (optind != argc || (text != NULL && (f.state >= 0 || f.mine)))
 		return ctl_doc_usage();
-	if (text != NULL)
-		rc = docview_search(st, s, text, ctl_doc_found_line, &found);
-	else
+	if (text == NULL) {
 		rc = docview_list(st, s, &f, ctl_doc_list_line, NULL);
-	return rc == STATUS_OK ? CTL_EXIT_OK : ctl_fail(rc, NULL);
+		return rc == STATUS_OK ? CTL_EXIT_OK : ctl_fail(rc, NULL);
+	}
+	/* The page on stdout, how many in all last on stderr: a script
+	 * reading the lines is not disturbed by the count. */
+	page.offset = f.offset;
+	page.limit = f.limit;
+	rc = docview_search(st, s, text, &page, ctl_doc_list_line, NULL,
+	    &total);
+	if (rc != STATUS_OK)
+		return ctl_fail(rc, NULL);
+	fflush(stdout);
+	fprintf(stderr, _("documents found: %zu\n"), total);
+	return CTL_EXIT_OK;
 }
 
 /* -- doc show ------------------------------------------------------------- */

@@ -168,6 +168,51 @@ check_verify_files(struct check *c)
 
 /* -- Records and their indexes ------------------------------------------- */
 
+/* Does the posting P hold the positions and classification of G in the
+ * entries E? */
+static int
+check_posting_is(const struct store_posting *p, const struct buf *e,
+    const struct grams_entry *g)
+{
+	uint32_t i;
+
+	if (p->classification != (grams_class(e) > 7 ? 7 : grams_class(e)) ||
+	    p->npos != g->npos)
+		return 0;
+	for (i = 0; i < g->npos; i++)
+		if (p->pos[i] != grams_pos(g, i))
+			return 0;
+	return 1;
+}
+
+/* Is document REC (id ID) in the posting list of each of its grams, with
+ * its positions and classification? */
+static void
+check_postings_of(struct check *c, struct store_txn *t,
+    const struct index_def *d, const void *rec, uint64_t id)
+{
+	DB *db = t->st->index_db[d->idx];
+	struct store_posting p;
+	struct grams_entry g;
+	uint32_t *scratch = NULL;
+	struct buf e;
+	size_t off = 0;
+	enum status rc;
+
+	buf_init(&e);
+	grams_keys(rec, id, &e);
+	while (grams_next(&e, &off, &g)) {
+		rc = postings_find(t, db, g.gram, id, &p, &scratch);
+		if (rc == STATUS_OK && check_posting_is(&p, &e, &g))
+			continue;
+		check_fault(c, _("%s %llu: missing from %s"),
+		    rec_kind_name(d->kind), (unsigned long long) id, d->file);
+		break;
+	}
+	free(scratch);
+	buf_free(&e);
+}
+
 /* Is REC (id ID) in index D under the key it should have? */
 static void
 check_entry_of(struct check *c, struct store_txn *t,
@@ -177,11 +222,15 @@ check_entry_of(struct check *c, struct store_txn *t,
 	const unsigned char *p;
 	struct buf key;
 	DBT k, data;
-	size_t i, len;
+	size_t len;
 	int ret = 0;
 
 	if (db == NULL)
 		return;
+	if (d->unique_str == INDEX_GRAMS) {
+		check_postings_of(c, t, d, rec, id);
+		return;
+	}
 	buf_init(&key);
 	index_key(d, rec, id, &key);
 	if (d->unique_str == INDEX_UNIQUE && key.len == 0) {
@@ -191,13 +240,10 @@ check_entry_of(struct check *c, struct store_txn *t,
 	}
 	store_dbt_init(&k);
 	store_dbt_init(&data);
-	/* A gram index has many keys a record: each must be there. */
-	for (i = 0; i < index_nkeys(d, &key) && ret == 0; i++) {
-		index_key_nth(d, &key, i, &p, &len);
-		k.data = (void *) p;
-		k.size = (u_int32_t) len;
-		ret = db->get(db, t->txn, &k, &data, 0);
-	}
+	index_key_nth(d, &key, 0, &p, &len);
+	k.data = (void *) p;
+	k.size = (u_int32_t) len;
+	ret = db->get(db, t->txn, &k, &data, 0);
 	if (ret == 0 && d->unique_str == INDEX_UNIQUE &&
 	    (data.size != 8 || buf_read_be64(data.data) != id))
 		ret = DB_KEYEXIST;
@@ -335,10 +381,53 @@ check_index_entry(struct check *c, struct store_txn *t,
 	codec_free(type, &rec);
 }
 
+/* One entry of the posting lists: in order, and the entry of an
+ * existing document that has the gram there. */
+struct check_posting {
+	struct check		*c;
+	struct store_txn	*t;
+	const struct index_def	*d;
+};
+
+static void
+check_posting_item(const struct postings_item *it, void *arg)
+{
+	struct check_posting *cp = arg;
+	const char *file = cp->d->file;
+	struct rec_doc doc;
+	struct grams_entry g;
+	struct buf e;
+	size_t off = 0;
+	int ok = 0;
+
+	if (it->p == NULL || it->misplaced) {
+		check_fault(cp->c, it->p == NULL ? _("%s: a malformed entry") :
+		    _("%s: an entry out of order"), file);
+		return;
+	}
+	if (record_read(cp->t, rec_type_of(REC_DOC), it->p->id, &doc, 0) !=
+	    STATUS_OK) {
+		check_fault(cp->c, _("%s: an entry for %s %llu, which is "
+		    "missing or damaged"), file, "doc",
+		    (unsigned long long) it->p->id);
+		return;
+	}
+	buf_init(&e);
+	grams_keys(&doc, it->p->id, &e);
+	while (!ok && grams_next(&e, &off, &g))
+		ok = g.gram == it->gram && check_posting_is(it->p, &e, &g);
+	if (!ok)
+		check_fault(cp->c, _("%s: a stale entry for %s %llu"), file,
+		    "doc", (unsigned long long) it->p->id);
+	buf_free(&e);
+	rec_free(REC_DOC, &doc);
+}
+
 static void
 check_index(struct check *c, struct store_txn *t, enum store_index idx)
 {
 	const struct index_def *d = index_def_of(idx);
+	struct check_posting cp = { c, t, d };
 	DB *db = t->st->index_db[idx];
 	DBT key, data;
 	DBC *cur;
@@ -346,6 +435,11 @@ check_index(struct check *c, struct store_txn *t, enum store_index idx)
 
 	if (db == NULL || t->st->kind_db[d->kind] == NULL)
 		return;
+	if (d->unique_str == INDEX_GRAMS) {
+		if (postings_walk(t, db, check_posting_item, &cp) != STATUS_OK)
+			check_fault(c, _("%s: unreadable"), d->file);
+		return;
+	}
 	if ((ret = db->cursor(db, t->txn, &cur, 0)) != 0) {
 		check_fault(c, "%s: %s", d->file, db_strerror(ret));
 		return;

@@ -18,6 +18,11 @@
  *			wire type 1: zig-zag varint -- signed integers (times)
  *			wire type 2: varint length, then that many bytes --
  *				     strings (UTF-8, no NUL) and blobs
+ *			wire type 3: varint length, then that many bytes,
+ *				     which are the value's own length (varint)
+ *				     and its zlib stream (RFC 1950, deflate
+ *				     with an Adler-32 check) -- a packed
+ *				     string or blob (since schema 8, zip.c)
  *
  * A varint is unsigned LEB128: seven bits per byte, the least significant
  * group first, the high bit set on every byte but the last; at most ten
@@ -25,15 +30,21 @@
  * small negative numbers stay short.
  *
  * Writers emit the fields in ascending tag order and leave out every field
- * whose value is zero, the empty string or an empty blob.  Readers accept
- * the fields in any order, read a missing field as zero, "" or an empty
- * blob, and skip a field whose tag they do not know: that is how a newer
- * minor version adds a field without breaking an older reader, and why a
- * tag is never reused for another meaning (a removed field retires its
- * tag).  Each kind's tags are listed in its rec_KIND.c.  A record is
- * damaged (STATUS_CORRUPT) when its format byte is not 0x01, a value is
- * cut short, a wire type is 3 to 7 or does not match the field's type,
- * a number does not fit its field, or a string holds a NUL byte.
+ * whose value is zero, the empty string or an empty blob; a string or blob
+ * whose field is flagged FF_DEFLATE is written packed (wire type 3) when
+ * that is shorter, and plain otherwise.  Readers accept the fields in any
+ * order, read a missing field as zero, "" or an empty blob, read any
+ * string or blob plain or packed, and skip a field whose tag they do not
+ * know: that is how a newer minor version adds a field without breaking
+ * an older reader, and why a tag is never reused for another meaning (a
+ * removed field retires its tag).  Each kind's tags are listed in its
+ * rec_KIND.c.  A record is damaged (STATUS_CORRUPT) when its format byte
+ * is not 0x01, a value is cut short, a wire type is 4 to 7 or does not
+ * match the field's type, a number does not fit its field, a string holds
+ * a NUL byte, or a packed value does not inflate, its check matching, to
+ * exactly its declared length.  Programs before schema 8 refuse wire type
+ * 3, which is why packing came with a schema version (pack.c packs the
+ * versions stored before).
  *
  * A change that an older reader would misread (a field changing type or
  * meaning) is not a minor change: it needs a new schema version and an
@@ -48,7 +59,8 @@
 
 #include "store/codec.h"
 
-enum wire { WIRE_VARINT = 0, WIRE_ZIGZAG = 1, WIRE_BYTES = 2 };
+enum wire { WIRE_VARINT = 0, WIRE_ZIGZAG = 1, WIRE_BYTES = 2,
+	WIRE_PACKED = 3 };
 
 static enum wire
 codec_wire_of(enum field_type type)
@@ -127,8 +139,39 @@ codec_unzigzag(uint64_t u)
 	return (int64_t) (u >> 1) ^ -(int64_t) (u & 1);
 }
 
+/*
+ * A blob longer than this stays plain.  The long blobs are a seal
+ * signature carrying the seal's picture, about 100 KB of PNG already
+ * deflated by its own format: packing one saved about 1 % and cost 3 ms
+ * of processor time a sealing (9 %), measured with the bench's real
+ * seal.  Strings are text and always pack.
+ */
+#define CODEC_PACK_BLOB_MAX	(16 * 1024)
+
+/* A string or blob: packed when its field asks and that is shorter. */
 static void
-codec_encode_field(const struct field *f, const void *rec, struct buf *out)
+codec_encode_bytes(const struct field *f, int pack, const void *p, size_t n,
+    struct buf *out)
+{
+	uint64_t tag = f->tag;
+	struct buf packed;
+
+	buf_init(&packed);
+	if (f->type == FT_BLOB && n > CODEC_PACK_BLOB_MAX)
+		pack = 0;
+	if (pack && (f->flags & FF_DEFLATE) && zip_pack(p, n, &packed)) {
+		buf_add_varint(out, tag << 3 | WIRE_PACKED);
+		buf_add_bytes(out, packed.data, packed.len);
+	} else {
+		buf_add_varint(out, tag << 3 | WIRE_BYTES);
+		buf_add_bytes(out, p, n);
+	}
+	buf_free(&packed);
+}
+
+static void
+codec_encode_field(const struct field *f, const void *rec, int pack,
+    struct buf *out)
 {
 	const unsigned char *p = (const unsigned char *) rec + f->offset;
 	uint64_t head = (uint64_t) f->tag << 3 | codec_wire_of(f->type);
@@ -138,18 +181,14 @@ codec_encode_field(const struct field *f, const void *rec, struct buf *out)
 
 	if (f->type == FT_STR) {
 		memcpy(&s, p, sizeof s);
-		if (s != NULL && *s != '\0') {
-			buf_add_varint(out, head);
-			buf_add_str(out, s);
-		}
+		if (s != NULL && *s != '\0')
+			codec_encode_bytes(f, pack, s, strlen(s), out);
 		return;
 	}
 	if (f->type == FT_BLOB) {
 		b = (const struct blob *) p;
-		if (b->len > 0) {
-			buf_add_varint(out, head);
-			buf_add_bytes(out, b->data, b->len);
-		}
+		if (b->len > 0)
+			codec_encode_bytes(f, pack, b->data, b->len, out);
 		return;
 	}
 
@@ -161,13 +200,20 @@ codec_encode_field(const struct field *f, const void *rec, struct buf *out)
 }
 
 void
-codec_encode(const struct rec_type *t, const void *rec, struct buf *out)
+codec_encode_as(const struct rec_type *t, const void *rec, int pack,
+    struct buf *out)
 {
 	unsigned i;
 
 	buf_add_u8(out, CODEC_FORMAT);
 	for (i = 0; i < t->nfields; i++)
-		codec_encode_field(&t->fields[i], rec, out);
+		codec_encode_field(&t->fields[i], rec, pack, out);
+}
+
+void
+codec_encode(const struct rec_type *t, const void *rec, struct buf *out)
+{
+	codec_encode_as(t, rec, 1, out);
 }
 
 static const struct field *
@@ -193,6 +239,7 @@ codec_skip(struct buf_reader *r, unsigned wire)
 		buf_get_varint(r);
 		return 1;
 	case WIRE_BYTES:
+	case WIRE_PACKED:
 		buf_get_bytes(r, &p);
 		return 1;
 	default:
@@ -239,6 +286,37 @@ codec_decode_field(const struct field *f, struct buf_reader *r, void *rec)
 	return codec_set_uint(p, f->type, v);
 }
 
+/* Read one packed string or blob into REC; 0 when it is damaged. */
+static int
+codec_decode_packed(const struct field *f, struct buf_reader *r, void *rec)
+{
+	unsigned char *p = (unsigned char *) rec + f->offset;
+	const unsigned char *bytes;
+	unsigned char *plain;
+	struct blob *b;
+	char *old;
+	size_t n, len;
+
+	n = buf_get_bytes(r, &bytes);
+	if (r->error || zip_unpack(bytes, n, &plain, &len) != STATUS_OK)
+		return 0;
+	if (f->type == FT_STR) {
+		if (memchr(plain, '\0', len) != NULL) {
+			free(plain);
+			return 0;
+		}
+		memcpy(&old, p, sizeof old);
+		free(old);
+		memcpy(p, &plain, sizeof plain);
+		return 1;
+	}
+	b = (struct blob *) p;
+	free(b->data);
+	b->data = plain;
+	b->len = len;
+	return 1;
+}
+
 /* Missing strings read as "": callers may use them without a NULL test. */
 static void
 codec_fill_strings(const struct rec_type *t, void *rec)
@@ -280,6 +358,9 @@ codec_decode(const struct rec_type *t, const void *data, size_t n,
 		f = codec_field_by_tag(t, head >> 3);
 		if (f == NULL)
 			ok = codec_skip(&r, (unsigned) (head & 7));
+		else if ((head & 7) == WIRE_PACKED &&
+		    codec_wire_of(f->type) == WIRE_BYTES)
+			ok = codec_decode_packed(f, &r, rec);
 		else if ((head & 7) != codec_wire_of(f->type))
 			ok = 0;
 		else

@@ -37,6 +37,7 @@ enum field_flags {
 	FF_SECRET	= 1 << 0,	/* dump shows "(set, N bytes)" only */
 	FF_TIME		= 1 << 1,	/* seconds since the epoch */
 	FF_ROLES	= 1 << 2,	/* enum role bits */
+	FF_DEFLATE	= 1 << 3,	/* stored packed when that is shorter */
 };
 
 struct field {
@@ -69,8 +70,9 @@ struct index_part {
  * A secondary index.  A unique string index (unique_str INDEX_UNIQUE)
  * maps the string at parts[0].offset to the id; a numeric index holds
  * one key per record, the parts then the id, with empty data; a gram
- * index (unique_str INDEX_GRAMS, grams.c) holds many keys per record,
- * each a gram (one FT_U64 part) then the id, with empty data.
+ * index (unique_str INDEX_GRAMS, grams.c and postings.c) holds posting
+ * lists, keyed by a gram (one FT_U64 part) and a chunk's bound, each
+ * item packing many documents' entries.
  */
 #define INDEX_UNIQUE	1
 #define INDEX_GRAMS	2
@@ -112,7 +114,7 @@ extern const struct index_def rec_meta_idx_key, rec_user_idx_name,
 /* The period reports' indexes (report.c in src/core). */
 extern const struct index_def rec_approval_idx_action,
     rec_recall_idx_recalled, rec_recall_idx_destroyed,
-    rec_application_idx_kind, rec_audit_idx_action;
+    rec_application_idx_kind;
 /* The search index of titles and numbers (grams.c). */
 extern const struct index_def rec_doc_idx_gram;
 /* A document's applications (schema 3). */
@@ -152,6 +154,10 @@ const struct index_def *index_def_of(enum store_index idx);
 
 /* Append the encoding of REC (without its id) to OUT. */
 void codec_encode(const struct rec_type *t, const void *rec, struct buf *out);
+/* The same, every string and blob plain when PACK is 0 (the format
+ * before schema 8). */
+void codec_encode_as(const struct rec_type *t, const void *rec, int pack,
+    struct buf *out);
 
 /* Decode N bytes at DATA into REC (zeroed first); on STATUS_CORRUPT
  * nothing is left allocated. */
@@ -166,6 +172,24 @@ char *codec_format(const struct rec_type *t, const void *rec);
 
 /* "drafter,clerk (0x5)": the role names of ROLES (rec_user.c). */
 char *rec_user_roles_text(uint32_t roles);
+
+/* -- zip.c: the packed form of long strings and blobs ------------------- */
+
+/* The longest value packed, and the longest a packed value may declare
+ * (so that a damaged length cannot make the reader allocate without
+ * bound). */
+#define ZIP_MAX_PLAIN	(16u * 1024 * 1024)
+
+/* Append the packed form of the N bytes at PLAIN to OUT -- their length
+ * (varint), then their zlib stream -- and return 1, when it is
+ * shorter than N; else return 0 and leave OUT as it was. */
+int zip_pack(const void *plain, size_t n, struct buf *out);
+
+/* Unpack the N bytes at P into *PLAIN (malloc'd, *LEN bytes and a NUL
+ * after them): STATUS_CORRUPT unless the stream inflates to exactly the
+ * declared length and ends with the N bytes. */
+enum status zip_unpack(const unsigned char *p, size_t n,
+    unsigned char **plain, size_t *len);
 
 /* The value of a numeric field, widened. */
 uint64_t codec_get_uint(const void *rec, size_t offset, enum field_type type);

@@ -311,19 +311,19 @@ store_test_cache(uint32_t bytes)
 	env_cache_bytes = bytes != 0 ? bytes : ENV_CACHE_BYTES;
 }
 
-/* Does the environment hold more than half the locks it has room for?
- * With the workspace lock held they are all the caller's: an upgrade
- * in parts ends its part there. */
+/* Would the environment hold more than half the locks it has room for
+ * with EXTRA more?  With the workspace lock held they are all the
+ * caller's: an upgrade in parts ends its part there. */
 int
-env_locks_short(struct store *st)
+env_locks_short(struct store *st, size_t extra)
 {
 	DB_LOCK_STAT *s = NULL;
 	int short_of;
 
 	if (st->env->lock_stat(st->env, &s, 0) != 0 || s == NULL)
 		return 0;
-	short_of = s->st_nlocks > env_max_locks / 2 ||
-	    s->st_nobjects > env_max_locks / 2;
+	short_of = s->st_nlocks + extra > env_max_locks / 2 ||
+	    s->st_nobjects + extra > env_max_locks / 2;
 	free(s);
 	return short_of;
 }

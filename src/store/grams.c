@@ -1,23 +1,24 @@
 /*
- * grams.c -- the search index of documents (IDX_DOC_GRAM): every pair
- * of adjacent characters of a document's title and of its number, and
- * each one's last character alone, so that a search for any text of one or more
- * characters, Chinese or not, reads a few ranges of keys instead of
- * every document.
+ * grams.c -- what the search index (IDX_DOC_GRAM, postings.c) holds of
+ * one document: every pair of adjacent characters of its title and of
+ * its number, and each one's last character alone, with where each
+ * stands (the field and the character's position) and the document's
+ * classification.
  *
- * Why pairs: a substring of one character is found by the range of the
- * grams it starts (each character starts one, with the next character or
- * alone at the end); a longer one only in documents holding each of its
- * pairs, a short list even at a million documents, which the core then
- * checks against the text itself (core/docsearch.c), so the index only
- * narrows and never decides.  A separate entry for every character would
- * nearly double the file for nothing the range does not give.  Code
- * points, not bytes: a Chinese character is one gram, and a valid UTF-8
- * text is a substring of another exactly when its characters are.
+ * Why pairs with positions: a substring of one character is found by
+ * the grams it starts (each character starts one, with the next
+ * character or alone at the end); a longer one exactly where its pairs
+ * stand at consecutive positions of one field, so the index alone
+ * answers as strstr would, without reading a document.  Code points,
+ * not bytes: a Chinese character is one gram, and a valid UTF-8 text is
+ * a substring of another exactly when its characters are.  A byte that
+ * is not UTF-8 is no character, but it takes a position, so that no two
+ * characters it separates look adjacent.
  *
  * The number is indexed as docnum_format() writes it; the two must stay
  * alike (the core's search test compares the index with a scan).  This
- * file knows nothing of who may read a document: the core filters.
+ * file knows nothing of who may read a document: it records the
+ * classification, the core decides.
  */
 #include <config.h>
 
@@ -28,47 +29,59 @@
 
 #include "store/store_int.h"
 
-/* IDX_DOC_GRAM: a gram (STORE_GRAM), then the id. */
+/* IDX_DOC_GRAM: posting lists (postings.c), keyed by gram and chunk. */
 const struct index_def rec_doc_idx_gram = {
-	IDX_DOC_GRAM, REC_DOC, "doc-by-gram.db", INDEX_GRAMS, 1,
+	IDX_DOC_GRAM, REC_DOC, "doc-grams.db", INDEX_GRAMS, 1,
 	{ { 0, FT_U64, 0 } }
 };
 
-/* The keys under construction: GRAMS_KEY_LEN bytes each. */
+/* One gram where it stands, before sorting. */
+struct grams_at {
+	uint64_t	 gram;
+	uint32_t	 pos;		/* STORE_POS(field, n) */
+};
+
 struct grams {
-	uint64_t	 id;
-	struct buf	*keys;
+	struct grams_at	*at;
+	size_t		 n;
+	size_t		 cap;
 };
 
 static void
-grams_add(struct grams *g, uint32_t c1, uint32_t c2)
+grams_add(struct grams *g, uint32_t c1, uint32_t c2, unsigned field,
+    uint32_t n)
 {
-	buf_add_u64(g->keys, STORE_GRAM(c1, c2));
-	buf_add_u64(g->keys, g->id);
+	if (g->n == g->cap) {
+		g->cap = g->cap != 0 ? g->cap * 2 : 64;
+		g->at = xrealloc(g->at, g->cap * sizeof *g->at);
+	}
+	g->at[g->n].gram = STORE_GRAM(c1, c2);
+	g->at[g->n].pos = STORE_POS(field, n);
+	g->n++;
 }
 
 /* Each character of TEXT with the one after it, or alone when it ends
- * the text: every character starts exactly one gram, so the grams
- * starting with a character find every text holding it.  A byte that is
- * not UTF-8 is no character: the one before it ends a run. */
+ * the text or comes before a byte that is not UTF-8: every character
+ * starts exactly one gram, at its position. */
 static void
-grams_text(struct grams *g, const char *text)
+grams_text(struct grams *g, const char *text, unsigned field)
 {
 	size_t left = text != NULL ? strlen(text) : 0, n;
-	uint32_t cp, prev = 0;
+	uint32_t cp, prev = 0, pos = 0;
 	int have_prev = 0;
 
 	while (left > 0) {
 		n = text_utf8_decode(text, left, &cp);
 		if (have_prev)
-			grams_add(g, prev, n != 0 ? cp : 0);
+			grams_add(g, prev, n != 0 ? cp : 0, field, pos - 1);
 		have_prev = n != 0;
 		prev = cp;
 		text += n != 0 ? n : 1;
 		left -= n != 0 ? n : 1;
+		pos++;
 	}
 	if (have_prev)
-		grams_add(g, prev, 0);
+		grams_add(g, prev, 0, field, pos - 1);
 }
 
 /* As docnum_format() writes it: PREFIX〔YEAR〕SEQ号, or nothing. */
@@ -83,44 +96,81 @@ grams_number(struct grams *g, const struct rec_doc *d)
 	num = xasprintf("%s\xe3\x80\x94%u\xe3\x80\x95%u\xe5\x8f\xb7",
 	    d->number_prefix, (unsigned) d->number_year,
 	    (unsigned) d->number_seq);
-	grams_text(g, num);
+	grams_text(g, num, STORE_FIELD_NUMBER);
 	free(num);
 }
 
 static int
 grams_cmp(const void *a, const void *b)
 {
-	return memcmp(a, b, GRAMS_KEY_LEN);
+	const struct grams_at *x = a, *y = b;
+
+	if (x->gram != y->gram)
+		return x->gram < y->gram ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* Sorted, each key once: the set of entries a document has. */
+/* Each gram once, with its positions in order. */
 static void
-grams_unique(struct buf *keys)
+grams_emit(const struct grams *g, struct buf *out)
 {
-	size_t n = keys->len / GRAMS_KEY_LEN, i, out = 0;
-	unsigned char *k = keys->data;
+	size_t i = 0, j;
+	uint32_t n;
 
-	if (n == 0)
-		return;
-	qsort(k, n, GRAMS_KEY_LEN, grams_cmp);
-	for (i = 1; i < n; i++)
-		if (memcmp(k + out * GRAMS_KEY_LEN, k + i * GRAMS_KEY_LEN,
-		    GRAMS_KEY_LEN) != 0) {
-			out++;
-			memmove(k + out * GRAMS_KEY_LEN, k + i * GRAMS_KEY_LEN,
-			    GRAMS_KEY_LEN);
-		}
-	keys->len = (out + 1) * GRAMS_KEY_LEN;
+	while (i < g->n) {
+		for (j = i; j < g->n && g->at[j].gram == g->at[i].gram; j++)
+			continue;
+		n = (uint32_t) (j - i);
+		buf_add(out, &g->at[i].gram, sizeof g->at[i].gram);
+		buf_add(out, &n, sizeof n);
+		for (; i < j; i++)
+			buf_add(out, &g->at[i].pos, sizeof g->at[i].pos);
+	}
 }
 
 void
-grams_keys(const void *rec, uint64_t id, struct buf *keys)
+grams_keys(const void *rec, uint64_t id, struct buf *out)
 {
 	const struct rec_doc *d = rec;
-	struct grams g = { id, keys };
+	struct grams g = { NULL, 0, 0 };
+	uint8_t cls = d->classification;
 
-	buf_reset(keys);
-	grams_text(&g, d->title);
+	(void) id;
+	buf_reset(out);
+	buf_add(out, &cls, 1);
+	grams_text(&g, d->title, STORE_FIELD_TITLE);
 	grams_number(&g, d);
-	grams_unique(keys);
+	if (g.n > 1)
+		qsort(g.at, g.n, sizeof *g.at, grams_cmp);
+	grams_emit(&g, out);
+	free(g.at);
+}
+
+uint8_t
+grams_class(const struct buf *e)
+{
+	return e->len > 0 ? e->data[0] : 0;
+}
+
+int
+grams_next(const struct buf *e, size_t *off, struct grams_entry *g)
+{
+	size_t at = *off != 0 ? *off : 1;
+
+	if (at + 12 > e->len)
+		return 0;
+	memcpy(&g->gram, e->data + at, 8);
+	memcpy(&g->npos, e->data + at + 8, 4);
+	g->pos = e->data + at + 12;
+	*off = at + 12 + (size_t) g->npos * 4;
+	return 1;
+}
+
+uint32_t
+grams_pos(const struct grams_entry *g, size_t i)
+{
+	uint32_t v;
+
+	memcpy(&v, g->pos + i * 4, 4);
+	return v;
 }

@@ -126,20 +126,19 @@ index_key(const struct index_def *d, const void *rec, uint64_t id,
 size_t
 index_nkeys(const struct index_def *d, const struct buf *key)
 {
-	return d->unique_str == INDEX_GRAMS ? key->len / GRAMS_KEY_LEN : 1;
+	(void) d;
+	(void) key;
+	return 1;
 }
 
 void
 index_key_nth(const struct index_def *d, const struct buf *key, size_t n,
     const unsigned char **p, size_t *len)
 {
-	if (d->unique_str == INDEX_GRAMS) {
-		*p = key->data + n * GRAMS_KEY_LEN;
-		*len = GRAMS_KEY_LEN;
-	} else {
-		*p = key->data;
-		*len = key->len;
-	}
+	(void) d;
+	(void) n;
+	*p = key->data;
+	*len = key->len;
 }
 
 static DB *
@@ -179,65 +178,6 @@ index_check_unique(struct store_txn *t, const struct index_def *d,
 	return STATUS_EXISTS;
 }
 
-/* Is the key P (LEN bytes) one of KEYS of gram index D? KEYS are
- * sorted, so a binary search. */
-static int
-index_has_key(const struct index_def *d, const struct buf *keys,
-    const unsigned char *p)
-{
-	size_t lo = 0, hi = index_nkeys(d, keys), mid;
-	int c;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = memcmp(keys->data + mid * GRAMS_KEY_LEN, p, GRAMS_KEY_LEN);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
-
-/* A gram index: delete the old keys the new set lacks, put the new
- * ones the old set lacked; the rest stay as they are. */
-static enum status
-index_apply_grams(struct store_txn *t, const struct index_def *d, DB *db,
-    const struct buf *oldkey, const struct buf *newkey)
-{
-	static const struct buf none = { NULL, 0, 0 };
-	const struct buf *o = oldkey != NULL ? oldkey : &none;
-	const struct buf *n = newkey != NULL ? newkey : &none;
-	const unsigned char *p;
-	DBT k, data;
-	size_t i;
-	int ret;
-
-	store_dbt_init(&k);
-	store_dbt_init(&data);
-	k.size = GRAMS_KEY_LEN;
-	for (i = 0; i < index_nkeys(d, o); i++) {
-		p = o->data + i * GRAMS_KEY_LEN;
-		if (index_has_key(d, n, p))
-			continue;
-		k.data = (void *) p;
-		ret = db->del(db, t->txn, &k, 0);
-		if (ret != 0 && ret != DB_NOTFOUND)
-			return txn_fail(t, ret, "updating an index");
-	}
-	for (i = 0; i < index_nkeys(d, n); i++) {
-		p = n->data + i * GRAMS_KEY_LEN;
-		if (index_has_key(d, o, p))
-			continue;
-		k.data = (void *) p;
-		if ((ret = db->put(db, t->txn, &k, &data, 0)) != 0)
-			return txn_fail(t, ret, "updating an index");
-	}
-	return STATUS_OK;
-}
-
 static enum status
 index_apply(struct store_txn *t, const struct index_def *d, DB *db,
     const struct buf *oldkey, const struct buf *newkey, uint64_t id)
@@ -247,7 +187,7 @@ index_apply(struct store_txn *t, const struct index_def *d, DB *db,
 	int ret;
 
 	if (d->unique_str == INDEX_GRAMS)
-		return index_apply_grams(t, d, db, oldkey, newkey);
+		return postings_apply(t, db, id, oldkey, newkey);
 	store_dbt_init(&k);
 	store_dbt_init(&data);
 	if (oldkey != NULL) {
@@ -367,9 +307,9 @@ index_refill_one(struct store_txn *t, const struct index_def *d, DB *db,
 	return rc;
 }
 
-/* The cursor on the first record after *POS (0: on the first). */
-static int
-index_rebuild_seek(DBC *c, uint64_t pos, DBT *key, DBT *data)
+/* The cursor on the first record after POS (0: on the first). */
+int
+index_seek_after(DBC *c, uint64_t pos, DBT *key, DBT *data)
 {
 	unsigned char k[8];
 
@@ -386,10 +326,11 @@ index_rebuild_seek(DBC *c, uint64_t pos, DBT *key, DBT *data)
  * calls for an index that a new schema adds (store_put alone would not,
  * since a record's key in it seems unchanged) or changes.  At most MAX
  * records, from the one after *POS (the last id done; 0 empties the
- * index first), and fewer when half the lock table is taken, so that an
- * upgrade in parts (schema.c) keeps what one transaction locks bounded:
- * every page it changes stays locked to its commit.  *DONE is set after the last record, once the index's counts
- * are right again.
+ * index first, which locks each of its pages: it is new or small), and
+ * fewer when half the lock table is taken, so that an upgrade in parts
+ * (schema.c) keeps what one transaction locks bounded: every page it
+ * changes stays locked to its commit.  *DONE is set after the last
+ * record, once the index's counts are right again.
  */
 enum status
 index_rebuild_part(struct store_txn *t, enum store_index idx, uint64_t *pos,
@@ -410,20 +351,23 @@ index_rebuild_part(struct store_txn *t, enum store_index idx, uint64_t *pos,
 		return rc == STATUS_OK ? STATUS_INVALID : rc;
 	if ((db = index_db(t, d)) == NULL)
 		return STATUS_CORRUPT;
+	if (d->unique_str == INDEX_GRAMS)
+		return postings_rebuild_part(t, db, kdb, pos, max, done);
 	if ((*pos == 0 && (ret = db->truncate(db, t->txn, &n, 0)) != 0) ||
 	    (ret = kdb->cursor(kdb, t->txn, &c, 0)) != 0)
 		return txn_fail(t, ret, "rebuilding an index");
 
 	store_dbt_init(&key);
 	store_dbt_init(&data);
-	ret = index_rebuild_seek(c, *pos, &key, &data);
+	ret = index_seek_after(c, *pos, &key, &data);
 	while (rc == STATUS_OK && ret == 0 && seen++ < max) {
 		if ((rc = index_refill_one(t, d, db, &key, &data)) == STATUS_OK)
 			*pos = buf_read_be64(key.data);
 		ret = c->get(c, &key, &data, DB_NEXT);
 		/* A record's entries may fall on as many pages as it has
 		 * keys (a title's pairs do): the locks are the real bound. */
-		if (seen % 8 == 0 && max != SIZE_MAX && env_locks_short(t->st))
+		if (seen % 8 == 0 && max != SIZE_MAX &&
+		    env_locks_short(t->st, 0))
 			break;
 	}
 	if (ret != 0 && ret != DB_NOTFOUND)
@@ -588,6 +532,61 @@ index_visit(struct store_txn *t, struct index_walk *w, const DBT *key,
 	return stop;
 }
 
+/* The ids of a walk over the posting lists, gathered first. */
+struct index_gathered {
+	uint64_t	*id;
+	size_t		 n;
+	size_t		 cap;
+};
+
+static int
+index_gather(uint64_t id, void *arg)
+{
+	struct index_gathered *g = arg;
+
+	if (g->n == g->cap) {
+		g->cap = g->cap != 0 ? g->cap * 2 : 64;
+		g->id = xrealloc(g->id, g->cap * sizeof *g->id);
+	}
+	g->id[g->n++] = id;
+	return 0;
+}
+
+static enum status index_scan_grams(struct store_txn *t,
+    const struct store_range *r, store_id_fn fn, void *arg);
+
+/* store_scan and store_count over the gram index: its entries' ids in
+ * order (gram, then id), each record read as another walk would. */
+static enum status
+index_walk_grams(struct store_txn *t, const struct store_range *range,
+    int reverse, struct index_walk *w)
+{
+	struct index_gathered g = { NULL, 0, 0 };
+	enum status rc;
+	union rec_any rec;
+	size_t i, at;
+
+	w->type = rec_type_of(w->d->kind);
+	rc = index_scan_grams(t, range, index_gather, &g);
+	for (i = 0; rc == STATUS_OK && i < g.n; i++) {
+		at = reverse ? g.n - 1 - i : i;
+		w->count++;
+		if (w->idfn != NULL && w->idfn(g.id[at], w->arg))
+			break;
+		if (w->fn == NULL)
+			continue;
+		rc = record_read(t, w->type, g.id[at], &rec, 0);
+		if (rc == STATUS_NOT_FOUND)
+			rc = STATUS_CORRUPT;
+		if (rc != STATUS_OK)
+			break;
+		i = w->fn(&rec, w->arg) ? g.n : i;
+		codec_free(w->type, &rec);
+	}
+	free(g.id);
+	return rc;
+}
+
 static enum status
 index_walk(struct store_txn *t, enum store_index idx,
     const struct store_range *range, int reverse, struct index_walk *w)
@@ -601,6 +600,8 @@ index_walk(struct store_txn *t, enum store_index idx,
 
 	if ((w->d = index_def_of(idx)) == NULL)
 		return STATUS_INVALID;
+	if (w->d->unique_str == INDEX_GRAMS)
+		return index_walk_grams(t, range, reverse, w);
 	w->type = rec_type_of(w->d->kind);
 	if ((rc = index_bounds(w->d, range, &b)) != STATUS_OK || b.empty)
 		return rc;
@@ -636,6 +637,42 @@ store_scan(struct store_txn *t, enum store_index idx,
 	return index_walk(t, idx, range, reverse, &w);
 }
 
+struct index_ids {
+	store_id_fn	 fn;
+	void		*arg;
+};
+
+static int
+index_posting_id(const struct store_posting *p, void *arg)
+{
+	const struct index_ids *ids = arg;
+
+	return ids->fn(p->id, ids->arg);
+}
+
+/* The gram index's entries as ids: a gram and a range of ids, or a
+ * range of grams. */
+static enum status
+index_scan_grams(struct store_txn *t, const struct store_range *r,
+    store_id_fn fn, void *arg)
+{
+	struct index_ids ids = { fn, arg };
+	DB *db = t->st->index_db[IDX_DOC_GRAM];
+
+	if (db == NULL)
+		return STATUS_CORRUPT;
+	if (r == NULL)
+		return postings_scan(t, db, 0, UINT64_MAX, 0, UINT64_MAX,
+		    index_posting_id, &ids);
+	if (r->nprefix > 1)
+		return STATUS_INVALID;
+	if (r->nprefix == 1)
+		return postings_scan(t, db, r->prefix[0], r->prefix[0], r->lo,
+		    r->hi, index_posting_id, &ids);
+	return postings_scan(t, db, r->lo, r->hi, 0, UINT64_MAX,
+	    index_posting_id, &ids);
+}
+
 enum status
 store_scan_keys(struct store_txn *t, enum store_index idx,
     const struct store_range *range, store_id_fn fn, void *arg)
@@ -645,6 +682,8 @@ store_scan_keys(struct store_txn *t, enum store_index idx,
 	if (fn == NULL || index_def_of(idx) == NULL ||
 	    index_def_of(idx)->unique_str == INDEX_UNIQUE)
 		return STATUS_INVALID;
+	if (index_def_of(idx)->unique_str == INDEX_GRAMS)
+		return index_scan_grams(t, range, fn, arg);
 	return index_walk(t, idx, range, 0, &w);
 }
 

@@ -133,7 +133,7 @@ record_write(struct store_txn *t, const struct rec_type *type, DB *db,
 	int ret;
 
 	buf_init(&value);
-	codec_encode(type, rec, &value);
+	codec_encode_as(type, rec, schema_current() >= PACK_SCHEMA, &value);
 	if (value.len > CODEC_MAX_RECORD) {
 		log_error("store: %s %llu is too large (%zu bytes)", type->name,
 		    (unsigned long long) id, value.len);

@@ -63,7 +63,6 @@ static const struct index_def *const records_indexes[IDX__COUNT] = {
 	[IDX_RECALL_RECALLED] = &rec_recall_idx_recalled,
 	[IDX_RECALL_DESTROYED] = &rec_recall_idx_destroyed,
 	[IDX_APPLICATION_KIND] = &rec_application_idx_kind,
-	[IDX_AUDIT_ACTION] = &rec_audit_idx_action,
 	[IDX_DOC_GRAM] = &rec_doc_idx_gram,
 	[IDX_APPLICATION_DOC] = &rec_application_idx_doc,
 	[IDX_DOC_STEP] = &rec_doc_idx_step,

@@ -21,16 +21,18 @@
  * committed is lost either way; a workspace stopped half-way is opened
  * by a program of the version it goes to, or restored from a backup.
  *
- * Version 1 is the first.  A step may rewrite records through store_put (which keeps their index
- * entries right), and must call index_rebuild() for every index the new
- * version adds or changes: store_open_dbs has already created the files
- * the new version adds, empty.  So adding an index (a rec_KIND.c table
+ * Version 1 is the first.  A step may rewrite records through store_put
+ * (which keeps their index entries right), and must rebuild
+ * (schema_rebuild) every index the new version adds or changes:
+ * store_open_dbs has already created the files the new version adds,
+ * empty.  So adding an index (a rec_KIND.c table
  * entry and an enum store_index name) means a new schema version whose
  * step rebuilds it, or workspaces made before would be refused for the
  * missing file.  Tests add steps through store_test_schema().
  */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 
 #include "store/store_int.h"
@@ -68,14 +70,15 @@ schema_rebuild(struct store_txn *t, const enum store_index *list, size_t n,
 	return STATUS_OK;
 }
 
-/* Version 2: the search index of titles and numbers (grams.c). */
+/* Version 2: the search index of titles and numbers (grams.c).  Its
+ * file is made empty here and filled by the step to version 7, which
+ * changed its layout: filling it twice would only cost time, and
+ * emptying a large index in one part would lock each of its pages. */
 static enum status
 schema_1_to_2(struct store_txn *t)
 {
-	static const enum store_index added[] = { IDX_DOC_GRAM };
-	int done;
-
-	return schema_rebuild(t, added, 1, &done);
+	(void) t;
+	return STATUS_OK;
 }
 
 /* Version 3: a document's applications by document (docview.c read
@@ -128,12 +131,74 @@ schema_5_to_6(struct store_txn *t)
 	return daysum_upgrade(t);
 }
 
+/* Remove FILE, the file of an index no longer kept, if it is there. */
+static enum status
+schema_drop_file(struct store_txn *t, const char *file)
+{
+	int ret = t->st->env->dbremove(t->st->env, t->txn, file, NULL, 0);
+
+	if (ret == ENOENT)
+		return STATUS_OK;
+	if (ret != 0)
+		return txn_fail(t, ret, "removing an index no longer kept");
+	log_info("store: removed %s, an index no longer kept", file);
+	return STATUS_OK;
+}
+
+/* Version 7: the search index as posting lists (postings.c) with where
+ * each gram stands and the document's classification, so that a search
+ * is answered from the index alone, a page at a time; the old file of
+ * one key per gram and document goes with the first part. */
+static enum status
+schema_6_to_7(struct store_txn *t)
+{
+	static const enum store_index added[] = { IDX_DOC_GRAM };
+	uint64_t pos[2];
+	enum status rc;
+	int done;
+
+	if ((rc = store_upgrade_pos(t, pos)) != STATUS_OK)
+		return rc;
+	if (pos[0] == 0 && pos[1] == 0 &&
+	    (rc = schema_drop_file(t, "doc-by-gram.db")) != STATUS_OK)
+		return rc;
+	return schema_rebuild(t, added, 1, &done);
+}
+
+/* Version 8: the long fields of versions packed (codec.c, zip.c), so
+ * that a document's text and seal signature take a third to a half of
+ * their room, a few hundred versions a part (pack.c), and the trail's
+ * index by action, which nothing reads any more (rec_audit.c), removed
+ * with the first part.  POS[1] is the last version packed. */
+static enum status
+schema_7_to_8(struct store_txn *t)
+{
+	uint64_t pos[2];
+	enum status rc;
+	int done;
+
+	if ((rc = store_upgrade_pos(t, pos)) != STATUS_OK)
+		return rc;
+	if (pos[1] == 0 &&
+	    (rc = schema_drop_file(t, "audit-by-action.db")) != STATUS_OK)
+		return rc;
+	if ((rc = pack_versions_part(t, &pos[1], &done)) != STATUS_OK)
+		return rc;
+	if (!done)
+		return store_upgrade_again(t, pos);
+	t->st->upgrade_compact = 1;	/* when the upgrade is over */
+	return STATUS_OK;
+}
+
 static const struct store_upgrade schema_steps[] = {
 	{ 1, schema_1_to_2, "the search index of titles and numbers" },
 	{ 2, schema_2_to_3, "the index of applications by document" },
 	{ 3, schema_3_to_4, "the counts of documents per state" },
 	{ 4, schema_4_to_5, "the approver's indexes of documents in approval" },
 	{ 5, schema_5_to_6, "the daily totals of the summary" },
+	{ 6, schema_6_to_7, "the search index as posting lists" },
+	{ 7, schema_7_to_8, "the versions' long fields packed, the unread "
+	    "index of the audit trail by action removed" },
 	{ 0, NULL, NULL }
 };
 
@@ -299,6 +364,8 @@ schema_upgrade(struct store *st)
 		return rc;
 	}
 	log_info("store: %s upgraded to schema %u", st->home, to);
+	if (st->upgrade_compact)
+		pack_compact(st);
 	env_checkpoint(st, 1);
 	return STATUS_OK;
 }

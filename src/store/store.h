@@ -20,7 +20,7 @@ struct store;		/* an open workspace */
 struct store_txn;	/* one transaction inside store_run() */
 
 /* The schema this program writes; opening a newer one is refused. */
-#define STORE_SCHEMA_VERSION	6
+#define STORE_SCHEMA_VERSION	8
 
 enum store_open_flags {
 	STORE_CREATE	= 1 << 0,	/* create the workspace if missing */
@@ -138,7 +138,6 @@ enum store_index {
 	IDX_RECALL_RECALLED,	/* recall: recalled_at */
 	IDX_RECALL_DESTROYED,	/* recall: destroyed_at (0 until destroyed) */
 	IDX_APPLICATION_KIND,	/* application: kind, created */
-	IDX_AUDIT_ACTION,	/* audit: action, time */
 	IDX_DOC_GRAM,		/* doc: character grams of title and number
 				 * (STORE_GRAM), many entries a document */
 	IDX_APPLICATION_DOC,	/* application: doc_id, created (schema 3) */
@@ -202,11 +201,42 @@ enum status store_scan(struct store_txn *txn, enum store_index idx,
  */
 #define STORE_GRAM(c1, c2)	(((uint64_t) (c1) << 32) | (uint32_t) (c2))
 
+/*
+ * The search index as posting lists (schema 7): for each gram, the
+ * documents holding it in ascending id order, each with its
+ * classification and the positions where the gram stands, each
+ * STORE_POS(field, n): the Nth character (a byte that is not UTF-8
+ * counts as one) of the title (STORE_FIELD_TITLE) or of the number
+ * (STORE_FIELD_NUMBER).  A text of characters c0 c1 ... ck stands in a
+ * field exactly where STORE_GRAM(ci, ci+1) stands at position p + 2i.
+ */
+#define STORE_FIELD_TITLE	0u
+#define STORE_FIELD_NUMBER	1u
+#define STORE_POS(field, n)	((uint32_t) (n) * 2u + (field))
+
+struct store_posting {
+	uint64_t	 gram;
+	uint64_t	 id;
+	uint8_t		 classification;
+	uint32_t	 npos;
+	const uint32_t	*pos;		/* ascending; lives during the call */
+};
+
+/* Called per entry; return non-zero to stop. */
+typedef int (*store_posting_fn)(const struct store_posting *p, void *arg);
+
+/* The entries of the grams LO to HI (inclusive), by gram, then id
+ * ascending, without reading any document. */
+enum status store_postings(struct store_txn *txn, uint64_t lo, uint64_t hi,
+    store_posting_fn fn, void *arg);
+
 /* Called per entry of a range with the id it points to, in key order,
  * the record not read.  Return non-zero to stop. */
 typedef int (*store_id_fn)(uint64_t id, void *arg);
 
-/* The ids of the entries in RANGE, without reading any record. */
+/* The ids of the entries in RANGE, without reading any record.  On
+ * IDX_DOC_GRAM a range is a gram (PREFIX[0]) and its ids from LO to HI,
+ * or with no prefix the grams from LO to HI. */
 enum status store_scan_keys(struct store_txn *txn, enum store_index idx,
     const struct store_range *range, store_id_fn fn, void *arg);
 

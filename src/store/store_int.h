@@ -48,6 +48,7 @@ struct store {
 	DB_TXN		*batch;		/* store_batch(): the acts' parent */
 	enum status	 batch_rc;	/* what doomed the batch, or OK */
 	int		 upgrade_more;	/* the upgrade step wants another part */
+	int		 upgrade_compact;	/* version.db to compact after */
 };
 
 struct store_txn {
@@ -60,7 +61,7 @@ struct store_txn {
 /* -- env.c: the environment, and Berkeley DB errors --------------------- */
 
 enum status env_open(struct store *st);
-int env_locks_short(struct store *st);
+int env_locks_short(struct store *st, size_t extra);
 void env_close(struct store *st);
 /* Checkpoint if enough log was written since the last one (or always);
  * notes a full disk in st->no_space. */
@@ -158,6 +159,7 @@ enum status index_update(struct store_txn *t, const struct rec_type *type,
 enum status index_rebuild(struct store_txn *t, enum store_index idx);
 enum status index_rebuild_part(struct store_txn *t, enum store_index idx,
     uint64_t *pos, size_t max, int *done);
+int index_seek_after(DBC *c, uint64_t pos, DBT *key, DBT *data);
 /* Build the key of index D for REC with id ID into KEY. */
 void index_key(const struct index_def *d, const void *rec, uint64_t id,
     struct buf *key);
@@ -193,6 +195,20 @@ enum status daysum_notify(struct store_txn *t, enum rec_kind kind,
  * marked stale when no core is there. */
 enum status daysum_upgrade(struct store_txn *t);
 
+/* -- pack.c: the versions packed (schema 8) ----------------------------- */
+
+/* The first schema whose records may hold packed fields (codec.c): a
+ * program pretending to be older writes them plain. */
+#define PACK_SCHEMA	8
+
+/* Pack a part of the versions after *LAST, moving it on; *DONE after
+ * the last. */
+enum status pack_versions_part(struct store_txn *t, uint64_t *last,
+    int *done);
+/* With the workspace lock held, after the upgrade: give version.db's
+ * free pages back. */
+void pack_compact(struct store *st);
+
 /* -- steps.c: a document in approval's step and approvers (schema 5) -- */
 
 /* Set D's waits_for and acted1..3 from D and its versions and approvals
@@ -201,12 +217,63 @@ enum status steps_derive(struct store_txn *t, struct rec_doc *d);
 /* Put every document in approval again (the upgrade to schema 5). */
 enum status steps_refill(struct store_txn *t);
 
-/* A gram index's keys of REC (grams.c): each GRAMS_KEY_LEN bytes, in
- * byte order, no two alike, appended to KEYS (reset first). */
-#define GRAMS_KEY_LEN	16
-void grams_keys(const void *rec, uint64_t id, struct buf *keys);
+/* -- grams.c, postings.c: the search index (IDX_DOC_GRAM) ------------- */
 
-/* How many keys index_key() made into KEY, and the Nth of them. */
+/* The entries of document REC (grams.c), an in-memory value (never
+ * stored): its classification, then each gram once in ascending order
+ * with its positions (STORE_POS) ascending.  Two documents with the same
+ * value have the same entries, so an unchanged value writes nothing. */
+void grams_keys(const void *rec, uint64_t id, struct buf *out);
+uint8_t grams_class(const struct buf *e);
+
+struct grams_entry {
+	uint64_t		 gram;
+	uint32_t		 npos;
+	const unsigned char	*pos;	/* read with grams_pos() */
+};
+
+/* The next gram of E after *OFF (0 at first): 0 at the end. */
+int grams_next(const struct buf *e, size_t *off, struct grams_entry *g);
+uint32_t grams_pos(const struct grams_entry *g, size_t i);
+
+/* Bring document ID's entries from OLD to NEW (grams_keys values, or
+ * NULL) in the posting lists DB: only the grams that changed. */
+enum status postings_apply(struct store_txn *t, DB *db, uint64_t id,
+    const struct buf *old, const struct buf *new_);
+/* Append an entry to a chunk whose last id was *PREV (0: empty). */
+void postings_encode(struct buf *out, uint64_t *prev, uint64_t id,
+    uint8_t cls, uint32_t npos, const uint32_t *pos);
+/* The size past which a chunk is closed or split (store_test can set
+ * it small). */
+size_t postings_chunk_max(void);
+/* Empty DB and fill it from every document in one pass (upgrades). */
+enum status postings_rebuild_part(struct store_txn *t, DB *db, DB *docs,
+    uint64_t *pos, size_t max, int *done);
+uint64_t postings_last_id(const unsigned char *data, size_t n);
+/* The entries of grams LO..HI whose ids lie in ID_LO..ID_HI. */
+enum status postings_scan(struct store_txn *t, DB *db, uint64_t lo,
+    uint64_t hi, uint64_t id_lo, uint64_t id_hi, store_posting_fn fn,
+    void *arg);
+
+/* One entry as check sees it, with where it was found. */
+struct postings_item {
+	uint64_t			 gram;
+	uint64_t			 bound;	/* the chunk's key */
+	const struct store_posting	*p;	/* NULL: a malformed chunk */
+	int				 misplaced; /* out of order */
+};
+typedef void (*postings_item_fn)(const struct postings_item *it, void *arg);
+/* Every entry of every chunk of DB, for check. */
+enum status postings_walk(struct store_txn *t, DB *db, postings_item_fn fn,
+    void *arg);
+/* Document ID's entry under GRAM: STATUS_NOT_FOUND when none.  P's
+ * positions live in *SCRATCH (free after). */
+enum status postings_find(struct store_txn *t, DB *db, uint64_t gram,
+    uint64_t id, struct store_posting *p, uint32_t **scratch);
+
+/* How many keys index_key() made into KEY, and the Nth of them: one,
+ * the whole key, since the gram index keeps posting lists (postings.c,
+ * checked apart). */
 size_t index_nkeys(const struct index_def *d, const struct buf *key);
 void index_key_nth(const struct index_def *d, const struct buf *key,
     size_t n, const unsigned char **p, size_t *len);

@@ -39,10 +39,18 @@ void store_test_cache(uint32_t bytes);
 void store_test_locks(uint32_t n);
 void store_test_part(size_t records);
 
+/* Pack CHUNK versions a part, and fail the upgrade after ROUNDS parts
+ * as if cut short (pack.c); 0, 0 returns to the real ones. */
+void store_test_pack(unsigned chunk, unsigned rounds);
+
 /* The codec alone: encode REC into OUT, decode N bytes into REC. */
 void store_test_encode(enum rec_kind kind, const void *rec, struct buf *out);
 enum status store_test_decode(enum rec_kind kind, const void *data, size_t n,
     void *rec);
+
+/* The stored bytes of record ID of KIND, appended to OUT. */
+enum status store_test_get_bytes(struct store_txn *txn, enum rec_kind kind,
+    uint64_t id, struct buf *out);
 
 /* Write N raw bytes as record ID of KIND: no index, no sequence. */
 enum status store_test_put_bytes(struct store_txn *txn, enum rec_kind kind,
@@ -64,6 +72,10 @@ enum status store_test_rebuild_index(struct store_txn *txn,
 /* Set counted index IDX's count of VALUE to N, its entries unchanged. */
 enum status store_test_put_count(struct store_txn *txn, enum store_index idx,
     unsigned value, uint64_t n);
+
+/* Close or split a chunk of the search index's posting lists past
+ * BYTES instead of a few hundred; 0 returns to the real size. */
+void store_test_postings_max(size_t bytes);
 
 /* The status the store gives for errno ERR. */
 enum status store_test_errno_status(int err);

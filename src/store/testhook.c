@@ -25,6 +25,29 @@ store_test_decode(enum rec_kind kind, const void *data, size_t n, void *rec)
 }
 
 enum status
+store_test_get_bytes(struct store_txn *txn, enum rec_kind kind, uint64_t id,
+    struct buf *out)
+{
+	unsigned char kbuf[8];
+	DBT key, value;
+	enum status rc;
+	DB *db;
+	int ret;
+
+	if ((rc = txn_kind_db(txn, kind, &db)) != STATUS_OK)
+		return rc;
+	store_id_key(&key, kbuf, id);
+	store_dbt_init(&value);
+	ret = db->get(db, txn->txn, &key, &value, 0);
+	if (ret == DB_NOTFOUND)
+		return STATUS_NOT_FOUND;
+	if (ret != 0)
+		return txn_fail(txn, ret, "test get");
+	buf_add(out, value.data, value.size);
+	return STATUS_OK;
+}
+
+enum status
 store_test_put_bytes(struct store_txn *txn, enum rec_kind kind, uint64_t id,
     const void *data, size_t n)
 {

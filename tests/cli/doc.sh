@@ -228,16 +228,31 @@ expect_grep "naming the missing field" "^esealctl: recipients: " "$T/out"
 as drafter doc list --state refused >"$T/out" 2>&1
 expect_grep "list by state" "^$P${TAB}refused${TAB}party-group${TAB}" "$T/out"
 as drafter doc list >"$T/all" 2>&1
-grep "打印机" "$T/all" >"$T/want"
-as drafter doc list --search 打印机 >"$T/out" 2>&1
+grep "打印机" "$T/all" | sort -t "$TAB" -k 1,1nr >"$T/want"
+as drafter doc list --search 打印机 >"$T/out" 2>"$T/err"
 expect_eq "search finds the titles holding the text" 0 $?
-expect_eq "search finds what the whole list holds, in its order" "" \
+expect_eq "search finds what the whole list holds, newest first" "" \
     "$(diff "$T/want" "$T/out")"
 expect_grep "the request from the form is among them" "${TAB}关于购置打印机的请示$" "$T/out"
-as drafter doc list --search 打印机 --limit 1 >"$T/out" 2>&1
+expect_eq "the total is the last line on stderr" \
+    "documents found: $(wc -l <"$T/want")" "$(tail -n 1 "$T/err")"
+as drafter doc list --search 打印机 --limit 1 >"$T/out" 2>"$T/err"
 expect_eq "search with a limit gives one" 1 "$(wc -l <"$T/out")"
-as drafter doc list --search 没有这样的标题 >"$T/out" 2>&1
+expect_eq "search with a limit gives the newest" "$(head -n 1 "$T/want")" \
+    "$(cat "$T/out")"
+expect_eq "the total counts beyond the page" \
+    "documents found: $(wc -l <"$T/want")" "$(tail -n 1 "$T/err")"
+as drafter doc list --search 打印机 --offset 1 --limit 1 >"$T/out" 2>/dev/null
+expect_eq "search with an offset gives the next" "$(sed -n 2p "$T/want")" \
+    "$(cat "$T/out")"
+as drafter doc list --search 打印机 --offset 1000 >"$T/out" 2>"$T/err"
+expect_eq "an offset past the end lists nothing" 0 "$(wc -l <"$T/out")"
+expect_eq "and still gives the total" \
+    "documents found: $(wc -l <"$T/want")" "$(tail -n 1 "$T/err")"
+as drafter doc list --search 没有这样的标题 >"$T/out" 2>"$T/err"
 expect_eq "a text found nowhere lists nothing" 0 "$(wc -l <"$T/out")"
+expect_eq "and says none were found" "documents found: 0" \
+    "$(tail -n 1 "$T/err")"
 as drafter doc list --search 打印机 --state draft >"$T/out" 2>&1
 expect_eq "search takes no state" 2 $?
 as drafter doc inbox >"$T/out" 2>&1

@@ -1,6 +1,7 @@
 /*
  * test_docsearch.c -- searching titles and numbers (docview_search)
- * finds exactly what reading every document finds, in the same order:
+ * finds exactly what reading every document finds, newest first, a page
+ * at a time with the right total:
  * on random documents and random texts, Chinese and not, one character
  * and several, parts of numbers, texts found nowhere, and texts that are
  * empty or not UTF-8; the reader's clearance applies to both.
@@ -17,10 +18,12 @@
 #define DS_DOCS		300
 #define DS_QUERIES	400
 
-/* Few characters, so that texts share many of them and their pairs. */
+/* Few characters, so that texts share many of them and their pairs
+ * (and repeat them: 打打打), brackets, and bytes that are not UTF-8 (a
+ * lone lead byte, a stray one). */
 static const char *const ds_chars[] = {
 	"打", "印", "机", "关", "于", "通", "知", "纸", "复", "章",
-	"1", "2", "a", " "
+	"1", "2", "a", " ", "打", "打", "〔", "）", "\xff", "\xe6"
 };
 #define DS_NCHARS	(sizeof ds_chars / sizeof ds_chars[0])
 
@@ -113,27 +116,98 @@ ds_scan_each(const struct rec_doc *d, void *arg)
 	return 0;
 }
 
-/* Both ways for TEXT as WHO; the number found. */
+static int
+ds_desc(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *) a, y = *(const uint64_t *) b;
+
+	return x > y ? -1 : x < y;
+}
+
+/* The ids of the string S ("3,2,1,") from the Nth to the N+Lth (L 0:
+ * all) as another such string. */
+static char *
+ds_slice(const char *s, size_t n, size_t l)
+{
+	const char *p = s, *end;
+	size_t taken = 0;
+
+	for (; n > 0 && *p != '\0'; n--)
+		p = strchr(p, ',') + 1;
+	for (end = p; *end != '\0' && (l == 0 || taken < l); taken++)
+		end = strchr(end, ',') + 1;
+	return xstrndup(p, (size_t) (end - p));
+}
+
+/* The scan as a string of ids, newest first; their number in *N. */
+static char *
+ds_scan(enum wfx_who who, const char *text, size_t *n)
+{
+	struct docview_filter all = { -1, 0, 0, 0 };
+	struct ds_found b = { text, { NULL, 0, 0 } };
+	struct ds_found out = { text, { NULL, 0, 0 } };
+	uint64_t *ids;
+	const char *p;
+	size_t i;
+
+	ck_assert_int_eq(docview_list(fx.st, wfx.s[who], &all, ds_scan_each,
+	    &b), STATUS_OK);
+	buf_add_u8(&b.ids, 0);
+	for (*n = 0, p = (char *) b.ids.data; *p != '\0'; p++)
+		*n += *p == ',';
+	ids = xcalloc(*n + 1, sizeof *ids);
+	for (i = 0, p = (char *) b.ids.data; i < *n; i++) {
+		ids[i] = strtoull(p, NULL, 10);
+		p = strchr(p, ',') + 1;
+	}
+	qsort(ids, *n, sizeof *ids, ds_desc);
+	for (i = 0; i < *n; i++)
+		ds_found_add(&out, ids[i]);
+	buf_add_u8(&out.ids, 0);
+	free(ids);
+	buf_free(&b.ids);
+	return (char *) out.ids.data;
+}
+
+/* The search of TEXT as WHO, page PAGE (or all), with its total. */
+static char *
+ds_search(enum wfx_who who, const char *text,
+    const struct docview_page *page, size_t *total)
+{
+	struct ds_found a = { text, { NULL, 0, 0 } };
+
+	ck_assert_int_eq(docview_search(fx.st, wfx.s[who], text, page,
+	    ds_search_each, &a, total), STATUS_OK);
+	buf_add_u8(&a.ids, 0);
+	return (char *) a.ids.data;
+}
+
+/* Both ways for TEXT as WHO, the whole list and a random page; the
+ * number found. */
 static size_t
 ds_compare(enum wfx_who who, const char *text)
 {
-	struct docview_filter all = { -1, 0, 0, 0 };
-	struct ds_found a = { text, { NULL, 0, 0 } };
-	struct ds_found b = { text, { NULL, 0, 0 } };
-	size_t i, n = 0;
+	struct docview_page page;
+	size_t n, total;
+	char *a, *b, *want;
 
-	ck_assert_int_eq(docview_search(fx.st, wfx.s[who], text,
-	    ds_search_each, &a), STATUS_OK);
-	ck_assert_int_eq(docview_list(fx.st, wfx.s[who], &all, ds_scan_each,
-	    &b), STATUS_OK);
-	buf_add_u8(&a.ids, 0);
-	buf_add_u8(&b.ids, 0);
-	ck_assert_msg(strcmp((char *) a.ids.data, (char *) b.ids.data) == 0,
-	    "search \"%s\": index %s, scan %s", text, a.ids.data, b.ids.data);
-	for (i = 0; a.ids.data[i] != '\0'; i++)
-		n += a.ids.data[i] == ',';
-	buf_free(&a.ids);
-	buf_free(&b.ids);
+	b = ds_scan(who, text, &n);
+	a = ds_search(who, text, NULL, &total);
+	ck_assert_msg(strcmp(a, b) == 0, "search \"%s\": index %s, scan %s",
+	    text, a, b);
+	ck_assert_uint_eq(total, n);
+	free(a);
+
+	page.offset = ds_rand((unsigned) n + 3);
+	page.limit = ds_rand(4);
+	want = ds_slice(b, page.offset, page.limit);
+	a = ds_search(who, text, &page, &total);
+	ck_assert_msg(strcmp(a, want) == 0, "search \"%s\" from %zu, %zu: "
+	    "%s, want %s", text, page.offset, page.limit, a, want);
+	ck_assert_uint_eq(total, n);
+	free(a);
+	free(b);
+	free(want);
 	return n;
 }
 
@@ -191,11 +265,92 @@ START_TEST(test_search_odd_texts)
 	ds_rng = 7;
 	ds_fill();
 	ck_assert_uint_gt(ds_compare(WFX_CLERK, ""), 0);
-	ck_assert_uint_eq(ds_compare(WFX_CLERK, "\xff"), 0);
+	ck_assert_uint_gt(ds_compare(WFX_CLERK, "\xff"), 0);	/* the scan */
 	ck_assert_uint_gt(ds_compare(WFX_CLERK, "号"), 0);
 	ck_assert_uint_gt(ds_compare(WFX_CLERK, "〔2026〕"), 0);
 	ck_assert_uint_eq(ds_compare(WFX_CLERK, "没有这样的标题"), 0);
 	ck_assert_uint_eq(ds_compare(WFX_CLERK, "知示"), 0);	/* across */
+	ck_assert_uint_gt(ds_compare(WFX_CLERK, "打打"), 0);
+	ck_assert_uint_gt(ds_compare(WFX_CLERK, "打打打"), 0);
+	ck_assert_uint_gt(ds_compare(WFX_CLERK, "〔打"), 0);
+}
+END_TEST
+
+/* A page past the end is empty, a limit of 0 gives the rest, and the
+ * total is every document found whatever the page. */
+START_TEST(test_search_pages)
+{
+	struct docview_page page = { 0, 0 };
+	struct rec_doc d;
+	size_t total;
+	char *a;
+	unsigned i;
+
+	memset(&d, 0, sizeof d);
+	d.kind = DOC_OFFICIAL_ADMIN;
+	d.drafter_id = wfx.id[WFX_DRAFTER];
+	for (i = 0; i < 5; i++) {
+		d.id = 0;
+		d.title = i % 2 ? "采购打印机" : "打印纸";
+		wfx_put(REC_DOC, &d);
+	}
+	a = ds_search(WFX_CLERK, "打印机", &page, &total);
+	ck_assert_str_eq(a, "4,2,");
+	ck_assert_uint_eq(total, 2);
+	free(a);
+	page.offset = 1;
+	page.limit = 2;
+	a = ds_search(WFX_CLERK, "打印", &page, &total);
+	ck_assert_str_eq(a, "4,3,");
+	ck_assert_uint_eq(total, 5);
+	free(a);
+	page.offset = 5;
+	a = ds_search(WFX_CLERK, "打印", &page, &total);
+	ck_assert_str_eq(a, "");
+	ck_assert_uint_eq(total, 5);
+	free(a);
+	page.offset = 3;
+	page.limit = 0;
+	a = ds_search(WFX_CLERK, "打", &page, &total);
+	ck_assert_str_eq(a, "2,1,");
+	ck_assert_uint_eq(total, 5);
+	free(a);
+}
+END_TEST
+
+/* A title revised, a number assigned and a classification raised later
+ * are found as they are now, never as they were. */
+START_TEST(test_search_follows_changes)
+{
+	struct rec_doc d;
+	size_t total;
+	char *a;
+
+	memset(&d, 0, sizeof d);
+	d.kind = DOC_OFFICIAL_ADMIN;
+	d.drafter_id = wfx.id[WFX_DRAFTER];
+	d.title = "关于打印机的通知";
+	wfx_put(REC_DOC, &d);
+	d.title = "关于复印机的通知";
+	d.number_prefix = "示司发";
+	d.number_year = 2026;
+	d.number_seq = 12;
+	wfx_put(REC_DOC, &d);
+	a = ds_search(WFX_CLERK, "打印", NULL, &total);
+	ck_assert_str_eq(a, "");
+	free(a);
+	a = ds_search(WFX_CLERK, "复印机", NULL, &total);
+	ck_assert_str_eq(a, "1,");
+	free(a);
+	a = ds_search(WFX_CLERK, "〔2026〕12号", NULL, &total);
+	ck_assert_str_eq(a, "1,");
+	free(a);
+	d.classification = CLASS_TOP_SECRET;
+	wfx_put(REC_DOC, &d);
+	a = ds_search(WFX_CLERK, "复印机", NULL, &total);
+	ck_assert_str_eq(a, "");
+	ck_assert_uint_eq(total, 0);
+	free(a);
 }
 END_TEST
 
@@ -231,6 +386,8 @@ docsearch_suite(void)
 	tcase_add_test(tc, test_search_is_the_scan);
 	tcase_add_test(tc, test_search_odd_texts);
 	tcase_add_test(tc, test_search_clearance);
+	tcase_add_test(tc, test_search_pages);
+	tcase_add_test(tc, test_search_follows_changes);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -393,14 +393,15 @@ START_TEST(test_summary_month_by_seal)
 }
 END_TEST
 
-/* Collect the ids of audit entries (store_scan's callback). */
+/* Collect the ids of the sealings' audit entries (store_scan's
+ * callback). */
 static int
 rp_audit_id(const void *rec, void *arg)
 {
 	const struct rec_audit *e = rec;
 	struct { uint64_t ids[64]; size_t n; } *v = arg;
 
-	if (v->n < 64)
+	if (e->action == ACT_DOC_SEAL && v->n < 64)
 		v->ids[v->n++] = e->id;
 	return 0;
 }
@@ -411,12 +412,12 @@ static enum status
 rp_drop_seal_entries(struct store_txn *txn, void *arg)
 {
 	struct { uint64_t ids[64]; size_t n; } v = { { 0 }, 0 };
-	struct store_range r = { 1, { ACT_DOC_SEAL, 0, 0 }, 0, UINT64_MAX };
+	struct store_range r = { 0, { 0, 0, 0 }, 0, UINT64_MAX };
 	enum status rc;
 	size_t i;
 
 	(void) arg;
-	if ((rc = store_scan(txn, IDX_AUDIT_ACTION, &r, 0, rp_audit_id, &v)) !=
+	if ((rc = store_scan(txn, IDX_AUDIT_TIME, &r, 0, rp_audit_id, &v)) !=
 	    STATUS_OK)
 		return rc;
 	ck_assert_uint_gt(v.n, 0);

@@ -25,7 +25,8 @@ main(void)
 		codec_suite(), record_suite(), index_suite(), schema_suite(),
 		check_suite(), backup_suite(), fault_suite(), crash_suite(),
 		batch_suite(),
-		regions_suite(), counts_suite(), daysum_suite(),
+		regions_suite(), counts_suite(), daysum_suite(), pack_suite(),
+		postings_suite(),
 		NULL
 	};
 

@@ -13,4 +13,6 @@ Suite *batch_suite(void);
 Suite *regions_suite(void);
 Suite *counts_suite(void);
 Suite *daysum_suite(void);
+Suite *postings_suite(void);
+Suite *pack_suite(void);
 #endif

@@ -108,7 +108,7 @@ START_TEST(test_dangling_entries)
 
 	/* One for each entry: three, and each gram of its title. */
 	ck_assert_uint_ge(check_after(check_plant_dangling, &f), 4);
-	ck_assert_ptr_nonnull(strstr(f.text, "doc-by-gram.db: an entry for "
+	ck_assert_ptr_nonnull(strstr(f.text, "doc-grams.db: an entry for "
 	    "doc 2, which is missing"));
 	ck_assert_ptr_nonnull(strstr(f.text, "doc-by-state.db: an entry for "
 	    "doc 2, which is missing"));

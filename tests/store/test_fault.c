@@ -435,6 +435,7 @@ static void
 fault_filler(int out)
 {
 	static struct fault_big b;
+	uint32_t x;
 	struct rlimit rl;
 	struct store *st;
 	enum status rc;
@@ -444,7 +445,12 @@ fault_filler(int out)
 	signal(SIGXFSZ, SIG_IGN);
 	if (store_open(fx.home, 0, &st) != STATUS_OK)
 		_exit(2);
-	memset(b.body, 'x', sizeof b.body - 1);
+	/* Letters that do not repeat, so that packing cannot shrink them
+	 * (a body of one letter packs to a few bytes). */
+	for (i = 0, x = 1; i < sizeof b.body - 1; i++) {
+		x = x * 1103515245u + 12345u;
+		b.body[i] = (char) ('a' + (x >> 16) % 26);
+	}
 	rl.rlim_cur = rl.rlim_max = (rlim_t) fault_largest_file() + 512 * 1024;
 	if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
 		_exit(3);

@@ -16,7 +16,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <db.h>
+
 #include "store/fixture.h"
+#include "store/store_test.h"
 #include "store/suites.h"
 
 static struct fixture fx;
@@ -36,6 +39,7 @@ schema_teardown(void)
 	store_test_schema(0, NULL, 0);
 	store_test_locks(0);
 	store_test_part(0);
+	store_test_postings_max(0);
 	fixture_done(&fx);
 }
 
@@ -351,7 +355,7 @@ START_TEST(test_upgrade_adds_search_index)
 	d.title = "关于打印机的通知";
 	ck_assert_int_eq(fixture_put(st, REC_DOC, &d), STATUS_OK);
 	store_close(st);
-	path = xasprintf("%s/doc-by-gram.db", fx.home);
+	path = xasprintf("%s/doc-grams.db", fx.home);
 	ck_assert_int_eq(unlink(path), 0);	/* version 1 had none */
 	free(path);
 
@@ -362,6 +366,69 @@ START_TEST(test_upgrade_adds_search_index)
 	    STATUS_OK);
 	ck_assert_uint_eq(found, d.id);
 	store_close(st);
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+}
+END_TEST
+
+/* A file standing for the search index of schema 6 (one key per gram
+ * and document), made outside the environment as any database file. */
+static void
+schema_old_grams(const char *home)
+{
+	char *path = xasprintf("%s/doc-by-gram.db", home);
+	DBT k, d;
+	DB *db;
+
+	ck_assert_int_eq(db_create(&db, NULL, 0), 0);
+	ck_assert_int_eq(db->open(db, NULL, path, NULL, DB_BTREE, DB_CREATE,
+	    0600), 0);
+	memset(&k, 0, sizeof k);
+	memset(&d, 0, sizeof d);
+	k.data = "0123456789abcdef";
+	k.size = 16;
+	ck_assert_int_eq(db->put(db, NULL, &k, &d, 0), 0);
+	ck_assert_int_eq(db->close(db, 0), 0);
+	free(path);
+}
+
+/* A schema 6 workspace gets its posting lists built from every
+ * document, in chunks when they are long, and loses the old index's
+ * file; check finds index and documents agreeing. */
+START_TEST(test_upgrade_to_postings)
+{
+	struct fixture_faults f;
+	struct store *st;
+	struct rec_doc d;
+	uint64_t found = 0;
+	char *path;
+	unsigned i;
+
+	store_test_schema(6, NULL, 0);
+	store_test_postings_max(24);
+	st = fixture_open(fx.home);
+	for (i = 0; i < 40; i++) {
+		memset(&d, 0, sizeof d);
+		d.title = i % 3 ? "关于打印机的通知" : "复印纸";
+		ck_assert_int_eq(fixture_put(st, REC_DOC, &d), STATUS_OK);
+	}
+	store_close(st);
+	path = xasprintf("%s/doc-grams.db", fx.home);
+	ck_assert_int_eq(unlink(path), 0);	/* version 6 had none */
+	free(path);
+	schema_old_grams(fx.home);
+
+	store_test_schema(0, NULL, 0);
+	st = fixture_open(fx.home);
+	ck_assert_uint_eq(schema_of(st), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(store_run(st, STORE_READ, schema_gram_txn, &found),
+	    STATUS_OK);
+	ck_assert_uint_eq(found, 39);	/* the last 打印机: i 38 */
+	store_close(st);
+	path = xasprintf("%s/doc-by-gram.db", fx.home);
+	ck_assert_int_ne(access(path, F_OK), 0);
+	free(path);
+	store_test_postings_max(0);
 	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
 	ck_assert_msg(f.n == 0, "%s", f.text);
 }
@@ -411,8 +478,7 @@ START_TEST(test_upgrade_adds_application_index)
 }
 END_TEST
 
-/* Documents with titles of 30 characters, different pairs in each: a
- * search index of a few MiB over 4,000 of them. */
+/* Documents with titles of 30 characters, different pairs in each. */
 static enum status
 schema_many_txn(struct store_txn *txn, void *arg)
 {
@@ -462,9 +528,10 @@ schema_drop_regions(void)
 }
 
 /* An upgrade that changes more pages than the lock table holds: the
- * search index rebuilt in one transaction runs out of locks, and the
- * real step (1 to 2) rebuilds it in parts, each ended when half the
- * table is taken (the part's count of records is set out of reach). */
+ * search index (in chunks of 20 bytes, to make it large) rebuilt in one
+ * transaction runs out of locks, and the real step (6 to 7) builds it
+ * in parts, each ended when half the table is taken (the
+ * part's count of records is set out of reach). */
 START_TEST(test_upgrade_beyond_lock_table)
 {
 	struct fixture_faults f;
@@ -472,12 +539,13 @@ START_TEST(test_upgrade_beyond_lock_table)
 	unsigned i, n = 0;
 	char *path;
 
-	for (i = 0; i < 80; i++)
+	store_test_postings_max(20);
+	for (i = 0; i < 320; i++)
 		ck_assert_int_eq(store_run(st, STORE_WRITE, schema_many_txn,
 		    &n), STATUS_OK);
 	store_close(st);
 	schema_drop_regions();
-	store_test_locks(1000);
+	store_test_locks(800);
 	store_test_part(100000);
 
 	st = fixture_open(fx.home);
@@ -485,7 +553,7 @@ START_TEST(test_upgrade_beyond_lock_table)
 	    NULL), STATUS_OK);
 	store_close(st);
 
-	path = xasprintf("%s/doc-by-gram.db", fx.home);
+	path = xasprintf("%s/doc-grams.db", fx.home);
 	ck_assert_int_eq(unlink(path), 0);	/* version 1 had none */
 	free(path);
 	store_test_schema(0, NULL, 0);
@@ -494,6 +562,7 @@ START_TEST(test_upgrade_beyond_lock_table)
 	store_close(st);
 	store_test_locks(0);
 	store_test_part(0);
+	store_test_postings_max(0);
 	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
 	ck_assert_msg(f.n == 0, "%s", f.text);
 }
@@ -516,6 +585,7 @@ schema_suite(void)
 	tcase_add_test(tc, test_upgrade_adds_search_index);
 	tcase_add_test(tc, test_upgrade_adds_application_index);
 	tcase_add_test(tc, test_upgrade_beyond_lock_table);
+	tcase_add_test(tc, test_upgrade_to_postings);
 	suite_add_tcase(s, tc);
 	return s;
 }

