@@ -99,8 +99,9 @@ table() {	# N
 	row "search 打印机, page of 20 + total (core)" "$n" "$v ms" "< 100 ms; < sqlite3" "$(verdict "$v" 100)"
 	[ -n "$s" ] && row "  sqlite3 LIKE count(*), same data" "$n" "$s ms" "ratio core/sqlite3" \
 	    "$(awk -v a="$v" -v b="$s" 'BEGIN { printf "%.2f %s", a / b, (a < b ? "met" : "MISSED") }')"
-	[ -n "$p" ] && row "  sqlite3 LIKE page (id DESC LIMIT 20)" "$n" "$p ms" "ratio core/sqlite3" \
-	    "$(awk -v a="$v" -v b="$p" 'BEGIN { printf "%.2f %s", a / b, (a < b ? "met" : "MISSED") }')"
+	# The page alone, without the total: sqlite3 stops at the 20th
+	# match, often under its timer's 1 ms, so only shown.
+	[ -n "$p" ] && row "  sqlite3 LIKE page, no total" "$n" "$p ms" "(id DESC LIMIT 20)" ""
 	v=$(val search_all "$O"); row "  the whole list of $(val search_hits "$O") (core)" "$n" "$v ms" "" ""
 	v=$(val search_index_kib_per_doc "$O"); row "  search index per document" "$n" "$v KiB" "< 0.3 KiB" "$(verdict "$v" 0.3)"
 	v=$(val seal_one "$O"); row "seal one 3-page document" "$n" "$v ms" "< 60 ms" "$(verdict "$v" 60)"

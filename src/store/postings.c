@@ -154,14 +154,19 @@ postings_add_entry(struct buf *out, uint64_t *prev, uint64_t id,
 	postings_encode(out, prev, id, cls, g->npos, tmp->pos);
 }
 
+/* K, in KB, the key of GRAM's chunk bound BOUND. */
 static void
-postings_key(unsigned char k[16], uint64_t gram, uint64_t bound)
+postings_key(DBT *k, unsigned char kb[16], uint64_t gram, uint64_t bound)
 {
-	buf_put_be64(k, gram);
-	buf_put_be64(k + 8, bound);
+	buf_put_be64(kb, gram);
+	buf_put_be64(kb + 8, bound);
+	store_dbt_init(k);
+	k->data = kb;
+	k->size = 16;
 }
 
-static enum status
+/* Write DATA as GRAM's chunk bound BOUND; DATA NULL removes it. */
+enum status
 postings_put(struct store_txn *t, DB *db, uint64_t gram, uint64_t bound,
     const struct buf *data)
 {
@@ -169,11 +174,8 @@ postings_put(struct store_txn *t, DB *db, uint64_t gram, uint64_t bound,
 	DBT k, d;
 	int ret;
 
-	postings_key(kb, gram, bound);
-	store_dbt_init(&k);
+	postings_key(&k, kb, gram, bound);
 	store_dbt_init(&d);
-	k.data = kb;
-	k.size = sizeof kb;
 	if (data == NULL) {
 		ret = db->del(db, t->txn, &k, 0);
 		return ret == 0 || ret == DB_NOTFOUND ? STATUS_OK :
@@ -198,11 +200,8 @@ postings_chunk(struct store_txn *t, DB *db, uint64_t gram, uint64_t id,
 	int ret;
 
 	*found = 0;
-	postings_key(kb, gram, id);
-	store_dbt_init(&k);
+	postings_key(&k, kb, gram, id);
 	store_dbt_init(&d);
-	k.data = kb;
-	k.size = sizeof kb;
 	if ((ret = db->cursor(db, t->txn, &c, 0)) != 0)
 		return txn_fail(t, ret, "reading the search index");
 	ret = c->get(c, &k, &d, DB_SET_RANGE |
@@ -398,11 +397,8 @@ postings_scan(struct store_txn *t, DB *db, uint64_t lo, uint64_t hi,
 
 	if (lo > hi || id_lo > id_hi)
 		return STATUS_OK;
-	postings_key(kb, lo, id_lo);
-	store_dbt_init(&k);
+	postings_key(&k, kb, lo, id_lo);
 	store_dbt_init(&d);
-	k.data = kb;
-	k.size = sizeof kb;
 	if ((ret = db->cursor(db, t->txn, &c, 0)) != 0)
 		return txn_fail(t, ret, "reading the search index");
 	ret = c->get(c, &k, &d, DB_SET_RANGE);

@@ -70,34 +70,6 @@ postings_build_grow(struct postings_build *b)
 	b->cap = n.cap;
 }
 
-static void
-postings_build_key(DBT *k, unsigned char kb[16], uint64_t gram,
-    uint64_t bound)
-{
-	buf_put_be64(kb, gram);
-	buf_put_be64(kb + 8, bound);
-	store_dbt_init(k);
-	k->data = kb;
-	k->size = 16;
-}
-
-static enum status
-postings_build_put(struct store_txn *t, DB *db, uint64_t gram,
-    uint64_t bound, const struct buf *data)
-{
-	unsigned char kb[16];
-	DBT k, d;
-	int ret;
-
-	postings_build_key(&k, kb, gram, bound);
-	store_dbt_init(&d);
-	d.data = data->data;
-	d.size = (u_int32_t) data->len;
-	ret = db->put(db, t->txn, &k, &d, 0);
-	return ret == 0 ? STATUS_OK :
-	    txn_fail(t, ret, "building the search index");
-}
-
 /* Slot S takes up its gram's open chunk, left by an earlier part. */
 static enum status
 postings_build_load(struct store_txn *t, DB *db, struct postings_slot *s)
@@ -106,8 +78,12 @@ postings_build_load(struct store_txn *t, DB *db, struct postings_slot *s)
 	DBT k, d;
 	int ret;
 
-	postings_build_key(&k, kb, s->gram, UINT64_MAX);
+	buf_put_be64(kb, s->gram);
+	buf_put_be64(kb + 8, UINT64_MAX);
+	store_dbt_init(&k);
 	store_dbt_init(&d);
+	k.data = kb;
+	k.size = sizeof kb;
 	ret = db->get(db, t->txn, &k, &d, 0);
 	if (ret == DB_NOTFOUND)
 		return STATUS_OK;
@@ -118,20 +94,6 @@ postings_build_load(struct store_txn *t, DB *db, struct postings_slot *s)
 	buf_add(&s->data, d.data, d.size);
 	s->stored = 1;
 	return STATUS_OK;
-}
-
-/* The open chunk on disk, now closed under another key. */
-static enum status
-postings_build_del_open(struct store_txn *t, DB *db, uint64_t gram)
-{
-	unsigned char kb[16];
-	DBT k;
-	int ret;
-
-	postings_build_key(&k, kb, gram, UINT64_MAX);
-	ret = db->del(db, t->txn, &k, 0);
-	return ret == 0 ? STATUS_OK :
-	    txn_fail(t, ret, "building the search index");
 }
 
 /* Add one gram's entry of document ID; a chunk that grew too long is
@@ -165,10 +127,10 @@ postings_build_add(struct store_txn *t, DB *db, struct postings_build *b,
 	postings_encode(&s->data, &s->prev, id, cls, g->npos, b->pos);
 	if (s->data.len <= postings_chunk_max())
 		return STATUS_OK;
-	rc = postings_build_put(t, db, g->gram, id, &s->data);
+	rc = postings_put(t, db, g->gram, id, &s->data);
 	buf_reset(&s->data);
 	if (rc == STATUS_OK && s->stored)
-		rc = postings_build_del_open(t, db, g->gram);
+		rc = postings_put(t, db, g->gram, UINT64_MAX, NULL);
 	s->stored = 0;
 	return rc;
 }
@@ -206,7 +168,7 @@ postings_build_finish(struct store_txn *t, DB *db, struct postings_build *b,
 	for (i = 0; i < b->cap; i++) {
 		if (rc == STATUS_OK && b->slot[i].used &&
 		    b->slot[i].data.len > 0)
-			rc = postings_build_put(t, db, b->slot[i].gram,
+			rc = postings_put(t, db, b->slot[i].gram,
 			    UINT64_MAX, &b->slot[i].data);
 		buf_free(&b->slot[i].data);
 	}

@@ -328,8 +328,12 @@ schema_run_step(struct store *st, const struct store_upgrade *step)
 
 	log_info("store: upgrading schema %u to %u: %s", step->from,
 	    step->from + 1, step->what);
+	/* A checkpoint when one is due lets the log files of the parts
+	 * already written go: at 1M documents they were 6 GiB. */
 	do {
 		rc = schema_txn(st, schema_part, step);
+		if (rc == STATUS_OK)
+			rc = env_checkpoint(st, 0);
 		parts++;
 	} while (rc == STATUS_OK && st->upgrade_more);
 	if (rc == STATUS_OK)

@@ -379,7 +379,13 @@ store_open_dbs(struct store *st, int create)
 		    st->home, st->schema, schema_current());
 		return STATUS_SCHEMA_NEWER;
 	}
-	if (st->schema < schema_current() && !(st->flags & STORE_RDONLY))
+	/* Read-only, an older workspace is only told so: the files its
+	 * upgrade would add are missing, not damaged (check, salvaging,
+	 * looks at what it has). */
+	if (st->schema < schema_current() &&
+	    (st->flags & (STORE_RDONLY | STORE_SALVAGE)) == STORE_RDONLY)
+		return STATUS_SCHEMA_OLDER;
+	if (st->schema < schema_current())
 		flags = DB_CREATE;
 	return store_open_all(st, NULL, flags);
 }
@@ -479,6 +485,11 @@ store_open_locked(struct store *st, int creating)
 {
 	enum status rc;
 
+	/* Recovery removes the dead holder's regions; in a folder this
+	 * process may not write they would stay, and joining them would
+	 * wait for ever on a mutex the dead process held. */
+	if (st->lock.crashed && access(st->home, W_OK) != 0)
+		return STATUS_RECOVER_READONLY;
 	if (st->lock.crashed)
 		store_forget(st);
 	if ((rc = store_attach(st, creating)) != STATUS_OK)

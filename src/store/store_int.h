@@ -250,6 +250,8 @@ size_t postings_chunk_max(void);
 enum status postings_rebuild_part(struct store_txn *t, DB *db, DB *docs,
     uint64_t *pos, size_t max, int *done);
 uint64_t postings_last_id(const unsigned char *data, size_t n);
+enum status postings_put(struct store_txn *t, DB *db, uint64_t gram,
+    uint64_t bound, const struct buf *data);
 /* The entries of grams LO..HI whose ids lie in ID_LO..ID_HI. */
 enum status postings_scan(struct store_txn *t, DB *db, uint64_t lo,
     uint64_t hi, uint64_t id_lo, uint64_t id_hi, store_posting_fn fn,

@@ -155,7 +155,8 @@
 	X(STATUS_CUSTODY_STATE,	N_("The proxy custody is not in a state that allows this: it is decided, handed over or ended already, or not approved yet. The seal's custody list shows its state.")) \
 	X(STATUS_CUSTODY_PROXY_ROLE, N_("The proxy must be an enabled account with the clerk role: choose another clerk.")) \
 	X(STATUS_SEAL_REGNO,	N_("This registration number cannot be used: at most 32 letters, digits, '-', '.' or '/'.")) \
-	X(STATUS_IMPRESSION_FILLED, N_("The impression picture is filled inside its circle: at least 40 % of the circle must be clear (transparent), so that the text under the seal shows through. Export only the red ink on a transparent background, without the paper."))
+	X(STATUS_IMPRESSION_FILLED, N_("The impression picture is filled inside its circle: at least 40 % of the circle must be clear (transparent), so that the text under the seal shows through. Export only the red ink on a transparent background, without the paper.")) \
+	X(STATUS_RECOVER_READONLY, N_("The workspace must be recovered after a crash, which needs write access to its folder: open it once as the account that owns it."))
 
 #define STATUS_ENUM(name, msg) name,
 enum status {

@@ -43,6 +43,20 @@ if grep -q "restore\|fault" "$T/out"; then
 else
 	ok "without speaking of faults or a restore"
 fi
+# A real older eseal never made the files of the later indexes: their
+# absence is no damage either, for check nor for backup.
+cp -a "$T/old" "$T/older" && rm -f "$T/older/doc-grams.db"
+"$ESEALCTL" --home "$T/older" check >"$T/out" 2>&1
+expect_eq "check of an older workspace without the new files exits 1" 1 $?
+expect_grep "and asks for the upgrade too" "esealctl upgrade" "$T/out"
+"$ESEALCTL" --home "$T/older" backup "$T/older-bk" >"$T/out" 2>&1
+expect_grep "backup of it asks for the upgrade" "esealctl upgrade" "$T/out"
+if grep -q -i "damaged" "$T/out"; then
+	not_ok "backup of an older workspace calls it damaged"
+else
+	ok "without calling it damaged"
+fi
+rm -rf "$T/older" "$T/older-bk"
 "$ESEALCTL" --home "$T/old" upgrade >"$T/out" 2>&1
 expect_eq "upgrade exits 0" 0 $?
 expect_grep "upgrade says what it did" "upgraded to schema" "$T/out"
@@ -146,5 +160,26 @@ expect_grep "check counts the faults" "fault" "$T/err"
 "$ESEALCTL" --home "$T/ws2" dump user >"$T/out" 2>&1
 expect_eq "the other files still dump" 0 $?
 expect_grep "with their records" "^\[user 2\]" "$T/out"
+
+
+# A workspace whose last holder died, in a folder this user may not
+# write: recovering it is impossible, and the program says so at once
+# (it used to wait for ever on the dead holder's mutex).  The lock
+# file's holder (bytes 8-15) names a process that is gone.
+"$MKWS" "$T/ro" || not_ok "mkws for the read-only case failed"
+printf '\000\000\000\000\000\017\102\077' |
+	dd of="$T/ro/eseal.lock" bs=1 seek=8 conv=notrunc 2>/dev/null
+chmod 755 "$T"
+if [ "$(id -u)" = 0 ]; then
+	chown -R nobody "$T/ro"
+	as_other="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+else
+	as_other=
+fi
+chmod 555 "$T/ro"
+timeout 60 $as_other "$ESEALCTL" --home "$T/ro" dump user >"$T/out" 2>&1
+expect_eq "a crashed workspace in a read-only folder is refused" 1 $?
+expect_grep "saying recovery needs write access" "write access" "$T/out"
+chmod 755 "$T/ro"
 
 finish

@@ -360,6 +360,8 @@ START_TEST(test_upgrade_adds_search_index)
 	free(path);
 
 	store_test_schema(0, NULL, 0);
+	ck_assert_int_eq(store_open(fx.home, STORE_RDONLY, &st),
+	    STATUS_SCHEMA_OLDER);	/* missing, not damaged */
 	st = fixture_open(fx.home);
 	ck_assert_uint_eq(schema_of(st), STORE_SCHEMA_VERSION);
 	ck_assert_int_eq(store_run(st, STORE_READ, schema_gram_txn, &found),
