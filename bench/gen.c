@@ -17,8 +17,9 @@
  * a clerk's, each act with its own checks and audit entries; nothing
  * writes records directly.  The acts of GEN_BATCH documents are committed
  * together through the core's bulk path (bulk_run), one durable
- * transaction per batch instead of one per act.  The clock is fixed and moved on per act (BENCH_STEP a
- * document), so the workspace spans N * BENCH_STEP seconds of history.
+ * transaction per batch instead of one per act.  The clock is fixed and
+ * moved on per act (BENCH_STEP a document), so the workspace spans
+ * N * BENCH_STEP seconds of history.
  * At the end every account's password is changed again, so that it is
  * not expired at the workspace's "now" (printed as "now: T"), which the
  * measurements run at through ESEAL_FAKE_TIME.  Needs a test-hooks build

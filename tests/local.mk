@@ -3,12 +3,18 @@
 ##
 ## The runners print libcheck's summary line into their .log files;
 ## ./quickstart check collects those lines so CI shows the counts.
+## A test case's timeout only catches a hang; on a loaded machine (a
+## build beside the suite, a sanitizer build) a case can take three
+## times its quiet run, so the timeouts are tripled unless the caller
+## sets CK_TIMEOUT_MULTIPLIER.
 
 TESTS_ENVIRONMENT_COMMON = top_srcdir='$(top_srcdir)' top_builddir='$(top_builddir)' \
 	abs_top_builddir='$(abs_top_builddir)' abs_top_srcdir='$(abs_top_srcdir)' \
-	CK_VERBOSITY=normal LC_ALL=C.UTF-8 ESEAL_TEST_KDF=1
+	CK_VERBOSITY=normal LC_ALL=C.UTF-8 ESEAL_TEST_KDF=1 \
+	CK_TIMEOUT_MULTIPLIER=$${CK_TIMEOUT_MULTIPLIER:-3}
 AM_TESTS_ENVIRONMENT = $(TESTS_ENVIRONMENT_COMMON); export top_srcdir top_builddir \
-	abs_top_builddir abs_top_srcdir CK_VERBOSITY LC_ALL ESEAL_TEST_KDF;
+	abs_top_builddir abs_top_srcdir CK_VERBOSITY LC_ALL ESEAL_TEST_KDF \
+	CK_TIMEOUT_MULTIPLIER;
 
 noinst_LIBRARIES += tests/lib/libestest.a
 tests_lib_libestest_a_CPPFLAGS = $(TEST_CPPFLAGS)

@@ -17,18 +17,7 @@ ESEAL_TEST_SCHEMA=6
 export ESEAL_TEST_SCHEMA
 ws_init
 ws_admin_passwords
-as sysadmin "$SYS" dept add "办公室" --prefix "示司办" >/dev/null 2>&1
-ws_user liu '刘洋' drafter "$PW"
-ws_user zhang '张科长' approver "$PW"
-ws_user wang '王文书' clerk "$PW"
-ws_user zhou '周主任' office-director "$PW"
-as secadmin "$SEC" user roles liu drafter --dept "办公室" >/dev/null 2>&1
-as secadmin "$SEC" user roles zhang approver --leader 1 \
-    --issuing litigation-composed --dept "办公室" >/dev/null 2>&1
-printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | LC_ALL=C "$ESEALCTL" --home "$H" \
-    --user zhou --password-fd 0 seal add SEAL-001 \
-    --name "示例市司法局公文专用章" --body "示例市司法局" \
-    --custodian wang >/dev/null 2>&1
+ws_seal_office litigation-composed
 {
 	cat <<'EOT'
 kind: litigation-composed
