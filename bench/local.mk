@@ -3,8 +3,8 @@
 ## The programs are EXTRA_PROGRAMS: built only when 'make bench' asks,
 ## so a plain 'make' stays fast.  bench/run.sh drives them and prints
 ## the table; BENCH_SIZES chooses the workspace sizes (e.g.
-## make bench BENCH_SIZES="10000 100000"; generation runs at about 150
-## documents a second, see bench/RESULTS.md).
+## make bench BENCH_SIZES="10000 100000"; bench/gen runs one worker
+## process per processor, see bench/RESULTS.md for its rate).
 
 EXTRA_PROGRAMS = bench/gen bench/probe bench/screen bench/copies
 BENCH_COMMON = bench/bench.h bench/bench_util.c

@@ -92,10 +92,12 @@ custody_scan(struct store_txn *txn, uint64_t seal_id, struct custody_scan *sc)
 /* Proxy custodies whose period is over end now: the copy of the key is
  * wiped.  *OPEN gets the open custody left, if any; *WAS_PROXY is 0 when
  * USER was never a proxy of the seal, 2 when a custody of theirs was
- * taken back within its period, 1 otherwise. */
+ * taken back within its period, 1 otherwise.  Without WRITE, nothing is
+ * ended (a read transaction): the answers are the same, since an ended
+ * custody is never the open one. */
 static enum status
-custody_expire(struct store_txn *txn, uint64_t seal_id, uint64_t user,
-    uint64_t *open, int *was_proxy)
+custody_expire_if(struct store_txn *txn, uint64_t seal_id, uint64_t user,
+    int write, uint64_t *open, int *was_proxy)
 {
 	struct custody_scan sc;
 	struct rec_custody c;
@@ -106,7 +108,7 @@ custody_expire(struct store_txn *txn, uint64_t seal_id, uint64_t user,
 	sc.user = user;
 	sc.now = clock_now();
 	st = custody_scan(txn, seal_id, &sc);
-	for (i = 0; i < sc.n_ended && st == STATUS_OK; i++) {
+	for (i = 0; write && i < sc.n_ended && st == STATUS_OK; i++) {
 		if ((st = store_get(txn, REC_CUSTODY, sc.ended[i], &c)) !=
 		    STATUS_OK)
 			break;
@@ -124,6 +126,13 @@ custody_expire(struct store_txn *txn, uint64_t seal_id, uint64_t user,
 	return st;
 }
 
+static enum status
+custody_expire(struct store_txn *txn, uint64_t seal_id, uint64_t user,
+    uint64_t *open, int *was_proxy)
+{
+	return custody_expire_if(txn, seal_id, user, 1, open, was_proxy);
+}
+
 /* -- Using a seal ---------------------------------------------------------- */
 
 static void
@@ -134,17 +143,19 @@ custody_copy_blob(const struct blob *from, struct blob *to)
 	to->len = from->len;
 }
 
-/* Whose wrapped key opens the seal for USER now. */
+/* Whose wrapped key opens the seal for USER now (ending custodies whose
+ * period is over only when WRITE). */
 static enum status
 custody_holder(struct store_txn *txn, const struct rec_seal *seal,
-    const struct rec_user *user, struct blob *wrapped, uint64_t *custody_id)
+    const struct rec_user *user, int write, struct blob *wrapped,
+    uint64_t *custody_id)
 {
 	struct rec_custody c;
 	uint64_t open = 0;
 	int was_proxy = 0;
 	enum status st;
 
-	if ((st = custody_expire(txn, seal->id, user->id, &open,
+	if ((st = custody_expire_if(txn, seal->id, user->id, write, &open,
 	    &was_proxy)) != STATUS_OK)
 		return st;
 	memset(&c, 0, sizeof c);
@@ -174,9 +185,12 @@ custody_holder(struct store_txn *txn, const struct rec_seal *seal,
 	return st;
 }
 
-enum status
-custody_use(struct store_txn *txn, const struct rec_seal *seal,
-    const struct rec_user *user, struct blob *wrapped, uint64_t *custody_id)
+/* custody_use() and custody_check(): the same decision, counting the
+ * use and ending what ran out only when WRITE. */
+static enum status
+custody_decide_use(struct store_txn *txn, const struct rec_seal *seal,
+    const struct rec_user *user, int write, struct blob *wrapped,
+    uint64_t *custody_id)
 {
 	int64_t now = clock_now();
 	enum status st;
@@ -188,12 +202,28 @@ custody_use(struct store_txn *txn, const struct rec_seal *seal,
 	    (seal->valid_to != 0 && now > seal->valid_to) ||
 	    seal->wrapped_key.len == 0)
 		return STATUS_SEAL_INACTIVE;
-	if ((st = custody_holder(txn, seal, user, wrapped, custody_id)) !=
-	    STATUS_OK)
+	if ((st = custody_holder(txn, seal, user, write, wrapped,
+	    custody_id)) != STATUS_OK)
 		return st;
-	if ((st = grant_use(txn, seal->id, user->id, now, NULL)) != STATUS_OK)
+	st = write ? grant_use(txn, seal->id, user->id, now, NULL) :
+	    grant_check(txn, seal->id, user->id, now);
+	if (st != STATUS_OK)
 		seal_blob_wipe(wrapped);
 	return st;
+}
+
+enum status
+custody_use(struct store_txn *txn, const struct rec_seal *seal,
+    const struct rec_user *user, struct blob *wrapped, uint64_t *custody_id)
+{
+	return custody_decide_use(txn, seal, user, 1, wrapped, custody_id);
+}
+
+enum status
+custody_check(struct store_txn *txn, const struct rec_seal *seal,
+    const struct rec_user *user, struct blob *wrapped, uint64_t *custody_id)
+{
+	return custody_decide_use(txn, seal, user, 0, wrapped, custody_id);
 }
 
 /* -- Requests and decisions ------------------------------------------------ */

@@ -122,4 +122,10 @@ const char *custody_state_name(unsigned state);
 enum status custody_use(struct store_txn *txn, const struct rec_seal *seal,
     const struct rec_user *user, struct blob *wrapped, uint64_t *custody_id);
 
+/* The same decision as custody_use(), writing nothing (for a read
+ * transaction: the sealing's preparation, sealing.h): no use is counted
+ * and no custody whose period ran out is ended. */
+enum status custody_check(struct store_txn *txn, const struct rec_seal *seal,
+    const struct rec_user *user, struct blob *wrapped, uint64_t *custody_id);
+
 #endif

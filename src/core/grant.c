@@ -61,27 +61,49 @@ grant_pick_each(const void *rec, void *arg)
 	return 0;
 }
 
+/* The grant grant_use() would count, in *ID. */
+static enum status
+grant_find(struct store_txn *txn, uint64_t seal_id, uint64_t user_id,
+    int64_t now, uint64_t *id)
+{
+	struct store_range r = { 1, { user_id, 0, 0 }, seal_id, seal_id };
+	struct grant_pick p = { now, 0, 0 };
+	enum status st;
+
+	*id = 0;
+	if ((st = store_scan(txn, IDX_GRANT_USER, &r, 0, grant_pick_each,
+	    &p)) != STATUS_OK)
+		return st;
+	*id = p.id;
+	return p.id == 0 ? STATUS_SEAL_NO_GRANT : STATUS_OK;
+}
+
+enum status
+grant_check(struct store_txn *txn, uint64_t seal_id, uint64_t user_id,
+    int64_t now)
+{
+	uint64_t id;
+
+	return grant_find(txn, seal_id, user_id, now, &id);
+}
+
 enum status
 grant_use(struct store_txn *txn, uint64_t seal_id, uint64_t user_id,
     int64_t now, uint64_t *grant_id)
 {
-	struct store_range r = { 1, { user_id, 0, 0 }, seal_id, seal_id };
-	struct grant_pick p = { now, 0, 0 };
 	struct rec_grant g;
+	uint64_t id;
 	enum status st;
 
-	if ((st = store_scan(txn, IDX_GRANT_USER, &r, 0, grant_pick_each,
-	    &p)) != STATUS_OK)
+	if ((st = grant_find(txn, seal_id, user_id, now, &id)) != STATUS_OK)
 		return st;
-	if (p.id == 0)
-		return STATUS_SEAL_NO_GRANT;
-	if ((st = store_get(txn, REC_GRANT, p.id, &g)) != STATUS_OK)
+	if ((st = store_get(txn, REC_GRANT, id, &g)) != STATUS_OK)
 		return st;
 	g.uses++;
 	st = store_put(txn, REC_GRANT, &g);
 	rec_free(REC_GRANT, &g);
 	if (st == STATUS_OK && grant_id != NULL)
-		*grant_id = p.id;
+		*grant_id = id;
 	return st;
 }
 

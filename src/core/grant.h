@@ -39,6 +39,11 @@ enum status grant_list(struct session *s, const char *regno,
 enum status grant_use(struct store_txn *txn, uint64_t seal_id,
     uint64_t user_id, int64_t now, uint64_t *grant_id);
 
+/* The same finding as grant_use(), counting nothing (a read
+ * transaction): STATUS_SEAL_NO_GRANT when there is none. */
+enum status grant_check(struct store_txn *txn, uint64_t seal_id,
+    uint64_t user_id, int64_t now);
+
 /* Inside TXN: a grant made by the rules themselves (see above). */
 enum status grant_put(struct store_txn *txn, uint64_t seal_id,
     uint64_t user_id, int64_t from, int64_t to, uint32_t max_uses,

@@ -10,8 +10,13 @@
  *   u64 record id, u32 version, u8 level, u8 action, u64 approver id,
  *   u64 time (two's complement), varint length and UTF-8 of the comment
  *
- * The private key is unwrapped into the crypto layer's secure memory
- * and freed right after signing; it is never logged, stored or returned.
+ * Sealing runs in three steps (sealing.h): prepare in a read
+ * transaction, sign in none, store in the write transaction after
+ * checking that nothing the preparation read has changed (an SM3 over
+ * it all, sealing_read_sm3).  The wrapped key copied out at the
+ * preparation is wiped right after signing; the private key is
+ * unwrapped into the crypto layer's secure memory and freed right after
+ * signing; it is never logged, stored or returned.
  * This file does not decide whether the document may be sealed (the
  * workflow does); it decides whether this user may use this seal now.
  */
@@ -116,11 +121,14 @@ sealing_chain(struct store_txn *txn, const struct rec_version *v,
 
 /* -- What the signature binds ---------------------------------------------- */
 
-/* Everything the protected information needs, read in the transaction. */
+/* Everything the protected information needs, read in the transaction
+ * and owned here, so that it outlives it (the signature is made after). */
 struct sealing_facts {
 	struct ses_protected	 p;		/* strings owned below */
 	struct rec_doc		 doc;
 	struct rec_user		 issuer;
+	char			*signer_login;
+	char			*signer_name;
 	char			*number;
 	char			*property;
 	unsigned char		 data_hash[32];
@@ -131,8 +139,11 @@ sealing_facts_free(struct sealing_facts *f)
 {
 	rec_free(REC_DOC, &f->doc);
 	rec_free(REC_USER, &f->issuer);
+	free(f->signer_login);
+	free(f->signer_name);
 	free(f->number);
 	free(f->property);
+	memset(f, 0, sizeof *f);
 }
 
 static void
@@ -177,10 +188,11 @@ sealing_place(struct sealing_facts *f, const struct rec_version *v,
 	return STATUS_OK;
 }
 
+/* Read what the signature binds, but not the drawing (sealing_place). */
 static enum status
 sealing_facts(struct store_txn *txn, struct sealing_facts *f,
     const struct rec_user *clerk, const struct rec_seal *seal,
-    const struct rec_version *v, const unsigned char content_sm3[32])
+    const struct rec_version *v)
 {
 	struct doc_content c;
 	enum status st;
@@ -203,21 +215,77 @@ sealing_facts(struct store_txn *txn, struct sealing_facts *f,
 	f->p.doc_id = v->doc_id;
 	f->p.doc_version = v->number;
 	f->p.doc_number = f->number;
-	memcpy(f->p.content_sm3, content_sm3, 32);
+	memcpy(f->p.content_sm3, v->content_sm3.data, 32);
 	f->p.seal_regno = seal->regno;
 	if (seal->impression_sm3.len == 32)
 		memcpy(f->p.impression_sm3, seal->impression_sm3.data, 32);
 	else if ((st = crypto_sm3(seal->impression.data, seal->impression.len,
 	    f->p.impression_sm3)) != STATUS_OK)
 		return st;
-	sealing_person(&f->p.signer, clerk);
+	f->signer_login = xstrdup(clerk->name != NULL ? clerk->name : "");
+	f->signer_name = xstrdup(clerk->full_name != NULL ?
+	    clerk->full_name : "");
+	f->p.signer.id = clerk->id;
+	f->p.signer.login = f->signer_login;
+	f->p.signer.name = f->signer_name;
 	sealing_person(&f->p.issuer, &f->issuer);
-	if ((st = sealing_place(f, v, seal)) != STATUS_OK)
-		return st;
-	f->property = xasprintf("eseal/doc-%llu/v%u/%s",
-	    (unsigned long long) v->doc_id, (unsigned) v->number,
-	    f->p.data_kind == SES_DATA_PDF ? "original.pdf" : "content");
 	return STATUS_OK;
+}
+
+static void
+sealing_add_blob(struct buf *b, const struct blob *x)
+{
+	buf_add_bytes(b, x->data != NULL ? x->data : (unsigned char *) "",
+	    x->len);
+}
+
+/*
+ * SM3 over everything the preparation read and the store must find
+ * unchanged: the version (which one, frozen, unsigned, its content),
+ * the seal record (state, validity, custodian, key, SESeal and
+ * certificate), the custody acted in, and the facts the signature
+ * binds (document, chain, issuer, signer, copies).
+ */
+static enum status
+sealing_read_sm3(const struct sealing_facts *f, const struct rec_seal *seal,
+    const struct rec_version *v, unsigned char out[32])
+{
+	const struct ses_protected *p = &f->p;
+	struct buf b;
+	enum status st;
+
+	buf_init(&b);
+	buf_add_u64(&b, v->id);
+	buf_add_u32(&b, v->number);
+	buf_add_u8(&b, v->frozen);
+	buf_add_u64(&b, v->signature.len);
+	sealing_add_blob(&b, &v->content_sm3);
+
+	buf_add_u64(&b, seal->id);
+	buf_add_u8(&b, seal->status);
+	buf_add_u64(&b, (uint64_t) seal->valid_from);
+	buf_add_u64(&b, (uint64_t) seal->valid_to);
+	buf_add_u64(&b, seal->custodian_id);
+	sealing_add_blob(&b, &seal->wrapped_key);
+	sealing_add_blob(&b, &seal->seal_der);
+	sealing_add_blob(&b, &seal->cert);
+
+	buf_add_u64(&b, p->custody_id);
+	buf_add_str(&b, f->number);
+	buf_add_u64(&b, (uint64_t) p->issued_at);
+	buf_add_u32(&b, p->approvals);
+	buf_add_bytes(&b, p->chain_sm3, 32);
+	buf_add_bytes(&b, p->impression_sm3, 32);
+	buf_add_u32(&b, p->copies);
+	buf_add_u64(&b, p->signer.id);
+	buf_add_str(&b, p->signer.login);
+	buf_add_str(&b, p->signer.name);
+	buf_add_u64(&b, p->issuer.id);
+	buf_add_str(&b, p->issuer.login);
+	buf_add_str(&b, p->issuer.name);
+	st = crypto_sm3(b.data, b.len, out);
+	buf_free(&b);
+	return st;
 }
 
 /* -- Signing --------------------------------------------------------------- */
@@ -277,41 +345,119 @@ out:
 	return st;
 }
 
-enum status
-sealing_sign(struct store_txn *txn, const struct rec_user *clerk,
-    const struct rec_seal *seal, struct rec_version *v,
-    const unsigned char content_sm3[32], const char *password,
-    struct blob *signature_out)
+/* -- The three steps ------------------------------------------------------- */
+
+void
+sealing_init(struct sealing *sg)
 {
-	struct sealing_facts f;
-	struct blob wrapped = { NULL, 0 };
+	memset(sg, 0, sizeof *sg);
+}
+
+void
+sealing_free(struct sealing *sg)
+{
+	rec_free(REC_VERSION, &sg->version);
+	rec_free(REC_SEAL, &sg->seal);
+	if (sg->facts != NULL)
+		sealing_facts_free(sg->facts);
+	free(sg->facts);
+	seal_blob_wipe(&sg->wrapped);
+	free(sg->signature.data);
+	sealing_init(sg);
+}
+
+enum status
+sealing_prepare(struct store_txn *txn, struct sealing *sg,
+    const struct rec_user *clerk)
+{
 	uint64_t custody_id = 0;
 	enum status st;
 
-	if (password == NULL)
-		return STATUS_KEY_PASSWORD;
-	if (seal->seal_der.len == 0 || seal->cert.len == 0)
+	if (sg->seal.seal_der.len == 0 || sg->seal.cert.len == 0)
 		return STATUS_CORRUPT;	/* not made by the register */
+	if (sg->version.content_sm3.len != 32)
+		return STATUS_CORRUPT;
+	if (sg->facts != NULL || sg->wrapped.len != 0)
+		return STATUS_INVALID;	/* prepared already */
 	if ((st = crypto_init()) != STATUS_OK ||
-	    (st = custody_use(txn, seal, clerk, &wrapped, &custody_id)) !=
+	    (st = custody_check(txn, &sg->seal, clerk, &sg->wrapped,
+	    &custody_id)) != STATUS_OK)
+		return st;
+	sg->facts = xcalloc(1, sizeof *sg->facts);
+	if ((st = sealing_facts(txn, sg->facts, clerk, &sg->seal,
+	    &sg->version)) != STATUS_OK)
+		return st;
+	sg->facts->p.custody_id = custody_id;
+	return sealing_read_sm3(sg->facts, &sg->seal, &sg->version,
+	    sg->read_sm3);
+}
+
+enum status
+sealing_sign(struct sealing *sg, const char *password)
+{
+	struct sealing_facts *f = sg->facts;
+	enum status st;
+
+	if (password == NULL)
+		st = STATUS_KEY_PASSWORD;
+	else if (f == NULL || sg->wrapped.len == 0 || sg->signature.len != 0)
+		st = STATUS_INVALID;	/* not prepared, or signed already */
+	else if ((st = sealing_place(f, &sg->version, &sg->seal)) ==
+	    STATUS_OK) {
+		free(f->property);
+		f->property = xasprintf("eseal/doc-%llu/v%u/%s",
+		    (unsigned long long) sg->version.doc_id,
+		    (unsigned) sg->version.number,
+		    f->p.data_kind == SES_DATA_PDF ? "original.pdf" :
+		    "content");
+		st = sealing_make(f, &sg->seal, &sg->wrapped, password,
+		    &sg->signature);
+	}
+	/* The wrapped key is needed no longer, whatever happened. */
+	seal_blob_wipe(&sg->wrapped);
+	return st;
+}
+
+enum status
+sealing_store(struct store_txn *txn, const struct sealing *sg,
+    const struct rec_user *clerk, const struct rec_seal *seal,
+    struct rec_version *v)
+{
+	const struct sealing_facts *was = sg->facts;
+	struct sealing_facts f;
+	struct blob wrapped = { NULL, 0 };
+	unsigned char now_sm3[32];
+	uint64_t custody_id = 0;
+	enum status st;
+
+	if (was == NULL || sg->signature.len == 0)
+		return STATUS_INVALID;	/* not signed */
+	if (v->content_sm3.len != 32)
+		return STATUS_CORRUPT;
+	/* The use is counted now, with the checks made again. */
+	if ((st = custody_use(txn, seal, clerk, &wrapped, &custody_id)) !=
 	    STATUS_OK)
 		return st;
-	if ((st = sealing_facts(txn, &f, clerk, seal, v, content_sm3)) ==
-	    STATUS_OK) {
-		f.p.custody_id = custody_id;
-		st = sealing_make(&f, seal, &wrapped, password, signature_out);
-	}
-	if (st == STATUS_OK)
-		session_blob_set(&v->pdf_sm3, f.p.has_pdf ? f.p.pdf_sm3 : NULL,
-		    f.p.has_pdf ? 32 : 0);
-	sealing_facts_free(&f);
 	seal_blob_wipe(&wrapped);
-	if (st == STATUS_OK)
-		log_info("seal %s signed document %llu version %u for user "
-		    "%llu%s", seal->regno, (unsigned long long) v->doc_id,
-		    (unsigned) v->number, (unsigned long long) clerk->id,
-		    custody_id != 0 ? " in proxy custody" : "");
-	return st;
+	if ((st = sealing_facts(txn, &f, clerk, seal, v)) == STATUS_OK) {
+		f.p.custody_id = custody_id;
+		st = sealing_read_sm3(&f, seal, v, now_sm3);
+	}
+	if (st == STATUS_OK && memcmp(now_sm3, sg->read_sm3, 32) != 0)
+		st = STATUS_SEAL_CHANGED;
+	sealing_facts_free(&f);
+	if (st != STATUS_OK)
+		return st;
+
+	session_blob_set(&v->signature, sg->signature.data,
+	    sg->signature.len);
+	session_blob_set(&v->pdf_sm3, was->p.has_pdf ? was->p.pdf_sm3 : NULL,
+	    was->p.has_pdf ? 32 : 0);
+	log_info("seal %s signed document %llu version %u for user %llu%s",
+	    seal->regno, (unsigned long long) v->doc_id, (unsigned) v->number,
+	    (unsigned long long) clerk->id, custody_id != 0 ?
+	    " in proxy custody" : "");
+	return STATUS_OK;
 }
 
 enum status

@@ -115,7 +115,7 @@ wfop_refuse_txn(struct store_txn *txn, void *arg)
 
 /* The refused action's transaction was aborted: record the refusal in
  * a transaction of its own. */
-static void
+void
 wfop_refuse(struct store *st, struct wfop *op, enum status why)
 {
 	struct wfop_refusal r = { op, why };
@@ -168,6 +168,19 @@ enum status
 wfop_read(struct store *st, struct wfop *op)
 {
 	return store_run(st, STORE_READ, wfop_read_txn, op);
+}
+
+enum status
+wfop_prepare(struct store *st, struct wfop *op)
+{
+	enum status rc;
+
+	op->object_kind = REC_DOC;
+	op->object_id = op->doc_id;
+	op->detail[0] = '\0';
+	if ((rc = wfop_read(st, op)) != STATUS_OK)
+		wfop_refuse(st, op, rc);
+	return rc;
 }
 
 void

@@ -58,6 +58,16 @@ enum status wfop_run(struct store *st, struct wfop *op);
  * FN gets the fresh actor in OP->actor. */
 enum status wfop_read(struct store *st, struct wfop *op);
 
+/* The read-only first part of an action done in parts (sealing: read,
+ * sign outside the store, then write with wfop_run): OP runs as with
+ * wfop_read, OP->act checked; a refusal is audited as wfop_run audits
+ * it, and success writes nothing. */
+enum status wfop_prepare(struct store *st, struct wfop *op);
+
+/* Audit OP refused for WHY in a transaction of its own, as wfop_run does
+ * (for a refusal between the parts of an action). */
+void wfop_refuse(struct store *st, struct wfop *op, enum status why);
+
 /* Append to OP->detail (printf style), for the audit entry. */
 void wfop_note(struct wfop *op, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -217,7 +217,7 @@ workflow_revise_fn(struct store_txn *txn, struct wfop *op)
 	    (rc = wfop_check_content(txn, op, d->c)) != STATUS_OK)
 		return rc;
 	if (d->c->kind != op->doc.kind || d->c->batch != op->doc.batch)
-		return STATUS_INVALID;
+		return STATUS_REVISE_KIND;
 	/* Art. 10: the seal mode is chosen before the first sealing. */
 	if (op->doc.sealed_version != 0 && d->c->seal_mode != op->doc.seal_mode)
 		return STATUS_INVALID;
@@ -531,10 +531,12 @@ workflow_send(struct store *st, struct session *s, uint64_t doc_id)
 	    NULL);
 }
 
+/* One sealing, across its three steps (sealing.h). */
 struct workflow_sealing {
+	uint64_t	 doc_id;
 	uint64_t	 seal_id;
 	uint32_t	 copies;
-	const char	*password;
+	struct sealing	 sg;
 };
 
 /* Flow 4: every printed copy of an earlier version recalled and
@@ -582,7 +584,7 @@ workflow_seal_check(struct store_txn *txn, struct wfop *op,
 
 	/* Whether this clerk may use this seal now (its status, custody or
 	 * proxy custody, grant: Art. 6) is the seal register's decision,
-	 * made by sealing_sign(). */
+	 * made by sealing_prepare() and again by sealing_store(). */
 	if ((rc = store_get(txn, REC_SEAL, w->seal_id, seal)) != STATUS_OK)
 		return rc;
 	if ((rc = workflow_recalled(txn, &op->doc)) != STATUS_OK)
@@ -611,28 +613,65 @@ workflow_seal_apps(struct store_txn *txn, struct wfop *op)
 	return rc;
 }
 
+/* What must hold at both ends of a sealing: the document is e-sealed
+ * and waits for its seal, and its current version is V. */
 static enum status
-workflow_seal_fn(struct store_txn *txn, struct wfop *op)
+workflow_seal_version(struct store_txn *txn, struct wfop *op,
+    struct rec_version *v)
 {
-	struct workflow_sealing *w = op->arg;
-	struct rec_version v;
-	struct rec_seal seal;
 	enum status rc;
 
 	if ((rc = workflow_e_sealed(&op->doc)) != STATUS_OK)
 		return rc;
 	if (op->doc.state != DOC_TO_SEAL)
 		return STATUS_STATE;
-	if ((rc = wfop_version(txn, op->doc.id, op->doc.version, &v)) !=
+	if ((rc = wfop_version(txn, op->doc.id, op->doc.version, v)) !=
 	    STATUS_OK)
 		return rc;
-	assert(v.frozen && v.signature.len == 0);
+	assert(v->frozen && v->signature.len == 0);
+	return STATUS_OK;
+}
+
+/* The first step, in a read transaction: the checks, and everything the
+ * signature binds read into W->sg. */
+static enum status
+workflow_seal_prepare_fn(struct store_txn *txn, struct wfop *op)
+{
+	struct workflow_sealing *w = op->arg;
+	enum status rc;
+
+	sealing_free(&w->sg);	/* from a run of the transaction before */
+	if ((rc = workflow_seal_version(txn, op, &w->sg.version)) !=
+	    STATUS_OK ||
+	    (rc = workflow_seal_check(txn, op, &w->sg.version, &w->sg.seal)) !=
+	    STATUS_OK)
+		return rc;
+	return sealing_prepare(txn, &w->sg, &op->actor);
+}
+
+/* The last step: the same checks on what is there now, the signature
+ * stored if nothing it binds has changed, and the document sealed. */
+static enum status
+workflow_seal_store_fn(struct store_txn *txn, struct wfop *op)
+{
+	struct workflow_sealing *w = op->arg;
+	struct rec_version v;
+	struct rec_seal seal;
+	enum status rc;
+
+	memset(&v, 0, sizeof v);
 	memset(&seal, 0, sizeof seal);
-	if ((rc = workflow_seal_check(txn, op, &v, &seal)) != STATUS_OK)
+	/* Sealed or rejected by someone else while this was being signed,
+	 * or revised and sent again. */
+	if (op->doc.state != DOC_TO_SEAL ||
+	    op->doc.version != w->sg.version.number)
+		return STATUS_SEAL_CHANGED;
+	if ((rc = workflow_seal_version(txn, op, &v)) != STATUS_OK ||
+	    (rc = workflow_seal_check(txn, op, &v, &seal)) != STATUS_OK)
 		goto out;
 
-	if ((rc = sealing_sign(txn, &op->actor, &seal, &v, v.content_sm3.data,
-	    w->password, &v.signature)) != STATUS_OK ||
+	if ((rc = sealing_store(txn, &w->sg, &op->actor, &seal, &v)) !=
+	    STATUS_OK ||
 	    (rc = store_put(txn, REC_VERSION, &v)) != STATUS_OK ||
 	    (rc = workflow_seal_apps(txn, op)) != STATUS_OK)
 		goto out;
@@ -652,14 +691,81 @@ out:
 }
 
 enum status
+workflow_seal_prepare(struct store *st, struct session *s, uint64_t doc_id,
+    uint64_t seal_id, uint32_t copies, struct workflow_sealing **out)
+{
+	struct workflow_sealing *w = xcalloc(1, sizeof *w);
+	struct wfop op;
+	enum status rc;
+
+	w->doc_id = doc_id;
+	w->seal_id = seal_id;
+	w->copies = copies;
+	sealing_init(&w->sg);
+	memset(&op, 0, sizeof op);
+	op.s = s;
+	op.act = ACT_DOC_SEAL;
+	op.doc_id = doc_id;
+	op.fn = workflow_seal_prepare_fn;
+	op.arg = w;
+	if ((rc = wfop_prepare(st, &op)) != STATUS_OK) {
+		workflow_sealing_free(w);
+		w = NULL;
+	}
+	*out = w;
+	return rc;
+}
+
+enum status
+workflow_seal_sign(struct store *st, struct session *s,
+    struct workflow_sealing *w, const char *password)
+{
+	struct wfop op;
+	enum status rc;
+
+	if ((rc = sealing_sign(&w->sg, password)) == STATUS_OK)
+		return STATUS_OK;
+	/* Audited as the refused sealing it is, like any other refusal. */
+	memset(&op, 0, sizeof op);
+	op.s = s;
+	op.act = ACT_DOC_SEAL;
+	op.doc_id = w->doc_id;
+	op.object_kind = REC_DOC;
+	op.object_id = w->doc_id;
+	wfop_refuse(st, &op, rc);
+	return rc;
+}
+
+enum status
+workflow_seal_store(struct store *st, struct session *s,
+    struct workflow_sealing *w)
+{
+	return workflow_run(st, s, ACT_DOC_SEAL, w->doc_id,
+	    workflow_seal_store_fn, w);
+}
+
+void
+workflow_sealing_free(struct workflow_sealing *w)
+{
+	if (w == NULL)
+		return;
+	sealing_free(&w->sg);
+	free(w);
+}
+
+enum status
 workflow_seal(struct store *st, struct session *s, uint64_t doc_id,
     uint64_t seal_id, uint32_t copies, const char *password)
 {
-	struct workflow_sealing w = { seal_id, copies, password };
+	struct workflow_sealing *w = NULL;
 	enum status rc;
 
-	rc = workflow_run(st, s, ACT_DOC_SEAL, doc_id, workflow_seal_fn, &w);
-	/* After the commit (or the rollback): the kept original the
+	if ((rc = workflow_seal_prepare(st, s, doc_id, seal_id, copies,
+	    &w)) == STATUS_OK &&
+	    (rc = workflow_seal_sign(st, s, w, password)) == STATUS_OK)
+		rc = workflow_seal_store(st, s, w);
+	workflow_sealing_free(w);
+	/* After the commit (or the refusal): the kept original the
 	 * renderer drew comes into place only with a stored signature. */
 	sealing_end(rc == STATUS_OK);
 	return rc;

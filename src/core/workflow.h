@@ -89,13 +89,39 @@ enum status workflow_send(struct store *st, struct session *s,
  * the print room may then print COPIES numbered copies.  Refusals:
  * STATUS_NOT_ISSUED (Art. 9), STATUS_COPIES (Art. 11),
  * STATUS_RECALL_PENDING (Flow 4: copies of the earlier sealed version
- * are still out), and from the seal register (sealing_sign) whether the
- * clerk may use the seal now: STATUS_SEAL_INACTIVE, STATUS_SEAL_CUSTODY,
- * STATUS_CUSTODY_PERIOD, STATUS_SEAL_NO_GRANT, STATUS_KEY_PASSWORD.
+ * are still out), and from the seal register (core/sealing.h) whether
+ * the clerk may use the seal now: STATUS_SEAL_INACTIVE,
+ * STATUS_SEAL_CUSTODY, STATUS_CUSTODY_PERIOD, STATUS_SEAL_NO_GRANT,
+ * STATUS_KEY_PASSWORD.  The signature is made between two transactions,
+ * with the workspace free for others: STATUS_SEAL_CHANGED when the
+ * document, the seal or the clerk's right to use it changed meanwhile
+ * (another clerk sealed it first, say); nothing was sealed, and the
+ * clerk may try again.  Each call leaves one audit entry: the sealing,
+ * or its refusal.
  */
 enum status workflow_seal(struct store *st, struct session *s,
     uint64_t doc_id, uint64_t seal_id, uint32_t copies,
     const char *password);
+
+/*
+ * workflow_seal() in its three steps, for a program that makes many
+ * sealings and signs them while it does other acts (the bulk path):
+ * prepare (a read transaction: the checks, and what the signature
+ * binds), sign (no transaction), store (the write transaction).  Each
+ * step returns the status workflow_seal() would, a refusal audited; on
+ * a refusal, or after the store, workflow_sealing_free() *W (NULL after
+ * a refused preparation) and, when a renderer is installed, call
+ * sealing_end() (core/sealing.h) before the next sealing is signed.
+ */
+struct workflow_sealing;
+enum status workflow_seal_prepare(struct store *st, struct session *s,
+    uint64_t doc_id, uint64_t seal_id, uint32_t copies,
+    struct workflow_sealing **w);
+enum status workflow_seal_sign(struct store *st, struct session *s,
+    struct workflow_sealing *w, const char *password);
+enum status workflow_seal_store(struct store *st, struct session *s,
+    struct workflow_sealing *w);
+void workflow_sealing_free(struct workflow_sealing *w);
 
 /*
  * Reject (退签, Flow 3) with a written REASON: the clerk from

@@ -29,7 +29,10 @@ ctl_backup_run(struct ctl *c)
 		fputs(_("Usage: esealctl [--home DIR] backup DIR\n"), stderr);
 		return CTL_EXIT_USAGE;
 	}
-	if ((rc = store_open(c->home, STORE_RDONLY, &st)) != STATUS_OK)
+	/* The files only: a workspace of an older schema is backed up as
+	 * it is, before its upgrade. */
+	if ((rc = store_open(c->home, STORE_RDONLY | STORE_FILES, &st)) !=
+	    STATUS_OK)
 		return ctl_fail(rc, c->home);
 	rc = store_backup(st, c->argv[1]);
 	store_close(st);

@@ -442,6 +442,45 @@ ctl_doc_list_line(const struct rec_doc *d, void *arg)
 	return 0;
 }
 
+/* An offset or a limit: 0 (the newest document; no limit) or more. */
+static int
+ctl_doc_list_number(const char *arg, uint32_t *v)
+{
+	if (arg != NULL && strcmp(arg, "0") == 0) {
+		*v = 0;
+		return 0;
+	}
+	return ctl_doc_number(arg, ~0u, v);
+}
+
+/* Say what was wrong with option CH (its value ARG), then the usage:
+ * getopt has named an unknown option or a missing value already. */
+static int
+ctl_doc_list_bad(int ch, const char *arg)
+{
+	if (ch == 's')
+		fprintf(stderr, _("esealctl: doc list: --state: '%s' is not "
+		    "a document state (draft, in-approval, returned, approved, "
+		    "to-seal, sealed, printed, rejected, refused, closed)\n"),
+		    arg);
+	else if (ch == 'o')
+		fprintf(stderr, _("esealctl: doc list: --offset: '%s' is not "
+		    "a number of documents (0 or more)\n"), arg);
+	else if (ch == 'l')
+		fprintf(stderr, _("esealctl: doc list: --limit: '%s' is not "
+		    "a number of documents (0 for all, or more)\n"), arg);
+	else if (ch == 't')
+		fputs(_("esealctl: doc list: --search is given once: put "
+		    "the whole text in one\n"), stderr);
+	else if (ch == 'A')
+		fprintf(stderr, _("esealctl: doc list: '%s' is not an "
+		    "option (a text to search goes after --search)\n"), arg);
+	else if (ch == 'x')
+		fputs(_("esealctl: doc list: --search cannot be combined "
+		    "with --state or --mine\n"), stderr);
+	return ctl_doc_usage();
+}
+
 static int
 ctl_doc_list(struct store *st, struct session *s, int argc, char **argv)
 {
@@ -466,17 +505,19 @@ ctl_doc_list(struct store *st, struct session *s, int argc, char **argv)
 			continue;
 		if (ch == 'm')
 			f.mine = 1;
-		else if (ch == 't')
+		else if (ch == 't' && text == NULL)
 			text = optarg;
-		else if (ch == 'o' && ctl_doc_number(optarg, ~0u, &v) == 0)
+		else if (ch == 'o' && ctl_doc_list_number(optarg, &v) == 0)
 			f.offset = v;
-		else if (ch == 'l' && ctl_doc_number(optarg, ~0u, &v) == 0)
+		else if (ch == 'l' && ctl_doc_list_number(optarg, &v) == 0)
 			f.limit = v;
 		else
-			return ctl_doc_usage();
+			return ctl_doc_list_bad(ch, optarg);
 	}
-	if (optind != argc || (text != NULL && (f.state >= 0 || f.mine)))
-		return ctl_doc_usage();
+	if (optind != argc)
+		return ctl_doc_list_bad('A', argv[optind]);
+	if (text != NULL && (f.state >= 0 || f.mine))
+		return ctl_doc_list_bad('x', NULL);
 	if (text == NULL) {
 		rc = docview_list(st, s, &f, ctl_doc_list_line, NULL);
 		return rc == STATUS_OK ? CTL_EXIT_OK : ctl_fail(rc, NULL);

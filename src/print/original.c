@@ -8,12 +8,12 @@
  * but not the signed bytes is drawn again too, and recorded in the audit
  * trail and the log: it did not change by itself.
  *
- * Why the file is written inside the sealing transaction, against the
- * rule that side effects stay out of store_run: the drawing is pure, so
- * a re-run of the transaction draws and writes the very same bytes.  It
- * is written whole (pfile_save) under a temporary dot name
- * (.doc-ID-vN.pdf.sealing, which backups leave out) and renamed into
- * place only once the sealing has committed (original_end, through
+ * The file is written while the signature is made, between the
+ * sealing's two transactions (core/sealing.h), with no transaction open:
+ * the drawing is pure, so a sealing tried again draws and writes the
+ * very same bytes.  It is written whole (pfile_save) under a temporary
+ * dot name (.doc-ID-vN.pdf.sealing, which backups leave out) and renamed
+ * into place only once the sealing has committed (original_end, through
  * sealing_end); a sealing that fails removes it, so originals/ never
  * holds the drawing of an unsealed version.  One left by a kill before
  * the rename is removed by the next sealing; a sealed version whose

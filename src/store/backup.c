@@ -11,7 +11,10 @@
  * layers keep beside them (STORE_KEPT_DIR: the sealed originals, which a
  * restored workspace could otherwise only draw again with the same
  * fonts); the audit key's unwrapping secret stays on the machine
- * (audit_key.c says why).
+ * (audit_key.c says why).  No record or index file need be open
+ * (STORE_FILES): a workspace of an older schema, whose upgrade would add
+ * index files, is backed up as it is, so that it can be backed up
+ * before its upgrade by the program that upgrades it.
  *
  * A restore refuses a directory that holds anything unless forced.  It
  * marks the directory "restore-incomplete" (store_open refuses such a

@@ -10,6 +10,11 @@
  * half-way, and "upgrading" (4 bytes) the version its records are at;
  * "upgrade-pos" (16 bytes) is where the step under way stopped.  The
  * version this program sees is "upgrading" when there is one.
+ * "compact" (8 bytes) is set by the step whose pages want giving back,
+ * in its last part, and names the first version id still to compact
+ * (pack.c): the compaction runs after the upgrade, outside its parts,
+ * and a process killed during it leaves the note for the next writable
+ * open to finish.
  *
  * A sequence is a plain record written in the transaction that uses the
  * id, not a DB_SEQUENCE with a cache: a crash can then neither skip ids
@@ -172,6 +177,33 @@ control_put_upgrade_pos(struct store_txn *t, const uint64_t pos[2])
 	buf_put_be64(v, pos[0]);
 	buf_put_be64(v + 8, pos[1]);
 	return control_put(t, "upgrade-pos", v, sizeof v);
+}
+
+/* Where the compaction of version.db goes on from: 0 when none is due. */
+enum status
+control_get_compact(struct store_txn *t, uint64_t *from)
+{
+	unsigned char v[8];
+	enum status rc = control_get(t, "compact", v, sizeof v, 0);
+
+	*from = 0;
+	if (rc == STATUS_NOT_FOUND)
+		return STATUS_OK;
+	if (rc == STATUS_OK)
+		*from = buf_read_be64(v);
+	return rc;
+}
+
+/* Note that version.db is to be compacted from id FROM on (0: done). */
+enum status
+control_put_compact(struct store_txn *t, uint64_t from)
+{
+	unsigned char v[8];
+
+	if (from == 0)
+		return control_del(t, "compact");
+	buf_put_be64(v, from);
+	return control_put(t, "compact", v, sizeof v);
 }
 
 enum status

@@ -197,6 +197,11 @@ env_status(int ret)
 	case EACCES:
 	case EPERM:
 		return STATUS_PERM_FS;
+	case ENOMEM:
+		/* What the library returns when a transaction wants more
+		 * locks (or lock objects) than the table holds: the regions
+		 * are of a fixed size, so only a smaller transaction helps. */
+		return STATUS_DB_LOCKS;
 	default:
 		return ret > 0 ? STATUS_IO : STATUS_DB;
 	}

@@ -15,10 +15,13 @@
  * left as it was, for check to report.  Packing frees pages but a
  * Berkeley DB file never shrinks by itself, so version.db is compacted
  * once the upgrade is over, in the library's own short transactions (a
- * crash then leaves a sound file, only a larger one).
+ * crash then leaves a sound file, only a larger one), as control.db's
+ * note (control.c) asks: the note outlives a crash, so the next open
+ * finishes the compaction.
  */
 #include <config.h>
 
+#include <signal.h>
 #include <string.h>
 
 #include "store/store_int.h"
@@ -32,6 +35,10 @@
 /* Tests: versions a part, and parts before failing as if cut short
  * (0: the defaults). */
 static unsigned pack_test_chunk, pack_test_rounds, pack_test_parts;
+/* Tests: ids compacted a range, and the range before which the process
+ * is killed (0: the default, and never). */
+static uint64_t pack_test_ids;
+static unsigned pack_test_kill;
 
 void
 store_test_pack(unsigned chunk, unsigned rounds)
@@ -39,6 +46,13 @@ store_test_pack(unsigned chunk, unsigned rounds)
 	pack_test_chunk = chunk;
 	pack_test_rounds = rounds;
 	pack_test_parts = 0;
+}
+
+void
+store_test_compact(unsigned ids, unsigned kill_at)
+{
+	pack_test_ids = ids;
+	pack_test_kill = kill_at;
 }
 
 /* Write the record under C again, packed, when that is shorter. */
@@ -131,29 +145,87 @@ pack_top(DB *db)
 	return top;
 }
 
-/* Give the pages packing freed back to the file system, a range of ids
- * at a time. */
+/* One transaction on control.db's note of the compaction due: *FROM
+ * read, or written when WRITE (0 drops it). */
+static enum status
+pack_note(struct store *st, int write, uint64_t *from)
+{
+	struct store_txn t = { st, NULL, write ? STORE_WRITE : STORE_READ, 0 };
+	enum status rc;
+	int ret;
+
+	ret = st->env->txn_begin(st->env, NULL, &t.txn,
+	    DB_TXN_NOWAIT | DB_READ_COMMITTED);
+	if (ret != 0)
+		return env_fail(ret, "noting the compaction in", st->home);
+	rc = write ? control_put_compact(&t, *from) :
+	    control_get_compact(&t, from);
+	if (rc != STATUS_OK || t.dberr != 0) {
+		t.txn->abort(t.txn);
+		return rc != STATUS_OK ? rc : env_status(t.dberr);
+	}
+	if ((ret = t.txn->commit(t.txn, 0)) != 0)
+		return env_fail(ret, "noting the compaction in", st->home);
+	return STATUS_OK;
+}
+
+/* Compact the versions FIRST to FIRST + IDS - 1, counting into *FREED
+ * the pages given back. */
+static int
+pack_compact_range(DB *db, uint64_t first, uint64_t ids,
+    unsigned long *freed)
+{
+	unsigned char lo[8], hi[8];
+	DBT start, stop;
+	DB_COMPACT c;
+	int ret;
+
+	store_id_key(&start, lo, first);
+	store_id_key(&stop, hi, first + ids - 1);
+	memset(&c, 0, sizeof c);
+	ret = db->compact(db, NULL, &start, &stop, &c, DB_FREE_SPACE, NULL);
+	*freed += (unsigned long) c.compact_pages_truncated;
+	return ret;
+}
+
+/*
+ * Give the pages packing freed back to the file system, a range of ids
+ * at a time, from where control.db's note says; the note moves on after
+ * each range and goes when the last is done, so a process killed on the
+ * way leaves the rest to the next open.  A failure leaves the note too:
+ * the file only keeps some free pages meanwhile.
+ */
 void
 pack_compact(struct store *st)
 {
 	DB *db = st->kind_db[REC_VERSION];
-	unsigned char lo[8], hi[8];
+	uint64_t ids = pack_test_ids != 0 ? pack_test_ids : PACK_COMPACT_IDS;
+	uint64_t first, next, top;
 	unsigned long freed = 0;
-	DBT start, stop;
-	DB_COMPACT c;
-	uint64_t first, top = db != NULL ? pack_top(db) : 0;
+	unsigned ranges = 0;
+	enum status rc;
 	int ret = 0;
 
-	for (first = 1; ret == 0 && first <= top; first += PACK_COMPACT_IDS) {
-		store_id_key(&start, lo, first);
-		store_id_key(&stop, hi, first + PACK_COMPACT_IDS - 1);
-		memset(&c, 0, sizeof c);
-		ret = db->compact(db, NULL, &start, &stop, &c, DB_FREE_SPACE,
-		    NULL);
-		freed += (unsigned long) c.compact_pages_truncated;
+	if (db == NULL || (rc = pack_note(st, 0, &first)) != STATUS_OK ||
+	    first == 0)
+		return;
+	top = pack_top(db);
+	log_info("store: compacting version.db from version %llu",
+	    (unsigned long long) first);
+	for (; ret == 0 && rc == STATUS_OK && first <= top; first = next) {
+		if (++ranges == pack_test_kill)
+			raise(SIGKILL);		/* the test's kill */
+		ret = pack_compact_range(db, first, ids, &freed);
+		next = first + ids;
+		if (ret == 0)
+			rc = pack_note(st, 1, &next);
 	}
-	if (ret != 0)
+	next = 0;
+	if (ret == 0 && rc == STATUS_OK)
+		rc = pack_note(st, 1, &next);	/* over */
+	if (ret != 0 || rc != STATUS_OK)
 		log_warn("store: compacting version.db: %s; it keeps some free "
-		    "pages", db_strerror(ret));
+		    "pages until the next open", ret != 0 ? db_strerror(ret) :
+		    status_name(rc));
 	log_info("store: version.db compacted, %lu pages given back", freed);
 }

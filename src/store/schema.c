@@ -33,7 +33,11 @@
 #include <config.h>
 
 #include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "store/store_int.h"
 #include "store/store_test.h"
@@ -44,6 +48,7 @@
 #define SCHEMA_PART	10000
 
 static size_t schema_part_records = SCHEMA_PART;	/* store_test_part */
+static int schema_test_kill_drop;			/* store_test_kill_drop */
 
 /* The indexes LIST rebuilt in parts; POS[0] is the one under way. */
 static enum status
@@ -131,17 +136,64 @@ schema_5_to_6(struct store_txn *t)
 	return daysum_upgrade(t);
 }
 
-/* Remove FILE, the file of an index no longer kept, if it is there. */
+/*
+ * Is FILE (in the workspace) the placeholder Berkeley DB puts under a
+ * file's name while a transaction removes it: a 512-byte meta page of
+ * magic DB_RENAMEMAGIC, removed at the commit.  A process killed before
+ * the commit leaves it for good, since recovery does not take it away;
+ * the library then calls the name free (dbremove: ENOENT), but an older
+ * program finds a damaged index file there.
+ */
+static int
+schema_placeholder(const struct store *st, const char *file)
+{
+	/* DB_RENAMEMAGIC in either byte order: the meta page is in the
+	 * order of the machine that wrote it. */
+	static const unsigned char le[4] = { 0x00, 0x08, 0x03, 0x00 };
+	static const unsigned char be[4] = { 0x00, 0x03, 0x08, 0x00 };
+	char *path = xasprintf("%s/%s", st->home, file);
+	unsigned char meta[16];
+	size_t n = 0;
+	FILE *f;
+
+	if ((f = fopen(path, "rb")) != NULL) {
+		n = fread(meta, 1, sizeof meta, f);
+		fclose(f);
+	}
+	free(path);
+	/* The magic follows the page's LSN and number. */
+	return n == sizeof meta && (memcmp(meta + 12, le, 4) == 0 ||
+	    memcmp(meta + 12, be, 4) == 0);
+}
+
+/* Remove FILE, the file of an index no longer kept, if it is there (or
+ * the placeholder a killed removal left). */
 static enum status
 schema_drop_file(struct store_txn *t, const char *file)
 {
 	int ret = t->st->env->dbremove(t->st->env, t->txn, file, NULL, 0);
+	char *path;
 
+	if (ret == ENOENT && schema_placeholder(t->st, file)) {
+		/* Outside the transaction, since the library no longer
+		 * knows it; nothing else may be in the environment (the
+		 * workspace lock is held). */
+		path = xasprintf("%s/%s", t->st->home, file);
+		ret = unlink(path) == 0 ? 0 : errno;
+		free(path);
+		if (ret != 0)
+			return txn_fail(t, ret, "removing a placeholder file");
+		log_info("store: removed the placeholder %s an interrupted "
+		    "upgrade left", file);
+		return STATUS_OK;
+	}
 	if (ret == ENOENT)
 		return STATUS_OK;
 	if (ret != 0)
 		return txn_fail(t, ret, "removing an index no longer kept");
 	log_info("store: removed %s, an index no longer kept", file);
+	if (schema_test_kill_drop)
+		raise(SIGKILL);		/* the test's kill, before the commit */
 	return STATUS_OK;
 }
 
@@ -186,8 +238,9 @@ schema_7_to_8(struct store_txn *t)
 		return rc;
 	if (!done)
 		return store_upgrade_again(t, pos);
-	t->st->upgrade_compact = 1;	/* when the upgrade is over */
-	return STATUS_OK;
+	/* Compacted after the upgrade, from the first version on; the note
+	 * outlives a crash (pack.c). */
+	return control_put_compact(t, 1);
 }
 
 static const struct store_upgrade schema_steps[] = {
@@ -205,6 +258,12 @@ static const struct store_upgrade schema_steps[] = {
 static unsigned schema_test_version;
 static const struct store_upgrade *schema_test_steps;
 static unsigned schema_test_nsteps;
+
+void
+store_test_kill_drop(int on)
+{
+	schema_test_kill_drop = on;
+}
 
 void
 store_test_part(size_t records)
@@ -368,8 +427,6 @@ schema_upgrade(struct store *st)
 		return rc;
 	}
 	log_info("store: %s upgraded to schema %u", st->home, to);
-	if (st->upgrade_compact)
-		pack_compact(st);
 	env_checkpoint(st, 1);
 	return STATUS_OK;
 }

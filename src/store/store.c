@@ -379,6 +379,10 @@ store_open_dbs(struct store *st, int create)
 		    st->home, st->schema, schema_current());
 		return STATUS_SCHEMA_NEWER;
 	}
+	/* A backup copies the files as they are: the indexes an upgrade
+	 * would add may be missing, and none is read. */
+	if (st->flags & STORE_FILES)
+		return STATUS_OK;
 	/* Read-only, an older workspace is only told so: the files its
 	 * upgrade would add are missing, not damaged (check, salvaging,
 	 * looks at what it has). */
@@ -494,11 +498,14 @@ store_open_locked(struct store *st, int creating)
 		store_forget(st);
 	if ((rc = store_attach(st, creating)) != STATUS_OK)
 		return rc;
-	if (st->schema < schema_current()) {
+	if (st->schema < schema_current() && !(st->flags & STORE_FILES)) {
 		if (st->flags & STORE_RDONLY)
 			return STATUS_SCHEMA_OLDER;
 		rc = schema_upgrade(st);
 	}
+	/* A compaction the upgrade noted, or one a crash cut short. */
+	if (rc == STATUS_OK && !(st->flags & (STORE_RDONLY | STORE_SALVAGE)))
+		pack_compact(st);
 	return rc;
 }
 
@@ -511,7 +518,8 @@ store_open(const char *home, unsigned flags, struct store **out)
 
 	*out = NULL;
 	if (home == NULL || *home == '\0' ||
-	    ((flags & STORE_CREATE) && (flags & STORE_RDONLY)))
+	    ((flags & STORE_CREATE) && (flags & STORE_RDONLY)) ||
+	    ((flags & STORE_FILES) && !(flags & STORE_RDONLY)))
 		return STATUS_INVALID;
 	if ((rc = store_check_home(home, flags, &creating)) != STATUS_OK)
 		return rc;

@@ -25,8 +25,12 @@ struct store_txn;	/* one transaction inside store_run() */
 enum store_open_flags {
 	STORE_CREATE	= 1 << 0,	/* create the workspace if missing */
 	STORE_RDONLY	= 1 << 1,	/* check, dump: never write */
-	STORE_SALVAGE	= 1 << 2	/* open despite damaged files; their
+	STORE_SALVAGE	= 1 << 2,	/* open despite damaged files; their
 					 * kinds answer STATUS_CORRUPT */
+	STORE_FILES	= 1 << 3	/* with STORE_RDONLY, for store_backup:
+					 * the environment and control.db
+					 * only, at any schema up to this
+					 * program's (never upgraded) */
 };
 
 /*
@@ -314,7 +318,9 @@ void store_observe(store_observe_fn observe, store_rebuild_fn rebuild);
 
 /* Hot backup of a live workspace into DIR (created; must be empty):
  * STATUS_DIR_NOT_EMPTY when it holds files, STATUS_BACKUP_NOT_DIR when
- * it exists and is not a folder. */
+ * it exists and is not a folder.  ST may be opened with STORE_FILES, so
+ * that a workspace of an older schema is backed up as it is, before its
+ * upgrade. */
 enum status store_backup(struct store *st, const char *dir);
 
 /* Restore the backup in DIR into HOME; refuses a live workspace at HOME

@@ -48,7 +48,6 @@ struct store {
 	DB_TXN		*batch;		/* store_batch(): the acts' parent */
 	enum status	 batch_rc;	/* what doomed the batch, or OK */
 	int		 upgrade_more;	/* the upgrade step wants another part */
-	int		 upgrade_compact;	/* version.db to compact after */
 };
 
 struct store_txn {
@@ -205,8 +204,9 @@ enum status daysum_upgrade(struct store_txn *t);
  * the last. */
 enum status pack_versions_part(struct store_txn *t, uint64_t *last,
     int *done);
-/* With the workspace lock held, after the upgrade: give version.db's
- * free pages back. */
+/* With the workspace lock held, opened for writing: give version.db's
+ * free pages back when control.db notes a compaction due (the upgrade
+ * to schema 8 notes one), and drop the note once it is over. */
 void pack_compact(struct store *st);
 
 /* -- steps.c: a document in approval's step and approvers (schema 5) -- */
@@ -288,6 +288,8 @@ enum status control_end_upgrading(struct store_txn *t);
 enum status control_get_upgrade_pos(struct store_txn *t, uint64_t pos[2]);
 enum status control_put_upgrade_pos(struct store_txn *t,
     const uint64_t pos[2]);
+enum status control_get_compact(struct store_txn *t, uint64_t *from);
+enum status control_put_compact(struct store_txn *t, uint64_t from);
 enum status control_get_seq(struct store_txn *t, enum rec_kind kind,
     uint64_t *seq, u_int32_t flags);
 enum status control_put_seq(struct store_txn *t, enum rec_kind kind,

@@ -39,9 +39,19 @@ void store_test_cache(uint32_t bytes);
 void store_test_locks(uint32_t n);
 void store_test_part(size_t records);
 
+/* With ON, kill the process with SIGKILL as soon as an upgrade's part
+ * has removed the file of an index no longer kept, before the part
+ * commits. */
+void store_test_kill_drop(int on);
+
 /* Pack CHUNK versions a part, and fail the upgrade after ROUNDS parts
  * as if cut short (pack.c); 0, 0 returns to the real ones. */
 void store_test_pack(unsigned chunk, unsigned rounds);
+
+/* Compact version.db IDS versions a range, and kill the process with
+ * SIGKILL before its KILL_AT'th range (1 for the first); 0, 0 returns
+ * to the real size and no kill. */
+void store_test_compact(unsigned ids, unsigned kill_at);
 
 /* The codec alone: encode REC into OUT, decode N bytes into REC. */
 void store_test_encode(enum rec_kind kind, const void *rec, struct buf *out);

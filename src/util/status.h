@@ -156,7 +156,10 @@
 	X(STATUS_CUSTODY_PROXY_ROLE, N_("The proxy must be an enabled account with the clerk role: choose another clerk.")) \
 	X(STATUS_SEAL_REGNO,	N_("This registration number cannot be used: at most 32 letters, digits, '-', '.' or '/'.")) \
 	X(STATUS_IMPRESSION_FILLED, N_("The impression picture is filled inside its circle: at least 40 % of the circle must be clear (transparent), so that the text under the seal shows through. Export only the red ink on a transparent background, without the paper.")) \
-	X(STATUS_RECOVER_READONLY, N_("The workspace must be recovered after a crash, which needs write access to its folder: open it once as the account that owns it."))
+	X(STATUS_RECOVER_READONLY, N_("The workspace must be recovered after a crash, which needs write access to its folder: open it once as the account that owns it.")) \
+	X(STATUS_SEAL_CHANGED,	N_("The document, the seal or your right to use it changed while the signature was being made, so nothing was sealed: look at the document again and seal it again.")) \
+	X(STATUS_REVISE_KIND,	N_("A revision keeps the document's kind (the \"kind:\" line) and whether it is a batch of blank forms: put them back as they were, or draft a new document of the other kind.")) \
+	X(STATUS_DB_LOCKS,	N_("The operation was too large for the database's lock table and was undone; nothing of it was recorded. Try it in smaller parts, and report it to the system administrator."))
 
 #define STATUS_ENUM(name, msg) name,
 enum status {

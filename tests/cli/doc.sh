@@ -255,6 +255,37 @@ expect_eq "and says none were found" "documents found: 0" \
     "$(tail -n 1 "$T/err")"
 as drafter doc list --search 打印机 --state draft >"$T/out" 2>&1
 expect_eq "search takes no state" 2 $?
+expect_grep "and says why" "cannot be combined with --state" "$T/out"
+as drafter doc list --search 打印机 --search 请示 >"$T/out" 2>&1
+expect_eq "a second --search is a usage error" 2 $?
+expect_grep "saying --search is given once" "search is given once" "$T/out"
+as drafter doc list --state nonsense >"$T/out" 2>&1
+expect_eq "an unknown state is a usage error" 2 $?
+expect_grep "naming the value" "--state: 'nonsense' is not a document state" \
+    "$T/out"
+as drafter doc list --limit -1 >"$T/out" 2>&1
+expect_eq "a negative limit is a usage error" 2 $?
+expect_grep "naming the value" "--limit: '-1' is not a number" "$T/out"
+as drafter doc list --limit 0 >"$T/out" 2>&1
+expect_eq "a limit of 0 lists all, as the manual says" \
+    "$(wc -l <"$T/all")" "$(wc -l <"$T/out")"
+as drafter doc list --offset x >"$T/out" 2>&1
+expect_grep "a bad offset is named" "--offset: 'x' is not a number" "$T/out"
+as drafter doc list --offset 0 --limit 1 >"$T/out" 2>&1
+expect_eq "an offset of 0 is the first document" 0 $?
+as drafter doc list --frobnicate >"$T/out" 2>&1
+expect_grep "an unknown option is named" "frobnicate" "$T/out"
+as drafter doc list 打印机 >"$T/out" 2>&1
+expect_grep "a stray word is named" "'打印机' is not an option" "$T/out"
+# A revision may not change the document's kind, and says so.
+as drafter doc new --import "$CORPUS/02-request.txt" >"$T/out" 2>&1
+R=$(field id "$T/out")
+sed 's/^kind: .*/kind: official-admin/' "$CORPUS/02-request.txt" \
+    >"$T/rekind.txt"
+as drafter doc revise "$R" --import "$T/rekind.txt" >"$T/out" 2>&1
+expect_eq "a revision of another kind is refused (exit 1)" 1 $?
+expect_grep "naming the kind as the reason" "keeps the document's kind" \
+    "$T/out"
 as drafter doc inbox >"$T/out" 2>&1
 expect_grep "the drafter's queues: 06 waits to be sent" "^send${TAB}1$" \
     "$T/out"

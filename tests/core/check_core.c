@@ -38,6 +38,7 @@ main(void)
 		recwords_suite(),
 		queuecount_suite(),
 		approvebox_suite(),
+		sealsteps_suite(),
 		NULL
 	};
 

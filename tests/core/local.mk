@@ -24,5 +24,6 @@ tests_core_check_core_SOURCES = tests/core/check_core.c tests/core/suites.h \
 	tests/core/test_printjobs.c tests/core/test_docsearch.c \
 	tests/core/test_bulk.c \
 	tests/core/test_printable.c tests/core/test_recwords.c \
-	tests/core/test_queuecount.c tests/core/test_approvebox.c
+	tests/core/test_queuecount.c tests/core/test_approvebox.c \
+	tests/core/test_sealsteps.c
 tests_core_check_core_LDADD = $(TEST_LIBS)

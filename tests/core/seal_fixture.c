@@ -199,12 +199,33 @@ struct sfx_sign_op {
 	uint64_t	 user;
 	uint64_t	 seal;
 	uint64_t	 version;
-	const char	*pw;
+	struct sealing	 sg;
 	struct blob	*sig;
 };
 
+/* The sealing's first step, in a read transaction. */
 static enum status
-sfx_sign_txn(struct store_txn *txn, void *arg)
+sfx_prepare_txn(struct store_txn *txn, void *arg)
+{
+	struct sfx_sign_op *op = arg;
+	struct rec_user u;
+	enum status st;
+
+	sealing_free(&op->sg);
+	if ((st = store_get(txn, REC_USER, op->user, &u)) != STATUS_OK)
+		return st;
+	if ((st = store_get(txn, REC_SEAL, op->seal, &op->sg.seal)) ==
+	    STATUS_OK && (st = store_get(txn, REC_VERSION, op->version,
+	    &op->sg.version)) == STATUS_OK)
+		st = sealing_prepare(txn, &op->sg, &u);
+	rec_free(REC_USER, &u);
+	return st;
+}
+
+/* The last step: the signature checked against the records and handed
+ * back (the fixture's version is not stored sealed). */
+static enum status
+sfx_store_txn(struct store_txn *txn, void *arg)
 {
 	struct sfx_sign_op *op = arg;
 	struct rec_version v;
@@ -217,9 +238,12 @@ sfx_sign_txn(struct store_txn *txn, void *arg)
 	if ((st = store_get(txn, REC_USER, op->user, &u)) != STATUS_OK)
 		return st;
 	if ((st = store_get(txn, REC_SEAL, op->seal, &seal)) == STATUS_OK &&
-	    (st = store_get(txn, REC_VERSION, op->version, &v)) == STATUS_OK)
-		st = sealing_sign(txn, &u, &seal, &v, v.content_sm3.data,
-		    op->pw, op->sig);
+	    (st = store_get(txn, REC_VERSION, op->version, &v)) == STATUS_OK &&
+	    (st = sealing_store(txn, &op->sg, &u, &seal, &v)) == STATUS_OK) {
+		free(op->sig->data);
+		*op->sig = v.signature;
+		memset(&v.signature, 0, sizeof v.signature);
+	}
 	rec_free(REC_VERSION, &v);
 	rec_free(REC_SEAL, &seal);
 	rec_free(REC_USER, &u);
@@ -230,10 +254,21 @@ enum status
 sfx_sign(enum sfx_who who, uint64_t seal_id, uint64_t version,
     const char *pw, struct blob *sig)
 {
-	struct sfx_sign_op op = { sfx.id[who], seal_id, version, pw, sig };
+	struct sfx_sign_op op;
+	enum status st;
 
+	memset(&op, 0, sizeof op);
+	op.user = sfx.id[who];
+	op.seal = seal_id;
+	op.version = version;
+	op.sig = sig;
+	sealing_init(&op.sg);
 	memset(sig, 0, sizeof *sig);
-	return store_run(fx.st, STORE_WRITE, sfx_sign_txn, &op);
+	if ((st = store_run(fx.st, STORE_READ, sfx_prepare_txn, &op)) ==
+	    STATUS_OK && (st = sealing_sign(&op.sg, pw)) == STATUS_OK)
+		st = store_run(fx.st, STORE_WRITE, sfx_store_txn, &op);
+	sealing_free(&op.sg);
+	return st;
 }
 
 uint64_t

@@ -64,7 +64,8 @@ void sfx_get(enum rec_kind kind, uint64_t id, void *rec);
 uint64_t sfx_doc(uint32_t copies, uint64_t *version);
 
 /* Seal version VERSION with the seal SEAL_ID as user WHO with key
- * password PW, in a transaction of its own; the signature goes to SIG
+ * password PW, in the sealing's three steps (a read transaction, the
+ * signature, a write transaction); the signature goes to SIG
  * (free its data) and the result is returned. */
 enum status sfx_sign(enum sfx_who who, uint64_t seal_id, uint64_t version,
     const char *pw, struct blob *sig);

@@ -34,5 +34,6 @@ Suite *printable_suite(void);
 Suite *recwords_suite(void);
 Suite *queuecount_suite(void);
 Suite *approvebox_suite(void);
+Suite *sealsteps_suite(void);
 
 #endif

@@ -146,7 +146,8 @@ START_TEST(test_flow_approval)
 END_TEST
 
 /* Issuing needs issuing authority for the kind; a return needs a
- * comment; a revision is a new version, approved again. */
+ * comment; a revision is a new version of the same kind, approved
+ * again. */
 START_TEST(test_flow_approval_issuer_and_return)
 {
 	struct rec_version v1, v2;
@@ -162,6 +163,11 @@ START_TEST(test_flow_approval_issuer_and_return)
 	WF(workflow_return(ST, S(CHIEF), id, "标题不规范"), STATUS_OK);
 	ck_assert_int_eq(wf_state(id), DOC_RETURNED);
 	WF(workflow_submit(ST, S(DRAFTER), id), STATUS_STATE);
+
+	/* A revision keeps the kind, and says that is why it is refused. */
+	wfx_content(&c, DOC_LIT_COMPOSED, 2);
+	WF(workflow_revise(ST, S(DRAFTER), id, &c), STATUS_REVISE_KIND);
+	doc_content_free(&c);
 
 	wfx_content(&c, DOC_OFFICIAL_ADMIN, 2);
 	free(c.title);

@@ -4,7 +4,9 @@
  * it restores into a new directory that then opens and checks clean; a
  * restore refuses a directory that holds anything unless forced, and a
  * forced one reaches processes that still had the old workspace open;
- * folders that are not complete backups are refused.
+ * folders that are not complete backups are refused; a workspace of an
+ * older schema is backed up as it is, before its upgrade, and its
+ * backup restores and upgrades.
  */
 #include <config.h>
 
@@ -17,6 +19,7 @@
 #include <unistd.h>
 
 #include "store/fixture.h"
+#include "store/store_test.h"
 #include "store/suites.h"
 
 static struct fixture fx;
@@ -36,6 +39,7 @@ backup_teardown(void)
 {
 	free(bdir);
 	free(home2);
+	store_test_schema(0, NULL, 0);
 	fixture_done(&fx);
 }
 
@@ -294,6 +298,63 @@ START_TEST(test_forced_restore)
 }
 END_TEST
 
+static unsigned
+backup_schema(struct store *st)
+{
+	unsigned v = 0;
+
+	ck_assert_int_eq(store_schema_version(st, &v), STATUS_OK);
+	return v;
+}
+
+/* A schema 6 workspace lacks the index files of schema 7 and 8: this
+ * program, which would upgrade it on a writable open, backs it up as it
+ * is; the backup, restored by the schema 6 program, is still at 6, and
+ * upgrades with every department there when this program opens it. */
+START_TEST(test_backup_older_schema)
+{
+	struct fixture_faults f;
+	struct store *st;
+	char *path;
+
+	store_test_schema(6, NULL, 0);
+	st = fixture_open(fx.home);
+	backup_depts(st, 3, "办公室");
+	store_close(st);
+	path = xasprintf("%s/doc-grams.db", fx.home);
+	ck_assert_int_eq(unlink(path), 0);	/* version 6 had none */
+	free(path);
+
+	store_test_schema(0, NULL, 0);
+	ck_assert_int_eq(store_open(fx.home, STORE_RDONLY, &st),
+	    STATUS_SCHEMA_OLDER);
+	ck_assert_int_eq(store_open(fx.home, STORE_FILES, &st),
+	    STATUS_INVALID);		/* never with a writable open */
+	ck_assert_int_eq(store_open(fx.home, STORE_RDONLY | STORE_FILES, &st),
+	    STATUS_OK);
+	ck_assert_int_eq(store_backup(st, bdir), STATUS_OK);
+	store_close(st);
+
+	store_test_schema(6, NULL, 0);
+	ck_assert_int_eq(store_restore(bdir, home2, 0), STATUS_OK);
+	st = fixture_open(home2);
+	ck_assert_uint_eq(backup_schema(st), 6);
+	store_close(st);
+
+	store_test_schema(0, NULL, 0);
+	st = fixture_open(home2);
+	ck_assert_uint_eq(backup_schema(st), STORE_SCHEMA_VERSION);
+	ck_assert_uint_eq(fixture_count(st, REC_DEPT), 3);
+	store_close(st);
+	ck_assert_int_eq(fixture_check(home2, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+
+	/* The workspace backed up was left as it was. */
+	ck_assert_int_eq(store_open(fx.home, STORE_RDONLY, &st),
+	    STATUS_SCHEMA_OLDER);
+}
+END_TEST
+
 Suite *
 backup_suite(void)
 {
@@ -306,6 +367,7 @@ backup_suite(void)
 	tcase_add_test(tc, test_backup_targets);
 	tcase_add_test(tc, test_restore_refuses);
 	tcase_add_test(tc, test_forced_restore);
+	tcase_add_test(tc, test_backup_older_schema);
 	suite_add_tcase(s, tc);
 	return s;
 }

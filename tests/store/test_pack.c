@@ -5,12 +5,17 @@
  * of its stream changed, the stream cut short, a length that lies, a NUL
  * in a string) is refused as STATUS_CORRUPT, and the upgrade from schema
  * 6 packs the versions already stored without changing what they say,
- * carrying on at the next open when it was cut short.
+ * carrying on at the next open when it was cut short, and gives the
+ * pages it freed back even when killed while compacting.
  */
 #include <config.h>
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "store/fixture.h"
 #include "store/suites.h"
@@ -46,6 +51,7 @@ pack_teardown(void)
 {
 	store_test_schema(0, NULL, 0);
 	store_test_pack(0, 0);
+	store_test_compact(0, 0);
 	fixture_done(&fx);
 }
 
@@ -458,6 +464,69 @@ START_TEST(test_packing_resumes)
 }
 END_TEST
 
+static off_t
+pack_version_file(void)
+{
+	char *path = xasprintf("%s/version.db", fx.home);
+	struct stat sb;
+
+	ck_assert_int_eq(stat(path, &sb), 0);
+	free(path);
+	return sb.st_size;
+}
+
+/* An upgrade killed while compacting version.db, after its first range
+ * of versions: the next open finishes the compaction (control.db kept a
+ * note of it), so the file ends smaller than the kill left it, and
+ * every version reads as it was. */
+START_TEST(test_compaction_resumes)
+{
+	struct rec_version v, back;
+	struct fixture_faults f;
+	struct store *st;
+	off_t killed;
+	unsigned i;
+	int status;
+	pid_t pid;
+
+	store_test_schema(6, NULL, 0);
+	st = fixture_open(fx.home);
+	for (i = 0; i < 60; i++) {
+		pack_version(&v, i + 1);
+		ck_assert_int_eq(fixture_put(st, REC_VERSION, &v), STATUS_OK);
+	}
+	store_close(st);
+	store_test_schema(0, NULL, 0);
+
+	store_test_compact(4, 2);
+	if ((pid = fork()) == 0) {
+		if (store_open(fx.home, 0, &st) != STATUS_OK)
+			_exit(2);
+		_exit(1);	/* the compaction never got to its kill */
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	store_test_compact(0, 0);
+	killed = pack_version_file();
+
+	st = fixture_open(fx.home);
+	store_close(st);
+	ck_assert_int_lt(pack_version_file(), killed);
+	st = fixture_open(fx.home);
+	for (i = 0; i < 60; i++) {
+		pack_version(&v, i + 1);
+		ck_assert_int_eq(fixture_get(st, REC_VERSION, i + 1, &back),
+		    STATUS_OK);
+		v.id = back.id;
+		fixture_assert_equal(REC_VERSION, &v, &back);
+		rec_free(REC_VERSION, &back);
+	}
+	store_close(st);
+	ck_assert_int_eq(fixture_check(fx.home, &f), STATUS_OK);
+	ck_assert_msg(f.n == 0, "%s", f.text);
+}
+END_TEST
+
 Suite *
 pack_suite(void)
 {
@@ -478,6 +547,7 @@ pack_suite(void)
 	tcase_add_test(tc, test_packed_nul);
 	tcase_add_test(tc, test_upgrade_packs_versions);
 	tcase_add_test(tc, test_packing_resumes);
+	tcase_add_test(tc, test_compaction_resumes);
 	suite_add_tcase(s, tc);
 	return s;
 }
