@@ -131,6 +131,7 @@ struct sealing_facts {
 	char			*signer_name;
 	char			*number;
 	char			*property;
+	char			*crl_number;	/* the CA's, "" before any */
 	unsigned char		 data_hash[32];
 };
 
@@ -143,6 +144,7 @@ sealing_facts_free(struct sealing_facts *f)
 	free(f->signer_name);
 	free(f->number);
 	free(f->property);
+	free(f->crl_number);
 	memset(f, 0, sizeof *f);
 }
 
@@ -204,6 +206,13 @@ sealing_facts(struct store_txn *txn, struct sealing_facts *f,
 		return st;
 	if (f->issuer.id == 0)
 		return STATUS_NOT_ISSUED;
+	/* Every suspension, resumption and revocation lists anew, under a
+	 * new number, even two within one second by the same person. */
+	st = policy_meta_get(txn, SEAL_META_CRL_NUMBER, &f->crl_number);
+	if (st == STATUS_NOT_FOUND)
+		f->crl_number = xstrdup("");
+	else if (st != STATUS_OK)
+		return st;
 	if ((st = store_get(txn, REC_USER, f->issuer.id, &f->issuer)) !=
 	    STATUS_OK || (st = doc_content_from_version(v, &c)) != STATUS_OK)
 		return st;
@@ -242,8 +251,10 @@ sealing_add_blob(struct buf *b, const struct blob *x)
 /*
  * SM3 over everything the preparation read and the store must find
  * unchanged: the version (which one, frozen, unsigned, its content),
- * the seal record (state, validity, custodian, key, SESeal and
- * certificate), the custody acted in, and the facts the signature
+ * the seal record (state and its last change, validity, custodian, key,
+ * SESeal and certificate), the number of the seal CA's revocation list
+ * (a suspension and resumption meanwhile leave the state as it was, but
+ * not that number), the custody acted in, and the facts the signature
  * binds (document, chain, issuer, signer, copies).
  */
 static enum status
@@ -263,6 +274,10 @@ sealing_read_sm3(const struct sealing_facts *f, const struct rec_seal *seal,
 
 	buf_add_u64(&b, seal->id);
 	buf_add_u8(&b, seal->status);
+	buf_add_u64(&b, seal->status_by);
+	buf_add_u64(&b, (uint64_t) seal->status_time);
+	buf_add_str(&b, seal->status_reason != NULL ? seal->status_reason : "");
+	buf_add_str(&b, f->crl_number);
 	buf_add_u64(&b, (uint64_t) seal->valid_from);
 	buf_add_u64(&b, (uint64_t) seal->valid_to);
 	buf_add_u64(&b, seal->custodian_id);

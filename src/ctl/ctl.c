@@ -19,6 +19,34 @@ const struct ctl_verb ctl_verbs[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
+/* The words after the global options (the verb first), for
+ * ctl_getopt's message heading. */
+static char **ctl_words;
+static int ctl_nwords;
+
+int
+ctl_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	char name[128], *was = argv[0];
+	size_t len;
+	int i, ch;
+
+	/* getopt heads its messages with argv[0], which is the verb or the
+	 * sub-command's word: name it in full while getopt looks. */
+	snprintf(name, sizeof name, "%s", "esealctl");
+	for (i = 0; ctl_words != NULL && i < ctl_nwords &&
+	    ctl_words + i <= argv; i++) {
+		len = strlen(name);
+		snprintf(name + len, sizeof name - len, "%s%s",
+		    i == 0 ? ": " : " ", ctl_words[i]);
+	}
+	argv[0] = name;
+	ch = getopt_long(argc, argv, shortopts, longopts, NULL);
+	argv[0] = was;
+	return ch;
+}
+
 static void
 ctl_usage(void)
 {
@@ -76,8 +104,9 @@ ctl_main(int argc, char **argv)
 	char *home = NULL;
 	int ch, rc;
 
+	ctl_words = NULL;	/* no verb yet: messages say "esealctl" */
 	/* "+" stops at the verb, so verbs parse their own options. */
-	while ((ch = getopt_long(argc, argv, "+H:u:v", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "+H:u:v", opts)) != -1) {
 		switch (ch) {
 		case 'H':
 			c.home = optarg;
@@ -124,6 +153,8 @@ ctl_main(int argc, char **argv)
 		c.home = home = store_default_home();
 	c.argc = argc - optind;
 	c.argv = argv + optind;
+	ctl_words = c.argv;
+	ctl_nwords = c.argc;
 	optind = 1;	/* each verb runs getopt over its own arguments */
 
 	rc = v->run(&c);
@@ -189,6 +220,7 @@ ctl_exit_for(enum status st)
 	case STATUS_PRINTER_DISABLED:
 	case STATUS_CUSTODY_OPEN:
 	case STATUS_CUSTODY_STATE:
+	case STATUS_SEAL_CHANGED:
 		return CTL_EXIT_STATE;
 	case STATUS_IO:
 	case STATUS_NO_SPACE:

@@ -14,6 +14,8 @@
 
 #include "util/util.h"
 
+struct option;		/* <getopt.h> */
+
 enum ctl_exit {
 	CTL_EXIT_OK = 0,	/* done */
 	CTL_EXIT_FAIL = 1,	/* the action failed or a check found faults */
@@ -63,5 +65,11 @@ char *ctl_read_password(int fd, const char *prompt);
 
 /* Write to stdout and report a write error (e.g. /dev/full) at exit. */
 int ctl_flush_stdout(void);
+
+/* getopt_long() over a verb's or sub-command's ARGV (a tail of the
+ * arguments ctl_main was given), its messages headed like all others:
+ * "esealctl: doc list: option '--offset' requires an argument". */
+int ctl_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts);
 
 #endif

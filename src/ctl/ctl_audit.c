@@ -182,7 +182,7 @@ ctl_audit_filter(int argc, char **argv, struct audit_filter *f,
 
 	audit_filter_init(f);
 	optind = 0;	/* rescan from argv[1] of the sub-command */
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1) {
 		if (ch == 'm' && medium != NULL)
 			*medium = optarg;
 		else if (ch == 'm' || ctl_audit_filter_opt(ch, optarg, f) != 0)

@@ -52,7 +52,7 @@ ctl_restore_run(struct ctl *c)
 	enum status rc;
 	int ch, force = 0;
 
-	while ((ch = getopt_long(c->argc, c->argv, "+f", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(c->argc, c->argv, "+f", opts)) != -1) {
 		if (ch != 'f')
 			goto usage;
 		force = 1;

@@ -350,8 +350,8 @@ ctl_doc_new_opts(int argc, char **argv, struct ctl_doc_new *n, int batch)
 	int ch;
 
 	memset(n, 0, sizeof *n);
-	while ((ch = getopt_long(argc, argv, "", ctl_doc_source_opts,
-	    NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", ctl_doc_source_opts)) !=
+	    -1) {
 		if (ch == 'i')
 			n->src.import = optarg;
 		else if (ch == 'f')
@@ -500,7 +500,7 @@ ctl_doc_list(struct store *st, struct session *s, int argc, char **argv)
 	uint32_t v;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1) {
 		if (ch == 's' && (f.state = doc_state_parse(optarg)) >= 0)
 			continue;
 		if (ch == 'm')
@@ -637,7 +637,7 @@ ctl_doc_show(struct store *st, struct session *s, int argc, char **argv)
 	int ch, body = 0;
 	uint64_t id;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1) {
 		if (ch != 'b')
 			return ctl_doc_usage();
 		body = 1;

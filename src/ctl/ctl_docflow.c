@@ -13,8 +13,10 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ctl/ctl_doc.h"
+#include "print/print.h"
 
 /* The options any flow sub-command may take; each uses its own. */
 struct ctl_flow_opts {
@@ -50,8 +52,7 @@ ctl_flow_parse(int argc, char **argv, const char *allowed,
 
 	memset(o, 0, sizeof *o);
 	o->approve = -1;
-	while ((ch = getopt_long(argc, argv, "", ctl_flow_options, NULL)) !=
-	    -1) {
+	while ((ch = ctl_getopt(argc, argv, "", ctl_flow_options)) != -1) {
 		if (ch == '?' || strchr(allowed, ch) == NULL)
 			return ctl_doc_usage();
 		switch (ch) {
@@ -115,6 +116,30 @@ ctl_flow_with_proxy(struct session *s, const char *regno)
 	return ctl_exit_for(STATUS_SEAL_WITH_PROXY);
 }
 
+/* A sealing commits before its original comes into originals/; when
+ * that fails (the log says why) the document is sealed all the same and
+ * the original is drawn again when needed, but the clerk is told. */
+static void
+ctl_flow_seal_kept(struct store *st, struct session *s, uint64_t id)
+{
+	struct docview dv;
+	struct stat sb;
+	char *path;
+
+	if (docview_get(st, s, id, &dv) != STATUS_OK) {
+		docview_free(&dv);
+		return;
+	}
+	path = print_original_path(store_home(st), id,
+	    dv.doc.sealed_version);
+	if (dv.doc.sealed_version != 0 &&
+	    (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)))
+		fprintf(stderr, _("esealctl: doc seal: the sealed original was not kept as %s; it is drawn again when it is needed\n"),
+		    path);
+	free(path);
+	docview_free(&dv);
+}
+
 static int
 ctl_flow_seal(struct store *st, struct session *s, uint64_t id,
     const struct ctl_flow_opts *o, const char *password)
@@ -132,6 +157,8 @@ ctl_flow_seal(struct store *st, struct session *s, uint64_t id,
 	rc = workflow_seal(st, s, id, seal_id, copies, password);
 	if (rc == STATUS_SEAL_WITH_PROXY)
 		return ctl_flow_with_proxy(s, o->seal);
+	if (rc == STATUS_OK)
+		ctl_flow_seal_kept(st, s, id);
 	return ctl_flow_done(st, s, rc, id, NULL);
 }
 

@@ -38,7 +38,7 @@ ctl_init_options(struct ctl *c, struct account_init *ai)
 	};
 	int ch;
 
-	while ((ch = getopt_long(c->argc, c->argv, "b:c:", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(c->argc, c->argv, "b:c:", opts)) != -1) {
 		switch (ch) {
 		case 'b':
 			ai->bureau = optarg;

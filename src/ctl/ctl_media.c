@@ -81,7 +81,7 @@ ctl_media_change(struct session *s, int argc, char **argv, int revoke)
 	int ch;
 
 	optind = 0;	/* rescan from argv[1] of the sub-command */
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1) {
 		if (ch != 'l' || revoke)
 			return ctl_media_usage();
 		label = optarg;

@@ -327,7 +327,7 @@ ctl_print_run(struct ctl *c)
 	uint64_t id;
 
 	optind = 0;
-	while ((ch = getopt_long(c->argc, c->argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(c->argc, c->argv, "", opts)) != -1) {
 		if (ch == 'p')
 			printer = optarg;
 		else if (ch == 'c')

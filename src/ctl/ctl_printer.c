@@ -69,7 +69,7 @@ ctl_printer_add(struct session *s, int argc, char **argv)
 	int ch;
 
 	memset(&spec, 0, sizeof spec);
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1) {
 		if (ch == 'f')
 			folder = optarg;
 		else if (ch == 'q')

@@ -180,7 +180,7 @@ ctl_report_opts(int argc, char **argv, struct ctl_report_opts *o)
 	memset(o, 0, sizeof *o);
 	ctl_report_last_month(&o->period);
 	optind = 0;	/* rescan from argv[1] of the sub-command */
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1)
 		ctl_report_opt(ch, optarg, o);
 	if ((o->from != NULL) != (o->to != NULL))
 		o->bad = 1;

@@ -208,7 +208,7 @@ ctl_seal_add_options(int argc, char **argv, struct ctl_seal_add *a)
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1)
 		if (ctl_seal_add_option(a, ch) != 0)
 			return ctl_seal_usage();
 	if (optind + 1 != argc || a->spec.name == NULL ||
@@ -414,7 +414,7 @@ ctl_seal_status_cmd(struct session *s, int argc, char **argv)
 	enum status rc;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1) {
 		if (ch != 'r')
 			return ctl_seal_usage();
 		reason = optarg;

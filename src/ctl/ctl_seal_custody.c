@@ -44,7 +44,7 @@ ctl_seal_opts(int argc, char **argv, struct ctl_seal_opts *o)
 
 	memset(o, 0, sizeof *o);
 	optind = 0;	/* a fresh scan of this sub-command's arguments */
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1) {
 		if (ch == 'p')
 			o->proxy = optarg;
 		else if (ch == 't')

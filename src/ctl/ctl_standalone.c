@@ -62,7 +62,7 @@ ctl_standalone_opts(int argc, char **argv, struct ctl_sa_opts *o)
 
 	memset(o, 0, sizeof *o);
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1) {
 		if (ch == 'p')
 			o->spec.person = optarg;
 		else if (ch == 's')

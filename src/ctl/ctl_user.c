@@ -88,7 +88,7 @@ ctl_user_add(struct session *s, int argc, char **argv)
 	uint64_t did;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1) {
 		if (ch == 'f')
 			full = optarg;
 		else if (ch == 'd')
@@ -182,7 +182,7 @@ ctl_user_roles_options(struct session *s, int argc, char **argv,
 	enum status rc;
 	int ch, v;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case 'c':
 			if ((v = doc_class_parse(optarg)) < 0)
@@ -366,7 +366,7 @@ ctl_dept_add(struct session *s, int argc, char **argv)
 	enum status rc;
 	uint64_t id;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(argc, argv, "", opts)) != -1) {
 		if (ch == 'p')
 			prefix = optarg;
 		else if (ch == 's')

@@ -149,7 +149,7 @@ ctl_verify_options(struct ctl *c, struct ses_trust *t,
 	enum status rc;
 	int ch, ex;
 
-	while ((ch = getopt_long(c->argc, c->argv, "", opts, NULL)) != -1) {
+	while ((ch = ctl_getopt(c->argc, c->argv, "", opts)) != -1) {
 		switch (ch) {
 		case 'e':
 			o->each = 1;

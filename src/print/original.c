@@ -12,11 +12,13 @@
  * sealing's two transactions (core/sealing.h), with no transaction open:
  * the drawing is pure, so a sealing tried again draws and writes the
  * very same bytes.  It is written whole (pfile_save) under a temporary
- * dot name (.doc-ID-vN.pdf.sealing, which backups leave out) and renamed
- * into place only once the sealing has committed (original_end, through
- * sealing_end); a sealing that fails removes it, so originals/ never
- * holds the drawing of an unsealed version.  One left by a kill before
- * the rename is removed by the next sealing; a sealed version whose
+ * dot name (.doc-ID-vN.pdf.PID.sealing, which backups leave out) and
+ * renamed into place only once the sealing has committed (original_end,
+ * through sealing_end); a sealing that fails removes it, so originals/
+ * never holds the drawing of an unsealed version.  While pending it is
+ * held with flock(2) by its process; one left by a kill before the
+ * rename (its lock gone with the process) is removed by the next
+ * sealing, and one still held is left alone; a sealed version whose
  * file never came into place is drawn again when it is needed, and
  * nothing trusts a kept file without checking it against the signed
  * hash.
@@ -28,9 +30,11 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -49,23 +53,37 @@ print_original_path(const char *home, uint64_t doc_id, uint32_t version)
 	    (unsigned long long) doc_id, (unsigned) version);
 }
 
+/* The temporary name of a sealing's original in this process: the
+ * process id keeps two sealings of one version apart. */
+static char *
+original_pending_name(uint64_t doc_id, uint32_t version)
+{
+	return xasprintf(".doc-%llu-v%u.pdf.%ld%s",
+	    (unsigned long long) doc_id, (unsigned) version, (long) getpid(),
+	    ORIGINAL_PENDING);
+}
+
 /* Keep PDF as the original of version VERSION of DOC_ID in HOME (under
- * its temporary name when PENDING: a sealing not yet committed). */
+ * its temporary name when PENDING, for a sealing not yet committed: the
+ * file is then held locked through *PENDING, see original_sweep). */
 static enum status
 original_keep(const char *home, uint64_t doc_id, uint32_t version,
-    const struct buf *pdf, int pending)
+    const struct buf *pdf, int *pending)
 {
 	char *dir = xasprintf("%s/%s", home, ORIGINAL_DIR);
-	char *name = xasprintf("%sdoc-%llu-v%u.pdf%s", pending ? "." : "",
-	    (unsigned long long) doc_id, (unsigned) version,
-	    pending ? ORIGINAL_PENDING : "");
+	char *name = pending != NULL ? original_pending_name(doc_id, version) :
+	    xasprintf("doc-%llu-v%u.pdf", (unsigned long long) doc_id,
+	    (unsigned) version);
 	enum status rc = STATUS_OK;
 
 	if (mkdir(dir, ORIGINAL_DIR_MODE) != 0 && errno != EEXIST) {
 		log_error("print: cannot create %s: %s", dir, strerror(errno));
 		rc = status_from_errno(errno);
 	}
-	if (rc == STATUS_OK)
+	if (rc == STATUS_OK && pending != NULL)
+		rc = pfile_save_held(dir, name, pdf->data, pdf->len,
+		    ORIGINAL_MODE, pending);
+	else if (rc == STATUS_OK)
 		rc = pfile_save(dir, name, pdf->data, pdf->len, ORIGINAL_MODE);
 	free(dir);
 	free(name);
@@ -80,30 +98,56 @@ static int original_drew;
  * waiting for the end of the transaction (original_end); NULL if none. */
 static char *original_pending;
 static char *original_final;
+static int original_pending_fd = -1;	/* holds its flock while pending */
 
-/* Remove the temporary originals a sealing cut short (a kill between its
- * write and its end) left in HOME's kept folder.  A sealing running in
- * another process at this moment may lose its own: its version is then
- * kept without a file, which is drawn again when needed. */
+/* Whether the file name NAME is that of a temporary original. */
+static int
+original_is_pending(const char *name)
+{
+	size_t n = strlen(name), k = strlen(ORIGINAL_PENDING);
+
+	return strncmp(name, ".doc-", 5) == 0 && n > k &&
+	    strcmp(name + n - k, ORIGINAL_PENDING) == 0;
+}
+
+/* Remove PATH, a temporary original, if no living sealing holds it: its
+ * sealing keeps it locked from before it has this name until it is
+ * renamed or removed, and the kernel drops the lock when the process
+ * dies.  The lock taken, the name must still be that file. */
+static void
+original_sweep_one(const char *path)
+{
+	struct stat a, b;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &a) == 0 &&
+	    lstat(path, &b) == 0 && a.st_dev == b.st_dev &&
+	    a.st_ino == b.st_ino && unlink(path) == 0)
+		log_warn("print: removed %s, left by a sealing that did not "
+		    "end", path);
+	close(fd);
+}
+
+/* Remove the temporary originals that sealings cut short (killed
+ * between their write and their end) left in HOME's kept folder; those
+ * of sealings running now, in this process or another, stay. */
 static void
 original_sweep(const char *home)
 {
 	char *dir = xasprintf("%s/%s", home, ORIGINAL_DIR), *path;
-	size_t n, k = strlen(ORIGINAL_PENDING);
 	struct dirent *e;
 	DIR *d;
 
 	if ((d = opendir(dir)) == NULL)
 		goto out;
 	while ((e = readdir(d)) != NULL) {
-		n = strlen(e->d_name);
-		if (strncmp(e->d_name, ".doc-", 5) != 0 || n <= k ||
-		    strcmp(e->d_name + n - k, ORIGINAL_PENDING) != 0)
+		if (!original_is_pending(e->d_name))
 			continue;
 		path = xasprintf("%s/%s", dir, e->d_name);
-		if (unlink(path) == 0)
-			log_warn("print: removed %s, left by a sealing that "
-			    "did not end", path);
+		original_sweep_one(path);
 		free(path);
 	}
 	closedir(d);
@@ -122,8 +166,12 @@ original_end(int committed, void *arg)
 	if (!committed)
 		unlink(original_pending);
 	else if (rename(original_pending, original_final) != 0)
-		log_error("print: cannot keep %s: %s (it is drawn again when "
-		    "needed)", original_final, strerror(errno));
+		log_error("print: the sealed original %s was not kept: "
+		    "cannot rename %s: %s (it is drawn again when needed)",
+		    original_final, original_pending, strerror(errno));
+	if (original_pending_fd >= 0)
+		close(original_pending_fd);	/* the lock goes last */
+	original_pending_fd = -1;
 	free(original_pending);
 	free(original_final);
 	original_pending = original_final = NULL;
@@ -134,14 +182,17 @@ original_end(int committed, void *arg)
 static void
 original_note_pending(const char *home, uint64_t doc_id, uint32_t version)
 {
-	char *dir = xasprintf("%s/%s", home, ORIGINAL_DIR);
+	char *dir = xasprintf("%s/%s", home, ORIGINAL_DIR), *name;
 
+	if (original_pending_fd >= 0)
+		close(original_pending_fd);
+	original_pending_fd = -1;
 	free(original_pending);
 	free(original_final);
 	original_final = print_original_path(home, doc_id, version);
-	original_pending = xasprintf("%s/.doc-%llu-v%u.pdf%s", dir,
-	    (unsigned long long) doc_id, (unsigned) version,
-	    ORIGINAL_PENDING);
+	name = original_pending_name(doc_id, version);
+	original_pending = xasprintf("%s/%s", dir, name);
+	free(name);
 	free(dir);
 }
 
@@ -168,6 +219,7 @@ original_render(struct sealing_render *r, void *arg)
 	struct render_result res;
 	struct buf pdf;
 	enum status rc;
+	int held = -1;
 
 	buf_init(&pdf);
 	rc = original_draw_records(r->doc, r->version, r->seal, r->issued_at,
@@ -177,11 +229,13 @@ original_render(struct sealing_render *r, void *arg)
 	if (rc == STATUS_OK) {
 		original_sweep(store_home(st));
 		rc = original_keep(store_home(st), r->version->doc_id,
-		    r->version->number, &pdf, 1);
+		    r->version->number, &pdf, &held);
 	}
-	if (rc == STATUS_OK)
+	if (rc == STATUS_OK) {
 		original_note_pending(store_home(st), r->version->doc_id,
 		    r->version->number);
+		original_pending_fd = held;
+	}
 	if (rc == STATUS_OK) {
 		r->page = (uint32_t) res.seal_page;
 		r->x_mm = res.seal_x_mm;
@@ -316,7 +370,7 @@ original_load(struct store *st, const struct original_src *src,
 		if ((rc = original_draw(src, 0, &b, NULL)) == STATUS_OK &&
 		    (rc = original_check(src, &b)) == STATUS_OK)
 			rc = original_keep(store_home(st), src->view.doc.id,
-			    src->v->number, &b, 0);
+			    src->v->number, &b, NULL);
 	}
 	free(path);
 	if (rc == STATUS_OK)

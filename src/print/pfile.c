@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -60,9 +61,12 @@ pfile_sync_dir(const char *dir)
 	return rc;
 }
 
-enum status
-pfile_save(const char *dir, const char *name, const void *data, size_t n,
-    unsigned mode)
+/* Write DATA whole as DIR/NAME; when HELD is not NULL, the file is
+ * locked (flock) before it takes its name, and *HELD is left open with
+ * the lock, so that nobody ever sees the name unlocked while we live. */
+static enum status
+pfile_write(const char *dir, const char *name, const void *data, size_t n,
+    unsigned mode, int *held)
 {
 	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
 	char *path = xasprintf("%s/%s", dir, name);
@@ -78,7 +82,9 @@ pfile_save(const char *dir, const char *name, const void *data, size_t n,
 		rc = pfile_errno("chmod", tmp);
 	if (rc == STATUS_OK && fsync(fd) != 0)
 		rc = pfile_errno("fsync", tmp);
-	if (close(fd) != 0 && rc == STATUS_OK)
+	if (rc == STATUS_OK && held != NULL && flock(fd, LOCK_EX | LOCK_NB))
+		rc = pfile_errno("lock", tmp);
+	if (held == NULL && close(fd) != 0 && rc == STATUS_OK)
 		rc = pfile_errno("close", tmp);
 	if (rc == STATUS_OK && rename(tmp, path) != 0)
 		rc = pfile_errno("rename", path);
@@ -86,10 +92,29 @@ pfile_save(const char *dir, const char *name, const void *data, size_t n,
 		unlink(tmp);
 	else
 		rc = pfile_sync_dir(dir);
+	if (held != NULL && rc != STATUS_OK)
+		close(fd);
+	else if (held != NULL)
+		*held = fd;
 out:
 	free(tmp);
 	free(path);
 	return rc;
+}
+
+enum status
+pfile_save(const char *dir, const char *name, const void *data, size_t n,
+    unsigned mode)
+{
+	return pfile_write(dir, name, data, n, mode, NULL);
+}
+
+enum status
+pfile_save_held(const char *dir, const char *name, const void *data,
+    size_t n, unsigned mode, int *held)
+{
+	*held = -1;
+	return pfile_write(dir, name, data, n, mode, held);
 }
 
 enum status

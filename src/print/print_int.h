@@ -122,6 +122,12 @@ enum status stamp_copy(const struct buf *original, const struct buf *marks,
 enum status pfile_save(const char *dir, const char *name, const void *data,
     size_t n, unsigned mode);
 
+/* pfile_save, the file locked with flock(2) before it takes its name and
+ * *HELD left open holding the lock (-1 on failure): closing it, or the
+ * process's death, releases the lock. */
+enum status pfile_save_held(const char *dir, const char *name,
+    const void *data, size_t n, unsigned mode, int *held);
+
 /* Read the whole file PATH into OUT (appended). */
 enum status pfile_load(const char *path, struct buf *out);
 

@@ -3,7 +3,9 @@
  * with Berkeley DB's own verifier, then the invariants the store keeps:
  * every record decodes, every record is in each of its indexes and every
  * index entry points to a record whose key it is, no id is above its
- * kind's sequence, every role set is allowed.
+ * kind's sequence, every role set is allowed.  The search index is
+ * compared with the documents a part at a time as they are read in id
+ * order, each once (check_postings.c).
  *
  * It reports each fault and goes on; it never repairs anything (restoring
  * a backup does).  It holds the workspace lock throughout, since the
@@ -18,21 +20,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/store_int.h"
+#include "store/check_int.h"
 
-struct check {
-	struct store	*st;
-	store_report_fn	 report;
-	void		*arg;
-	unsigned	 faults;
-	unsigned	 verify_lines;	/* the verifier's complaints */
-	unsigned	 schema;	/* the workspace's */
-};
-
-static void check_fault(struct check *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
+void
 check_fault(struct check *c, const char *fmt, ...)
 {
 	va_list ap;
@@ -168,51 +158,6 @@ check_verify_files(struct check *c)
 
 /* -- Records and their indexes ------------------------------------------- */
 
-/* Does the posting P hold the positions and classification of G in the
- * entries E? */
-static int
-check_posting_is(const struct store_posting *p, const struct buf *e,
-    const struct grams_entry *g)
-{
-	uint32_t i;
-
-	if (p->classification != (grams_class(e) > 7 ? 7 : grams_class(e)) ||
-	    p->npos != g->npos)
-		return 0;
-	for (i = 0; i < g->npos; i++)
-		if (p->pos[i] != grams_pos(g, i))
-			return 0;
-	return 1;
-}
-
-/* Is document REC (id ID) in the posting list of each of its grams, with
- * its positions and classification? */
-static void
-check_postings_of(struct check *c, struct store_txn *t,
-    const struct index_def *d, const void *rec, uint64_t id)
-{
-	DB *db = t->st->index_db[d->idx];
-	struct store_posting p;
-	struct grams_entry g;
-	uint32_t *scratch = NULL;
-	struct buf e;
-	size_t off = 0;
-	enum status rc;
-
-	buf_init(&e);
-	grams_keys(rec, id, &e);
-	while (grams_next(&e, &off, &g)) {
-		rc = postings_find(t, db, g.gram, id, &p, &scratch);
-		if (rc == STATUS_OK && check_posting_is(&p, &e, &g))
-			continue;
-		check_fault(c, _("%s %llu: missing from %s"),
-		    rec_kind_name(d->kind), (unsigned long long) id, d->file);
-		break;
-	}
-	free(scratch);
-	buf_free(&e);
-}
-
 /* Is REC (id ID) in index D under the key it should have? */
 static void
 check_entry_of(struct check *c, struct store_txn *t,
@@ -227,15 +172,15 @@ check_entry_of(struct check *c, struct store_txn *t,
 
 	if (db == NULL)
 		return;
-	if (d->unique_str == INDEX_GRAMS) {
-		check_postings_of(c, t, d, rec, id);
-		return;
-	}
+	if (d->unique_str == INDEX_GRAMS)
+		return;		/* a part at a time: check_postings.c */
 	buf_init(&key);
 	index_key(d, rec, id, &key);
+	c->expect[d->idx]++;
 	if (d->unique_str == INDEX_UNIQUE && key.len == 0) {
 		check_fault(c, _("%s %llu: empty name"),
 		    rec_kind_name(d->kind), (unsigned long long) id);
+		c->unsure[d->idx] = 1;
 		goto out;
 	}
 	store_dbt_init(&k);
@@ -247,9 +192,11 @@ check_entry_of(struct check *c, struct store_txn *t,
 	if (ret == 0 && d->unique_str == INDEX_UNIQUE &&
 	    (data.size != 8 || buf_read_be64(data.data) != id))
 		ret = DB_KEYEXIST;
-	if (ret != 0)
+	if (ret != 0) {
 		check_fault(c, _("%s %llu: missing from %s"),
 		    rec_kind_name(d->kind), (unsigned long long) id, d->file);
+		c->unsure[d->idx] = 1;
+	}
 out:
 	buf_free(&key);
 }
@@ -312,8 +259,15 @@ check_record(struct check *c, struct store_txn *t,
 		if (index_def_of((enum store_index) i)->kind == type->kind)
 			check_entry_of(c, t, index_def_of((enum store_index) i),
 			    &rec, id);
-	if (type->kind == REC_DOC)
+	if (type->kind == REC_DOC) {
 		check_steps(c, t, &rec.doc);
+		check_grams_doc(c->grams, &rec.doc, id);
+	}
+	if (type->kind == REC_VERSION && splice_in(t, type, &rec) ==
+	    STATUS_CORRUPT)
+		check_fault(c, _("version %llu: its seal signature refers to "
+		    "bytes of its seal that are not there"),
+		    (unsigned long long) id);
 	codec_free(type, &rec);
 }
 
@@ -335,6 +289,8 @@ check_kind(struct check *c, struct store_txn *t, enum rec_kind kind)
 	}
 	store_dbt_init(&key);
 	store_dbt_init(&data);
+	if (kind == REC_DOC)
+		c->grams = check_grams_begin(c, t);
 	while ((ret = cur->get(cur, &key, &data, DB_NEXT)) == 0) {
 		if (key.size != 8) {
 			check_fault(c, _("%s.db: a key of %u bytes"),
@@ -346,6 +302,8 @@ check_kind(struct check *c, struct store_txn *t, enum rec_kind kind)
 	if (ret != DB_NOTFOUND)
 		check_fault(c, "%s.db: %s", type->name, db_strerror(ret));
 	cur->close(cur);
+	check_grams_end(c->grams);
+	c->grams = NULL;
 }
 
 /* Does the entry (KEY, DATA) of index D belong to an existing record
@@ -381,11 +339,39 @@ check_index_entry(struct check *c, struct store_txn *t,
 	codec_free(type, &rec);
 }
 
-/* One entry of the posting lists: in order, and the entry of an
- * existing document that has the gram there. */
+/*
+ * Does index D hold only the entries of its records?  Each record's own
+ * entry was found (c->unsure not set), each a key of its own (its id or
+ * its unique name in it), so when D holds as many entries as were found
+ * it holds nothing else: the count, a walk of the keys alone, answers
+ * without reading a record for each entry.  Otherwise each entry is
+ * read to name the ones that do not belong.
+ */
+static int
+check_index_exact(struct check *c, struct store_txn *t,
+    const struct index_def *d, DB *db)
+{
+	uint64_t n = 0;
+	DBT key, data;
+	DBC *cur;
+	int ret = 0;
+
+	if (c->unsure[d->idx] || db->cursor(db, t->txn, &cur, 0) != 0)
+		return 0;
+	store_dbt_init(&key);
+	store_dbt_init(&data);
+	data.flags = DB_DBT_PARTIAL;	/* keys alone */
+	while (n <= c->expect[d->idx] &&
+	    (ret = cur->get(cur, &key, &data, DB_NEXT)) == 0)
+		n++;
+	cur->close(cur);
+	return ret == DB_NOTFOUND && n == c->expect[d->idx];
+}
+
+/* One entry of the posting lists: well formed and in order (what it
+ * says of its document is compared a part at a time, check_postings.c). */
 struct check_posting {
 	struct check		*c;
-	struct store_txn	*t;
 	const struct index_def	*d;
 };
 
@@ -393,41 +379,17 @@ static void
 check_posting_item(const struct postings_item *it, void *arg)
 {
 	struct check_posting *cp = arg;
-	const char *file = cp->d->file;
-	struct rec_doc doc;
-	struct grams_entry g;
-	struct buf e;
-	size_t off = 0;
-	int ok = 0;
 
-	if (it->p == NULL || it->misplaced) {
+	if (it->p == NULL || it->misplaced)
 		check_fault(cp->c, it->p == NULL ? _("%s: a malformed entry") :
-		    _("%s: an entry out of order"), file);
-		return;
-	}
-	if (record_read(cp->t, rec_type_of(REC_DOC), it->p->id, &doc, 0) !=
-	    STATUS_OK) {
-		check_fault(cp->c, _("%s: an entry for %s %llu, which is "
-		    "missing or damaged"), file, "doc",
-		    (unsigned long long) it->p->id);
-		return;
-	}
-	buf_init(&e);
-	grams_keys(&doc, it->p->id, &e);
-	while (!ok && grams_next(&e, &off, &g))
-		ok = g.gram == it->gram && check_posting_is(it->p, &e, &g);
-	if (!ok)
-		check_fault(cp->c, _("%s: a stale entry for %s %llu"), file,
-		    "doc", (unsigned long long) it->p->id);
-	buf_free(&e);
-	rec_free(REC_DOC, &doc);
+		    _("%s: an entry out of order"), cp->d->file);
 }
 
 static void
 check_index(struct check *c, struct store_txn *t, enum store_index idx)
 {
 	const struct index_def *d = index_def_of(idx);
-	struct check_posting cp = { c, t, d };
+	struct check_posting cp = { c, d };
 	DB *db = t->st->index_db[idx];
 	DBT key, data;
 	DBC *cur;
@@ -440,6 +402,8 @@ check_index(struct check *c, struct store_txn *t, enum store_index idx)
 			check_fault(c, _("%s: unreadable"), d->file);
 		return;
 	}
+	if (check_index_exact(c, t, d, db))
+		return;
 	if ((ret = db->cursor(db, t->txn, &cur, 0)) != 0) {
 		check_fault(c, "%s: %s", d->file, db_strerror(ret));
 		return;
@@ -565,7 +529,7 @@ enum status
 store_check(const char *home, store_report_fn report, void *arg,
     unsigned *faults)
 {
-	struct check c = { NULL, report, arg, 0, 0, 0 };
+	struct check c;
 	struct store *st;
 	enum status rc;
 	int creating;
@@ -573,6 +537,9 @@ store_check(const char *home, store_report_fn report, void *arg,
 	*faults = 0;
 	if (home == NULL)
 		return STATUS_INVALID;
+	memset(&c, 0, sizeof c);
+	c.report = report;
+	c.arg = arg;
 	if ((rc = store_check_home(home, 0, &creating)) != STATUS_OK)
 		return rc;
 	if (store_open_here(home)) {

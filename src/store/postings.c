@@ -42,20 +42,6 @@ store_test_postings_max(size_t bytes)
 	postings_max = bytes != 0 ? bytes : POSTINGS_CHUNK;
 }
 
-/* One entry while a chunk is read; POS grows as needed. */
-struct postings_entry {
-	struct store_posting	 p;
-	uint32_t		*pos;
-	size_t			 cap;
-};
-
-/* A chunk being read: the bytes left and the id before. */
-struct postings_cursor {
-	const unsigned char	*p;
-	const unsigned char	*end;
-	uint64_t		 prev;
-};
-
 static int
 postings_varint(struct postings_cursor *c, uint64_t *v)
 {
@@ -71,8 +57,7 @@ postings_varint(struct postings_cursor *c, uint64_t *v)
 	return 0;
 }
 
-/* The next entry into E: 1, or 0 at the end, -1 when malformed. */
-static int
+int
 postings_next(struct postings_cursor *c, struct postings_entry *e)
 {
 	uint64_t d, h, v;
@@ -360,6 +345,23 @@ postings_apply(struct store_txn *t, DB *db, uint64_t id,
 	return rc;
 }
 
+enum status
+store_test_put_chunk(struct store_txn *txn, uint64_t gram, uint64_t bound,
+    const void *data, size_t n)
+{
+	DB *db = txn->st->index_db[IDX_DOC_GRAM];
+	struct buf b;
+	enum status rc;
+
+	if ((rc = txn_writable(txn)) != STATUS_OK)
+		return rc;
+	if (db == NULL)
+		return STATUS_CORRUPT;
+	b.data = (unsigned char *) data;
+	b.len = b.cap = n;
+	return postings_put(txn, db, gram, bound, &b);
+}
+
 /* -- Reading --------------------------------------------------------------- */
 
 /* Every entry of one chunk (KEY, DATA) through FN; *STOP when it said so. */
@@ -429,42 +431,6 @@ store_postings(struct store_txn *txn, uint64_t lo, uint64_t hi,
 	if (db == NULL)
 		return STATUS_CORRUPT;
 	return postings_scan(txn, db, lo, hi, 0, UINT64_MAX, fn, arg);
-}
-
-struct postings_find {
-	uint64_t		 id;
-	struct store_posting	*p;
-	uint32_t		**scratch;
-	int			 found;
-};
-
-static int
-postings_find_each(const struct store_posting *p, void *arg)
-{
-	struct postings_find *f = arg;
-
-	if (p->id != f->id)
-		return p->id > f->id;
-	*f->p = *p;
-	*f->scratch = xrealloc(*f->scratch,
-	    (p->npos + 1) * sizeof **f->scratch);
-	memcpy(*f->scratch, p->pos, p->npos * sizeof *p->pos);
-	f->p->pos = *f->scratch;
-	f->found = 1;
-	return 1;
-}
-
-enum status
-postings_find(struct store_txn *t, DB *db, uint64_t gram, uint64_t id,
-    struct store_posting *p, uint32_t **scratch)
-{
-	struct postings_find f = { id, p, scratch, 0 };
-	enum status rc;
-
-	rc = postings_scan(t, db, gram, gram, id, id, postings_find_each, &f);
-	if (rc == STATUS_OK && !f.found)
-		rc = STATUS_NOT_FOUND;
-	return rc;
 }
 
 /* Every chunk, checking the order of ids within and across chunks. */

@@ -103,7 +103,9 @@ record_read(struct store_txn *t, const struct rec_type *type, uint64_t id,
 		return rc;
 	}
 	memcpy(rec, &id, sizeof id);
-	return STATUS_OK;
+	if ((rc = splice_in(t, type, rec)) != STATUS_OK)
+		codec_free(type, rec);
+	return rc;
 }
 
 /* The id REC gets: the next of the sequence, or its own (which then
@@ -130,10 +132,15 @@ record_write(struct store_txn *t, const struct rec_type *type, DB *db,
 	unsigned char kbuf[8];
 	struct buf value;
 	DBT key, data;
+	enum status rc;
 	int ret;
 
 	buf_init(&value);
-	codec_encode_as(type, rec, schema_current() >= PACK_SCHEMA, &value);
+	if ((rc = splice_encode(t, type, rec, schema_current() >= PACK_SCHEMA,
+	    &value)) != STATUS_OK) {
+		buf_free(&value);
+		return rc;
+	}
 	if (value.len > CODEC_MAX_RECORD) {
 		log_error("store: %s %llu is too large (%zu bytes)", type->name,
 		    (unsigned long long) id, value.len);
@@ -180,6 +187,13 @@ store_put(struct store_txn *t, enum rec_kind kind, void *rec)
 		 * entry it leaves behind. */
 		oldp = NULL;
 		rc = STATUS_OK;
+	}
+	/* Versions refer to a seal's SESeal and certificate (splice.c). */
+	if (rc == STATUS_OK && kind == REC_SEAL && oldp != NULL &&
+	    splice_seal_changed(oldp, rec)) {
+		log_error("store: a seal's certificate and SESeal cannot "
+		    "change");
+		rc = STATUS_INVALID;
 	}
 	if (rc == STATUS_OK)
 		rc = daysum_notify(t, kind, oldp, rec, 0);
@@ -265,8 +279,8 @@ store_scan_all(struct store_txn *t, enum rec_kind kind, store_each_fn fn,
 
 /* One record of a scan by id: 1 stops the scan. */
 static int
-record_visit(const struct rec_type *type, const DBT *key, const DBT *data,
-    store_each_fn fn, void *arg, enum status *rc)
+record_visit(struct store_txn *t, const struct rec_type *type, const DBT *key,
+    const DBT *data, store_each_fn fn, void *arg, enum status *rc)
 {
 	union rec_any rec;
 	uint64_t id;
@@ -280,6 +294,10 @@ record_visit(const struct rec_type *type, const DBT *key, const DBT *data,
 	}
 	id = buf_read_be64(key->data);
 	memcpy(&rec, &id, sizeof id);
+	if ((*rc = splice_in(t, type, &rec)) != STATUS_OK) {
+		codec_free(type, &rec);
+		return 1;
+	}
 	stop = fn(&rec, arg);
 	codec_free(type, &rec);
 	return stop;
@@ -307,7 +325,8 @@ store_scan_ids(struct store_txn *t, enum rec_kind kind, uint64_t first,
 	store_id_key(&key, kbuf, first);
 	store_dbt_init(&data);
 	ret = c->get(c, &key, &data, DB_SET_RANGE);
-	while (ret == 0 && !record_visit(type, &key, &data, fn, arg, &rc))
+	while (ret == 0 &&
+	    !record_visit(t, type, &key, &data, fn, arg, &rc))
 		ret = c->get(c, &key, &data, DB_NEXT);
 	if (ret != 0 && ret != DB_NOTFOUND)
 		rc = txn_fail(t, ret, "reading records");

@@ -20,7 +20,7 @@ struct store;		/* an open workspace */
 struct store_txn;	/* one transaction inside store_run() */
 
 /* The schema this program writes; opening a newer one is refused. */
-#define STORE_SCHEMA_VERSION	8
+#define STORE_SCHEMA_VERSION	9
 
 enum store_open_flags {
 	STORE_CREATE	= 1 << 0,	/* create the workspace if missing */
@@ -233,6 +233,28 @@ typedef int (*store_posting_fn)(const struct store_posting *p, void *arg);
  * ascending, without reading any document. */
 enum status store_postings(struct store_txn *txn, uint64_t lo, uint64_t hi,
     store_posting_fn fn, void *arg);
+
+/*
+ * One gram's list read by seeking (postings_seek.c), a chunk at a time:
+ * a search walks its rarest list down and looks the others up only at
+ * the ids found there.  Close it before the transaction ends.
+ */
+struct store_plist;
+enum status store_plist_open(struct store_txn *txn, uint64_t gram,
+    struct store_plist **out);
+/* An estimate of the list's length, as its share of the index (0 to 1,
+ * one descent of the tree): to read the rarest list first. */
+double store_plist_share(const struct store_plist *l);
+/* The entry with the greatest id at or below ID into *P (its positions
+ * live until the next call on L): STATUS_NOT_FOUND when there is none.
+ * Cheapest when each call's ID is below the one before. */
+enum status store_plist_seek(struct store_plist *l, uint64_t id,
+    struct store_posting *p);
+void store_plist_close(struct store_plist *l);
+/* The first gram from *GRAM to HI that has a list, into *GRAM:
+ * STATUS_NOT_FOUND when there is none (one descent of the tree). */
+enum status store_plist_next_gram(struct store_txn *txn, uint64_t *gram,
+    uint64_t hi);
 
 /* Called per entry of a range with the id it points to, in key order,
  * the record not read.  Return non-zero to stop. */

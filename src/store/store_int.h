@@ -209,6 +209,28 @@ enum status pack_versions_part(struct store_txn *t, uint64_t *last,
  * to schema 8 notes one), and drop the note once it is over. */
 void pack_compact(struct store *st);
 
+/* -- splice.c: a version's signature without its seal's bytes (schema 9) */
+
+/* The first schema whose versions may refer to their seal's bytes: a
+ * program pretending to be older stores signatures whole. */
+#define SPLICE_SCHEMA	9
+
+/* Encode REC of TYPE as stored (codec_encode_as, a version's signature
+ * with the seal's bytes it holds cut out). */
+enum status splice_encode(struct store_txn *t, const struct rec_type *type,
+    const void *rec, int pack, struct buf *out);
+/* REC of TYPE, just decoded, as readers see it: a version's signature
+ * whole again (STATUS_CORRUPT when its references are damaged). */
+enum status splice_in(struct store_txn *t, const struct rec_type *type,
+    void *rec);
+/* Non-zero when seal NEW would change the bytes of seal OLD that
+ * versions refer to. */
+int splice_seal_changed(const void *old, const void *new);
+/* Cut the seals' bytes out of a part of the versions after *LAST,
+ * moving it on; *DONE after the last. */
+enum status splice_versions_part(struct store_txn *t, uint64_t *last,
+    int *done);
+
 /* -- steps.c: a document in approval's step and approvers (schema 5) -- */
 
 /* Set D's waits_for and acted1..3 from D and its versions and approvals
@@ -240,6 +262,22 @@ uint32_t grams_pos(const struct grams_entry *g, size_t i);
  * NULL) in the posting lists DB: only the grams that changed. */
 enum status postings_apply(struct store_txn *t, DB *db, uint64_t id,
     const struct buf *old, const struct buf *new_);
+/* One entry while a chunk is read; POS grows as needed. */
+struct postings_entry {
+	struct store_posting	 p;
+	uint32_t		*pos;
+	size_t			 cap;
+};
+
+/* A chunk being read: the bytes left and the id before. */
+struct postings_cursor {
+	const unsigned char	*p;
+	const unsigned char	*end;
+	uint64_t		 prev;
+};
+
+/* The next entry of C into E: 1, or 0 at the end, -1 when malformed. */
+int postings_next(struct postings_cursor *c, struct postings_entry *e);
 /* Append an entry to a chunk whose last id was *PREV (0: empty). */
 void postings_encode(struct buf *out, uint64_t *prev, uint64_t id,
     uint8_t cls, uint32_t npos, const uint32_t *pos);
@@ -268,10 +306,6 @@ typedef void (*postings_item_fn)(const struct postings_item *it, void *arg);
 /* Every entry of every chunk of DB, for check. */
 enum status postings_walk(struct store_txn *t, DB *db, postings_item_fn fn,
     void *arg);
-/* Document ID's entry under GRAM: STATUS_NOT_FOUND when none.  P's
- * positions live in *SCRATCH (free after). */
-enum status postings_find(struct store_txn *t, DB *db, uint64_t gram,
-    uint64_t id, struct store_posting *p, uint32_t **scratch);
 
 /* How many keys index_key() made into KEY, and the Nth of them: one,
  * the whole key, since the gram index keeps posting lists (postings.c,

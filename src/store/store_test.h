@@ -87,6 +87,14 @@ enum status store_test_put_count(struct store_txn *txn, enum store_index idx,
  * BYTES instead of a few hundred; 0 returns to the real size. */
 void store_test_postings_max(size_t bytes);
 
+/* Have check compare the search index with the documents a part of
+ * ENTRIES entries at a time; 0 returns to the real size. */
+void store_test_check_part(size_t entries);
+
+/* Write N raw bytes as the search index's chunk of GRAM bound BOUND. */
+enum status store_test_put_chunk(struct store_txn *txn, uint64_t gram,
+    uint64_t bound, const void *data, size_t n);
+
 /* The status the store gives for errno ERR. */
 enum status store_test_errno_status(int err);
 

@@ -291,5 +291,49 @@ expect_grep "the drafter's queues: 06 waits to be sent" "^send${TAB}1$" \
     "$T/out"
 as drafter doc frobnicate >"$T/out" 2>&1
 expect_eq "an unknown sub-command is a usage error" 2 $?
+as drafter doc list --offset >"$T/out" 2>&1
+expect_eq "a missing option value is a usage error" 2 $?
+expect_grep "getopt's message is headed like the others" \
+    "^esealctl: doc list: option '--offset' requires an argument" "$T/out"
+
+# -- Sealings at once: each keeps its own original --------------------------
+P=""
+for i in 1 2 3 4 5 6 7 8; do
+	as drafter doc new --import "$CORPUS/02-request.txt" >"$T/out" 2>&1
+	d=$(field id "$T/out")
+	as drafter doc submit "$d" >/dev/null 2>&1
+	as chief doc approve "$d" >/dev/null 2>&1
+	as drafter doc send "$d" >/dev/null 2>&1
+	P="$P $d"
+done
+for d in $P; do
+	seal "$d" --seal SEAL-001 --copies 3 >"$T/par.$d" 2>&1 &
+done
+wait
+for d in $P; do
+	expect_eq "document $d sealed alongside the others" sealed \
+	    "$(field state "$T/par.$d")"
+	test -r "$H/originals/doc-$d-v1.pdf"
+	expect_eq "document $d keeps its sealed original" 0 $?
+done
+expect_eq "no temporary original is left behind" "" \
+    "$(ls -A "$H/originals" | grep '^\.')"
+ctl check >"$T/out" 2>&1
+expect_eq "check finds the workspace clean" 0 $?
+# A sealed original that cannot come into place (here a folder is in
+# the way) leaves the document sealed, and the clerk is told.
+as drafter doc new --import "$CORPUS/02-request.txt" >"$T/out" 2>&1
+d=$(field id "$T/out")
+as drafter doc submit "$d" >/dev/null 2>&1
+as chief doc approve "$d" >/dev/null 2>&1
+as drafter doc send "$d" >/dev/null 2>&1
+mkdir "$H/originals/doc-$d-v1.pdf"
+seal "$d" --seal SEAL-001 --copies 3 >"$T/out" 2>"$T/err"
+expect_eq "sealing with its original not kept still seals" sealed \
+    "$(field state "$T/out")"
+expect_grep "and tells the clerk" \
+    "^esealctl: doc seal: the sealed original was not kept as .*doc-$d-v1.pdf" \
+    "$T/err"
+rmdir "$H/originals/doc-$d-v1.pdf"
 
 finish

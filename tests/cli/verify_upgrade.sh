@@ -1,9 +1,11 @@
 #!/bin/sh
 # verify_upgrade.sh -- a sealed document made by a schema 6 program (whose
 # versions are stored plain) still verifies once the workspace is
-# upgraded to schema 8 (its versions packed): the kept original is the
-# valid original, its text reads as it was written, the audit trail
-# verifies, and check finds no fault.
+# upgraded to schema 8 (its versions packed) and 9 (its seal signature
+# stored without the seal's SESeal and certificate): the kept original is
+# the valid original, its text reads as it was written, the registers
+# name the same seal and signing, the audit trail verifies, and check
+# finds no fault.
 . "${abs_top_srcdir:-.}/tests/lib/sh.sh"
 . "$abs_top_srcdir/tests/ui/ws.sh"
 
@@ -44,13 +46,17 @@ expect_eq "the schema 6 program seals the document" sealed \
     "$(field state "$T/out")"
 ORIG="$H/originals/doc-$D-v1.pdf"
 ctl dump version | grep -v '^schema: ' >"$T/before" 2>&1
+MONTH=$(date +%Y-%m)
+as wang "$PW" report registers --month "$MONTH" >"$T/reg-before" 2>&1
+grep -q "SEAL-001" "$T/reg-before" &&
+    ok "the registers name the seal" || not_ok "the registers name no seal"
 grep -q "^body: .*彩色激光打印机" "$T/before" &&
     ok "the dump shows the body" || not_ok "the dump shows no body"
 unset ESEAL_TEST_SCHEMA
 
 ctl upgrade >"$T/out" 2>&1
 expect_eq "the upgrade exits 0" 0 $?
-expect_grep "and reaches schema 8 or later" "upgraded to schema" "$T/out"
+expect_grep "and reaches schema 9 or later" "upgraded to schema" "$T/out"
 ctl check >"$T/out" 2>&1
 expect_eq "the upgraded workspace checks clean (exit 0)" 0 $?
 expect_grep "check says so" "no faults" "$T/out"
@@ -61,6 +67,14 @@ if cmp -s "$T/before" "$T/after"; then
 else
 	not_ok "a version reads differently after the upgrade"
 	diff "$T/before" "$T/after" | head -n 20 | sed 's/^/    /'
+fi
+
+as wang "$PW" report registers --month "$MONTH" >"$T/reg-after" 2>&1
+if cmp -s "$T/reg-before" "$T/reg-after"; then
+	ok "the registers read the signature as before the upgrade"
+else
+	not_ok "the registers differ after the upgrade"
+	diff "$T/reg-before" "$T/reg-after" | head -n 20 | sed 's/^/    /'
 fi
 
 ctl verify "$ORIG" >"$T/v" 2>"$T/err"

@@ -26,6 +26,7 @@ main(void)
 		custody_suite(),
 		grant_suite(),
 		sealing_suite(),
+		sealsize_suite(),
 		report_suite(),
 		daysum_suite(),
 		export_suite(),

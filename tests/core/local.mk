@@ -17,6 +17,7 @@ tests_core_check_core_SOURCES = tests/core/check_core.c tests/core/suites.h \
 	tests/core/seal_fixture.c tests/core/seal_fixture.h \
 	tests/core/test_seal.c tests/core/test_custody.c \
 	tests/core/test_grant.c tests/core/test_sealing.c \
+	tests/core/test_sealsize.c \
 	tests/core/test_report.c tests/core/test_export.c \
 	tests/core/test_daysum.c \
 	tests/core/standalone_fixture.c tests/core/standalone_fixture.h \

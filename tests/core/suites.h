@@ -22,6 +22,7 @@ Suite *seal_suite(void);
 Suite *custody_suite(void);
 Suite *grant_suite(void);
 Suite *sealing_suite(void);
+Suite *sealsize_suite(void);
 Suite *report_suite(void);
 Suite *daysum_suite(void);
 Suite *export_suite(void);

@@ -276,6 +276,36 @@ START_TEST(test_search_odd_texts)
 }
 END_TEST
 
+/* Lists of many chunks, where the search seeks through the common
+ * pairs' lists at the rare one's ids (the number's 〔20 in two thirds of
+ * the documents, a title's pair in a few), and merges the lists of the
+ * pairs one character starts: the same answers as the scan, whole and a
+ * page at a time. */
+START_TEST(test_search_long_lists)
+{
+	static const char *const texts[] = {
+		"〔20", "〔2026〕", "示司发〔2025〕1", "发〔", "〕1号", "2",
+		"打打", "打印机", "6〕", "示司函〔2026〕3号", "号", "打", "〔"
+	};
+	char *text;
+	unsigned i, found = 0;
+
+	ds_rng = 1205;
+	for (i = 0; i < 5; i++)
+		ds_fill();
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		found += ds_compare(WFX_CLERK, texts[i]) > 0;
+		ds_compare(WFX_DRAFTER, texts[i]);
+	}
+	ck_assert_uint_ge(found, 12);
+	for (i = 0; i < 60; i++) {
+		text = ds_piece();
+		ds_compare(i % 2 ? WFX_CLERK : WFX_DRAFTER, text);
+		free(text);
+	}
+}
+END_TEST
+
 /* A page past the end is empty, a limit of 0 gives the rest, and the
  * total is every document found whatever the page. */
 START_TEST(test_search_pages)
@@ -385,6 +415,7 @@ docsearch_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_search_is_the_scan);
 	tcase_add_test(tc, test_search_odd_texts);
+	tcase_add_test(tc, test_search_long_lists);
 	tcase_add_test(tc, test_search_clearance);
 	tcase_add_test(tc, test_search_pages);
 	tcase_add_test(tc, test_search_follows_changes);

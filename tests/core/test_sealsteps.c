@@ -4,8 +4,9 @@
  * transaction that refuses when anything the signature binds changed.
  * Two clerks sealing one document at once: one seals it, the other is
  * told STATUS_SEAL_CHANGED and leaves nothing behind; a seal revoked
- * while the signature is made is refused; the wrapped key is wiped as
- * soon as the signature is made or refused.
+ * while the signature is made is refused, and so is one suspended and
+ * resumed meanwhile; the wrapped key is wiped as soon as the signature
+ * is made or refused.
  */
 #include <config.h>
 
@@ -184,6 +185,43 @@ START_TEST(test_revoked_while_signing)
 }
 END_TEST
 
+START_TEST(test_suspended_and_resumed_while_signing)
+{
+	struct workflow_sealing *w = NULL;
+	struct session *dir;
+	uint64_t id = ss_to_seal(), before;
+	uint32_t uses = ss_uses();
+
+	/* Suspended and resumed within one second, by one director, for
+	 * one reason: the seal's record reads as it did, all but the
+	 * revocation list's number, and that is enough to refuse. */
+	fx_user("director9", ROLE_OFFICE_DIRECTOR, FX_PW);
+	dir = fx_login("director9", FX_PW, STATUS_OK);
+	ck_assert_int_eq(workflow_seal_prepare(ST, S(CLERK), id, wfx.seal, 3,
+	    &w), STATUS_OK);
+	ck_assert_int_eq(workflow_seal_sign(ST, S(CLERK), w, WFX_KEY_PW),
+	    STATUS_OK);
+	ck_assert_int_eq(seal_set_status(dir, "SEAL-001", SEAL_SUSPENDED,
+	    "核查"), STATUS_OK);
+	ck_assert_int_eq(seal_set_status(dir, "SEAL-001", SEAL_ACTIVE,
+	    "核查"), STATUS_OK);
+
+	before = fx_audit_count();
+	ck_assert_int_eq(workflow_seal_store(ST, S(CLERK), w),
+	    STATUS_SEAL_CHANGED);
+	ss_refused(before, 1, STATUS_SEAL_CHANGED);
+	ss_untouched(id);
+	ck_assert_uint_eq(ss_uses(), uses);
+	workflow_sealing_free(w);
+
+	/* Sealing again, with the seal active, seals. */
+	ck_assert_int_eq(workflow_seal(ST, S(CLERK), id, wfx.seal, 3,
+	    WFX_KEY_PW), STATUS_OK);
+	ck_assert_uint_eq(ss_uses(), uses + 1);
+	session_free(dir);
+}
+END_TEST
+
 /* -- The steps themselves ------------------------------------------------ */
 
 struct ss_prep {
@@ -254,6 +292,7 @@ sealsteps_suite(void)
 	tcase_add_test(tc, test_two_sealers_one_wins);
 	tcase_add_test(tc, test_rejected_while_signing);
 	tcase_add_test(tc, test_revoked_while_signing);
+	tcase_add_test(tc, test_suspended_and_resumed_while_signing);
 	tcase_add_test(tc, test_key_wiped);
 	suite_add_tcase(s, tc);
 	return s;

@@ -3,8 +3,10 @@
  * when the clerk seals, its SM3 signed and kept in the version record,
  * its bytes kept in the workspace; read back or drawn again, always
  * checked against the signed hash, a kept file changed since sealing
- * recorded in the audit trail; and a version that no longer draws as it
- * was signed is never printed.
+ * recorded in the audit trail; a version that no longer draws as it
+ * was signed is never printed; and a sealing sweeps away the temporary
+ * originals of dead sealings only, never one another process is still
+ * signing.
  */
 #include <config.h>
 
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "lib/testlib.h"
@@ -233,6 +236,90 @@ START_TEST(test_original_only_with_the_commit)
 }
 END_TEST
 
+/* A sealing in another process with its original pending as NAME in
+ * DIR (written as original.c writes it, lock held): the child holds it
+ * until told to go (a byte on *GO, or the pipe closed), then dies. */
+static pid_t
+original_other_sealing(const char *dir, const char *name, int *go)
+{
+	int ready[2], wait_go[2], fd;
+	pid_t pid;
+	char c;
+
+	ck_assert_int_eq(pipe(ready), 0);
+	ck_assert_int_eq(pipe(wait_go), 0);
+	ck_assert_int_ne(pid = fork(), -1);
+	if (pid == 0) {
+		close(ready[0]);
+		close(wait_go[1]);
+		if (pfile_save_held(dir, name, "%PDF-", 5, 0600, &fd) !=
+		    STATUS_OK)
+			_exit(1);
+		if (write(ready[1], "r", 1) != 1)
+			_exit(1);
+		(void) read(wait_go[0], &c, 1);
+		_exit(0);	/* the kernel drops the lock */
+	}
+	close(ready[1]);
+	close(wait_go[0]);
+	ck_assert_int_eq(read(ready[0], &c, 1), 1);
+	close(ready[0]);
+	*go = wait_go[1];
+	return pid;
+}
+
+/* Let the other sealing PID (told through GO) end without its end. */
+static void
+original_other_dies(pid_t pid, int go)
+{
+	int wstatus;
+
+	close(go);
+	ck_assert_int_eq(waitpid(pid, &wstatus, 0), pid);
+	ck_assert(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0);
+}
+
+START_TEST(test_original_other_sealings_pending)
+{
+	char *dir = xasprintf("%s/originals", store_home(fx.st));
+	char *alive = xasprintf("%s/.doc-998-v1.pdf.77.sealing", dir);
+	char *dead = xasprintf("%s/.doc-999-v1.pdf.78.sealing", dir);
+	uint64_t doc, doc2;
+	pid_t a, b;
+	int go_a, go_b;
+	char *path;
+
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	a = original_other_sealing(dir, ".doc-998-v1.pdf.77.sealing", &go_a);
+	b = original_other_sealing(dir, ".doc-999-v1.pdf.78.sealing", &go_b);
+	original_other_dies(b, go_b);	/* killed before its end */
+
+	/* This sealing draws and writes its original while the other one
+	 * is still signing: the other's file stays, the dead one's goes. */
+	doc = pfx_simple_sealed(1);
+	ck_assert_int_ne(access(dead, F_OK), 0);
+	path = print_original_path(store_home(fx.st), doc, 1);
+	ck_assert_int_eq(access(path, R_OK), 0);
+	free(path);
+	ck_assert_int_eq(access(alive, F_OK), 0);
+	ck_assert_uint_eq(original_entries(dir), 2);
+
+	/* Once the other process is gone, the next sealing sweeps its
+	 * file away. */
+	original_other_dies(a, go_a);
+	doc2 = pfx_simple_sealed(1);
+	ck_assert_int_ne(access(alive, F_OK), 0);
+	path = print_original_path(store_home(fx.st), doc2, 1);
+	ck_assert_int_eq(access(path, R_OK), 0);
+	free(path);
+	ck_assert_uint_eq(original_entries(dir), 2);	/* the two kept */
+
+	free(alive);
+	free(dead);
+	free(dir);
+}
+END_TEST
+
 Suite *
 original_suite(void)
 {
@@ -246,6 +333,7 @@ original_suite(void)
 	tcase_add_test(tc, test_original_mismatch_is_not_printed);
 	tcase_add_test(tc, test_original_without_renderer);
 	tcase_add_test(tc, test_original_only_with_the_commit);
+	tcase_add_test(tc, test_original_other_sealings_pending);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -54,7 +54,8 @@ expect_grep "and asks for the upgrade too" "esealctl upgrade" "$T/out"
 "$ESEALCTL" --home "$T/older" backup "$T/older-bk" >"$T/out" 2>&1
 expect_eq "backup of an older workspace exits 0" 0 $?
 expect_grep "backup says so" "backed up into" "$T/out"
-expect_grep "the backup keeps its schema" "^schema: 4$" "$T/older-bk/eseal-backup"
+expect_grep "the backup keeps its schema" "^schema: 4$" \
+    "$T/older-bk/eseal-backup"
 ESEAL_TEST_SCHEMA=4 "$ESEALCTL" --home "$T/older-rs" restore \
     "$T/older-bk" >"$T/out" 2>&1
 expect_eq "the older program restores the backup (exit 0)" 0 $?

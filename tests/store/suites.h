@@ -15,4 +15,5 @@ Suite *counts_suite(void);
 Suite *daysum_suite(void);
 Suite *postings_suite(void);
 Suite *pack_suite(void);
+Suite *splice_suite(void);
 #endif
