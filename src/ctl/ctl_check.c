@@ -44,10 +44,14 @@ ctl_check_keys(struct ctl *c, unsigned *faults)
 	return rc == STATUS_OK ? CTL_EXIT_OK : ctl_fail(rc, c->home);
 }
 
-/* Whether the workspace is of an older schema than this program's; a
- * workspace that cannot be opened is left to the check to describe. */
-static int
-ctl_check_older(struct ctl *c)
+/* STATUS_SCHEMA_OLDER or STATUS_SCHEMA_NEWER when the workspace is of
+ * another schema than this program's (an older one's new files are
+ * missing, a newer one's unknown here: neither is damage, and a restore
+ * would throw a newer workspace's records away); STATUS_OK otherwise,
+ * a workspace that cannot be opened being left to the check to
+ * describe. */
+static enum status
+ctl_check_schema(struct ctl *c)
 {
 	struct store *st;
 	enum status rc;
@@ -56,7 +60,8 @@ ctl_check_older(struct ctl *c)
 	rc = store_open(c->home, STORE_RDONLY, &st);
 	if (rc == STATUS_OK)
 		store_close(st);
-	return rc == STATUS_SCHEMA_OLDER;
+	return rc == STATUS_SCHEMA_OLDER || rc == STATUS_SCHEMA_NEWER ? rc :
+	    STATUS_OK;
 }
 
 int
@@ -70,8 +75,8 @@ ctl_check_run(struct ctl *c)
 		fputs(_("Usage: esealctl [--home DIR] check\n"), stderr);
 		return CTL_EXIT_USAGE;
 	}
-	if (ctl_check_older(c))
-		return ctl_fail(STATUS_SCHEMA_OLDER, c->home);
+	if ((st = ctl_check_schema(c)) != STATUS_OK)
+		return ctl_fail(st, c->home);
 	st = store_check(c->home, ctl_check_report, NULL, &faults);
 	if (st != STATUS_OK)
 		return ctl_fail(st, c->home);
@@ -101,7 +106,7 @@ ctl_upgrade_run(struct ctl *c)
 		fputs(_("Usage: esealctl [--home DIR] upgrade\n"), stderr);
 		return CTL_EXIT_USAGE;
 	}
-	older = ctl_check_older(c);
+	older = ctl_check_schema(c) == STATUS_SCHEMA_OLDER;
 	if ((ex = ctl_store_open(c, 0, &st)) != CTL_EXIT_OK)
 		return ex;
 	(void) store_schema_version(st, &version);

@@ -9,7 +9,12 @@
  * version it goes to, so that an older program refuses the workspace
  * half-way, and "upgrading" (4 bytes) the version its records are at;
  * "upgrade-pos" (16 bytes) is where the step under way stopped.  The
- * version this program sees is "upgrading" when there is one.
+ * version this program sees is "upgrading" when there is one.  Half-way
+ * through a step the records are of neither version, and a program
+ * that knows "upgrading" must not read them: "upgrading" then holds the
+ * version the upgrade goes to, and "upgrade-step" (4 bytes) the step's
+ * own, which only a program that knows that version (or a newer one)
+ * takes as its version, to go on with the step.
  * "compact" (8 bytes) is set by the step whose pages want giving back,
  * in its last part, and names the first version id still to compact
  * (pack.c): the compaction runs after the upgrade, outside its parts,
@@ -101,23 +106,41 @@ control_put_u32(unsigned char v[4], unsigned n)
 }
 
 /* The version the records are at: "upgrading" during an upgrade. */
+/* The 4-byte number NAME holds into *V. */
+static enum status
+control_get_u32(struct store_txn *t, const char *name, unsigned *v)
+{
+	unsigned char b[4];
+	enum status rc = control_get(t, name, b, sizeof b, 0);
+
+	if (rc == STATUS_OK)
+		*v = (unsigned) b[0] << 24 | (unsigned) b[1] << 16 |
+		    (unsigned) b[2] << 8 | b[3];
+	return rc;
+}
+
 enum status
 control_get_schema(struct store_txn *t, unsigned *version)
 {
-	unsigned char v[4];
+	unsigned step, to;
 	enum status rc;
 
 	*version = 0;
-	rc = control_get(t, "upgrading", v, sizeof v, 0);
+	rc = control_get_u32(t, "upgrade-step", &step);
+	if (rc == STATUS_OK) {
+		if ((rc = control_get_u32(t, "schema", &to)) != STATUS_OK)
+			return rc == STATUS_NOT_FOUND ? STATUS_CORRUPT : rc;
+		*version = to > schema_current() ? to : step;
+		return STATUS_OK;
+	}
 	if (rc == STATUS_NOT_FOUND)
-		rc = control_get(t, "schema", v, sizeof v, 0);
+		rc = control_get_u32(t, "upgrading", version);
+	if (rc == STATUS_NOT_FOUND)
+		rc = control_get_u32(t, "schema", version);
 	if (rc == STATUS_NOT_FOUND) {
 		log_error("store: control.db holds no schema version");
 		return STATUS_CORRUPT;
 	}
-	if (rc == STATUS_OK)
-		*version = (unsigned) v[0] << 24 | (unsigned) v[1] << 16 |
-		    (unsigned) v[2] << 8 | v[3];
 	return rc;
 }
 
@@ -138,9 +161,26 @@ control_put_upgrading(struct store_txn *t, unsigned at, unsigned to)
 	enum status rc;
 
 	control_put_u32(v, at);
-	if ((rc = control_put(t, "upgrading", v, sizeof v)) != STATUS_OK)
+	if ((rc = control_put(t, "upgrading", v, sizeof v)) != STATUS_OK ||
+	    (rc = control_del(t, "upgrade-step")) != STATUS_OK)
 		return rc;
 	return control_put_schema(t, to);
+}
+
+/* The step from FROM has committed a part and wants more: its records
+ * are of neither version, so a program that knows only FROM must find
+ * the version the upgrade goes to (TO) and refuse them. */
+enum status
+control_put_mid_step(struct store_txn *t, unsigned from, unsigned to)
+{
+	unsigned char v[4];
+	enum status rc;
+
+	control_put_u32(v, from);
+	if ((rc = control_put(t, "upgrade-step", v, sizeof v)) != STATUS_OK)
+		return rc;
+	control_put_u32(v, to);
+	return control_put(t, "upgrading", v, sizeof v);
 }
 
 /* The upgrade is over: the records are at "schema". */
@@ -149,6 +189,8 @@ control_end_upgrading(struct store_txn *t)
 {
 	enum status rc = control_del(t, "upgrading");
 
+	if (rc == STATUS_OK)
+		rc = control_del(t, "upgrade-step");
 	return rc == STATUS_OK ? control_del(t, "upgrade-pos") : rc;
 }
 

@@ -387,8 +387,10 @@ schema_part(struct store_txn *t, const void *arg)
 	enum status rc;
 
 	t->st->upgrade_more = 0;
-	if ((rc = step->run(t)) != STATUS_OK || t->st->upgrade_more)
+	if ((rc = step->run(t)) != STATUS_OK)
 		return rc;
+	if (t->st->upgrade_more)
+		return control_put_mid_step(t, step->from, schema_current());
 	if ((rc = control_put_upgrade_pos(t, start)) != STATUS_OK)
 		return rc;
 	return control_put_upgrading(t, step->from + 1, schema_current());

@@ -318,6 +318,8 @@ enum status control_get_schema(struct store_txn *t, unsigned *version);
 enum status control_put_schema(struct store_txn *t, unsigned version);
 enum status control_put_upgrading(struct store_txn *t, unsigned at,
     unsigned to);
+enum status control_put_mid_step(struct store_txn *t, unsigned from,
+    unsigned to);
 enum status control_end_upgrading(struct store_txn *t);
 enum status control_get_upgrade_pos(struct store_txn *t, uint64_t pos[2]);
 enum status control_put_upgrade_pos(struct store_txn *t,

@@ -73,6 +73,16 @@ expect_grep "upgrade says what it did" "upgraded to schema" "$T/out"
 expect_eq "the upgraded workspace checks clean" 0 $?
 "$ESEALCTL" --home "$T/old" upgrade >"$T/out" 2>&1
 expect_grep "a second upgrade has nothing to do" "nothing to upgrade" "$T/out"
+# The older program's check of the upgraded workspace names the newer
+# version and never advises a restore, which would lose its records.
+ESEAL_TEST_SCHEMA=4 "$ESEALCTL" --home "$T/old" check >"$T/out" 2>&1
+expect_eq "an older check of a newer workspace exits 1" 1 $?
+expect_grep "and names the newer version" "newer version of eseal" "$T/out"
+if grep -q "restore\|fault" "$T/out"; then
+	not_ok "an older check of a newer workspace advises a restore"
+else
+	ok "without speaking of faults or a restore"
+fi
 rm -rf "$T/old"
 
 "$ESEALCTL" --home "$T/nowhere" check >"$T/out" 2>&1
