@@ -158,12 +158,37 @@ START_TEST(test_rejected_while_signing)
 }
 END_TEST
 
-START_TEST(test_revoked_while_signing)
+/* The seal revoked by a director between signing and storing. */
+static void
+ss_revoke(struct session *dir)
+{
+	ck_assert_int_eq(seal_set_status(dir, "SEAL-001", SEAL_REVOKED,
+	    "印章遗失"), STATUS_OK);
+}
+
+/* Suspended and resumed within one second, by one director, for one
+ * reason: the seal's record reads as it did, all but the revocation
+ * list's number, and that is enough to refuse. */
+static void
+ss_suspend_resume(struct session *dir)
+{
+	ck_assert_int_eq(seal_set_status(dir, "SEAL-001", SEAL_SUSPENDED,
+	    "核查"), STATUS_OK);
+	ck_assert_int_eq(seal_set_status(dir, "SEAL-001", SEAL_ACTIVE,
+	    "核查"), STATUS_OK);
+}
+
+/* Document ID prepared and signed, CHANGE made by a director, then the
+ * store refused with WHY: audited, nothing written, no use counted.
+ * USES is the grant's count before; the director's session is
+ * returned. */
+static struct session *
+ss_changed_while_signing(uint64_t id, uint32_t uses,
+    void (*change)(struct session *), enum status why)
 {
 	struct workflow_sealing *w = NULL;
 	struct session *dir;
-	uint64_t id = ss_to_seal(), before;
-	uint32_t uses = ss_uses();
+	uint64_t before;
 
 	fx_user("director9", ROLE_OFFICE_DIRECTOR, FX_PW);
 	dir = fx_login("director9", FX_PW, STATUS_OK);
@@ -171,48 +196,32 @@ START_TEST(test_revoked_while_signing)
 	    &w), STATUS_OK);
 	ck_assert_int_eq(workflow_seal_sign(ST, S(CLERK), w, WFX_KEY_PW),
 	    STATUS_OK);
-	ck_assert_int_eq(seal_set_status(dir, "SEAL-001", SEAL_REVOKED,
-	    "印章遗失"), STATUS_OK);
+	change(dir);
 
 	before = fx_audit_count();
-	ck_assert_int_eq(workflow_seal_store(ST, S(CLERK), w),
-	    STATUS_SEAL_INACTIVE);
-	ss_refused(before, 1, STATUS_SEAL_INACTIVE);
+	ck_assert_int_eq(workflow_seal_store(ST, S(CLERK), w), why);
+	ss_refused(before, 1, why);
 	ss_untouched(id);
 	ck_assert_uint_eq(ss_uses(), uses);
 	workflow_sealing_free(w);
-	session_free(dir);
+	return dir;
+}
+
+START_TEST(test_revoked_while_signing)
+{
+	uint64_t id = ss_to_seal();
+
+	session_free(ss_changed_while_signing(id, ss_uses(), ss_revoke,
+	    STATUS_SEAL_INACTIVE));
 }
 END_TEST
 
 START_TEST(test_suspended_and_resumed_while_signing)
 {
-	struct workflow_sealing *w = NULL;
-	struct session *dir;
-	uint64_t id = ss_to_seal(), before;
+	uint64_t id = ss_to_seal();
 	uint32_t uses = ss_uses();
-
-	/* Suspended and resumed within one second, by one director, for
-	 * one reason: the seal's record reads as it did, all but the
-	 * revocation list's number, and that is enough to refuse. */
-	fx_user("director9", ROLE_OFFICE_DIRECTOR, FX_PW);
-	dir = fx_login("director9", FX_PW, STATUS_OK);
-	ck_assert_int_eq(workflow_seal_prepare(ST, S(CLERK), id, wfx.seal, 3,
-	    &w), STATUS_OK);
-	ck_assert_int_eq(workflow_seal_sign(ST, S(CLERK), w, WFX_KEY_PW),
-	    STATUS_OK);
-	ck_assert_int_eq(seal_set_status(dir, "SEAL-001", SEAL_SUSPENDED,
-	    "核查"), STATUS_OK);
-	ck_assert_int_eq(seal_set_status(dir, "SEAL-001", SEAL_ACTIVE,
-	    "核查"), STATUS_OK);
-
-	before = fx_audit_count();
-	ck_assert_int_eq(workflow_seal_store(ST, S(CLERK), w),
-	    STATUS_SEAL_CHANGED);
-	ss_refused(before, 1, STATUS_SEAL_CHANGED);
-	ss_untouched(id);
-	ck_assert_uint_eq(ss_uses(), uses);
-	workflow_sealing_free(w);
+	struct session *dir = ss_changed_while_signing(id, uses,
+	    ss_suspend_resume, STATUS_SEAL_CHANGED);
 
 	/* Sealing again, with the seal active, seals. */
 	ck_assert_int_eq(workflow_seal(ST, S(CLERK), id, wfx.seal, 3,
