@@ -168,14 +168,17 @@ verify_stored(struct store *st, struct verify_result *v)
 	memset(&a, 0, sizeof a);
 	a.doc_id = v->doc_id;
 	a.version = v->version;
+
+	/* Named before it is read: a damaged record is reported as the
+	 * version's, not as the FILE.sig nobody looked for. */
+	free(v->sig_path);
+	v->sig_path = xasprintf(_("the signature kept with document %" PRIu64
+	    " version %u"), a.doc_id, (unsigned) a.version);
 	if ((rc = store_run(st, STORE_READ, verify_stored_txn, &a)) !=
 	    STATUS_OK)
 		return rc;
 	v->sig = a.sig.data;
 	v->siglen = a.sig.len;
-	free(v->sig_path);
-	v->sig_path = xasprintf(_("the signature kept with document %" PRIu64
-	    " version %u"), a.doc_id, (unsigned) a.version);
 	return STATUS_OK;
 }
 

@@ -5,7 +5,8 @@
  * The message is signed directly (PureEdDSA: the algorithm hashes it
  * itself), and the signature is the standard 64 bytes R || S, which is
  * what OpenSSL and every other Ed25519 implementation exchange.  Must not
- * add SM2's Z preprocessing: Ed25519 has none.
+ * add SM2's Z preprocessing: Ed25519 has none.  A message longer than
+ * libgcrypt takes goes to ed25519_long.c.
  */
 #include <config.h>
 
@@ -13,8 +14,6 @@
 #include <string.h>
 
 #include "crypto/internal.h"
-
-#define CRYPTO_ED25519_SIG_LEN	64
 
 enum status
 crypto_ed25519_sign(const struct crypto_key *key, const void *msg, size_t n,
@@ -29,6 +28,17 @@ crypto_ed25519_sign(const struct crypto_key *key, const void *msg, size_t n,
 	*siglen = 0;
 	if (key->seckey == NULL)
 		return STATUS_INVALID;
+	if (n > CRYPTO_ED25519_GCRY_MAX) {
+		out = xmalloc(CRYPTO_ED25519_SIG_LEN);
+		if ((st = crypto_ed25519_sign_long(key, msg, n, out)) ==
+		    STATUS_OK) {
+			*sig = out;
+			*siglen = CRYPTO_ED25519_SIG_LEN;
+			return STATUS_OK;
+		}
+		free(out);
+		return st;
+	}
 
 	err = gcry_sexp_build(&data, NULL,
 	    "(data (flags eddsa) (hash-algo sha512) (value %b))", (int) n, msg);
@@ -62,6 +72,8 @@ crypto_ed25519_verify(const struct crypto_key *key, const void *msg, size_t n,
 
 	if (siglen != CRYPTO_ED25519_SIG_LEN)
 		return STATUS_BAD_SIGNATURE;
+	if (n > CRYPTO_ED25519_GCRY_MAX)
+		return crypto_ed25519_verify_long(key, msg, n, sig, siglen);
 
 	err = gcry_sexp_build(&sexp, NULL, "(sig-val (eddsa (r %b) (s %b)))",
 	    32, sig, 32, sig + 32);

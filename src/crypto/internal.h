@@ -13,6 +13,12 @@
 #define CRYPTO_SCALAR_LEN	32	/* SM2 d, Ed25519 seed */
 #define CRYPTO_SM2_POINT_LEN	65	/* 04 || x || y */
 #define CRYPTO_ED25519_LEN	32
+#define CRYPTO_ED25519_SIG_LEN	64	/* R || S */
+/* The longest message libgcrypt signs or verifies itself here.  Its
+ * S-expressions count a value's length in 16 bits, and it wraps the data
+ * once more inside: from about 65,470 bytes (65,472 measured with
+ * libgcrypt 1.10) it refuses or aborts; ed25519_long.c does the rest. */
+#define CRYPTO_ED25519_GCRY_MAX	32768
 
 /*
  * A key.  PUB is the raw public key and PUBKEY the same as libgcrypt's
@@ -52,6 +58,13 @@ enum status crypto_sexp_fixed(gcry_sexp_t list, const char *name,
 enum status crypto_ed25519_sign(const struct crypto_key *key, const void *msg,
     size_t n, unsigned char **sig, size_t *siglen);
 enum status crypto_ed25519_verify(const struct crypto_key *key,
+    const void *msg, size_t n, const unsigned char *sig, size_t siglen);
+
+/* Ed25519 computed outside libgcrypt's signer, for any length
+ * (ed25519_long.c): the same signatures, the same verdicts. */
+enum status crypto_ed25519_sign_long(const struct crypto_key *key,
+    const void *msg, size_t n, unsigned char sig[CRYPTO_ED25519_SIG_LEN]);
+enum status crypto_ed25519_verify_long(const struct crypto_key *key,
     const void *msg, size_t n, const unsigned char *sig, size_t siglen);
 
 /* Derive OUTLEN bytes from PW into OUT under P and SALT (kdf.c). */

@@ -11,6 +11,7 @@ src_crypto_libescrypto_a_SOURCES = \
 	src/crypto/der_text.c \
 	src/crypto/der_write.c \
 	src/crypto/ed25519.c \
+	src/crypto/ed25519_long.c \
 	src/crypto/kdf.c \
 	src/crypto/keyscan.c \
 	src/crypto/key.c \

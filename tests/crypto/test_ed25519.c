@@ -1,6 +1,8 @@
 /*
  * test_ed25519.c -- Ed25519 keys and signatures: RFC 8032's second test
- * key, whose signature is deterministic, and tampering caught.
+ * key, whose signature is deterministic, and tampering caught; messages
+ * longer than libgcrypt's signer takes, signed and verified by our own
+ * arithmetic (ed25519_long.c) to the same bytes.
  */
 #include <config.h>
 
@@ -8,6 +10,7 @@
 #include <string.h>
 
 #include "lib/testlib.h"
+#include "crypto/internal.h"
 #include "crypto/helpers.h"
 #include "crypto/suites.h"
 
@@ -86,6 +89,96 @@ START_TEST(test_round_trip_and_tamper)
 }
 END_TEST
 
+static unsigned char *
+ed_message(size_t n)
+{
+	unsigned char *m = xmalloc(n > 0 ? n : 1);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m[i] = (unsigned char) (i * 13 + i / 509);
+	return m;
+}
+
+/* Up to libgcrypt's limit both ways exist: our arithmetic must make the
+ * very bytes libgcrypt makes, and each accepts the other's. */
+START_TEST(test_long_path_matches_libgcrypt)
+{
+	static const size_t len[] = { 0, 1, 1000, CRYPTO_ED25519_GCRY_MAX };
+	struct crypto_key *k, *pub;
+	unsigned char *m, *sig, ours[CRYPTO_ED25519_SIG_LEN];
+	size_t siglen, i;
+
+	ck_assert_int_eq(crypto_key_generate(CRYPTO_ALG_ED25519, &k),
+	    STATUS_OK);
+	ck_assert_int_eq(crypto_key_public(k, &pub), STATUS_OK);
+	for (i = 0; i < sizeof len / sizeof len[0]; i++) {
+		m = ed_message(len[i]);
+		ck_assert_int_eq(crypto_sign(k, m, len[i], &sig, &siglen),
+		    STATUS_OK);
+		ck_assert_int_eq(crypto_ed25519_sign_long(k, m, len[i], ours),
+		    STATUS_OK);
+		ck_assert_mem_eq(ours, sig, CRYPTO_ED25519_SIG_LEN);
+		ck_assert_int_eq(crypto_ed25519_verify_long(pub, m, len[i],
+		    sig, siglen), STATUS_OK);
+		ours[5] ^= 1;
+		ck_assert_int_eq(crypto_ed25519_verify_long(pub, m, len[i],
+		    ours, sizeof ours), STATUS_BAD_SIGNATURE);
+		free(sig);
+		free(m);
+	}
+	crypto_key_free(pub);
+	crypto_key_free(k);
+}
+END_TEST
+
+/* Past the limit: libgcrypt aborted the process here (a sealing with an
+ * Ed25519 seal died).  Signed, verified, and every kind of damage
+ * refused. */
+START_TEST(test_long_message_signs_and_verifies)
+{
+	static const size_t len[] = { CRYPTO_ED25519_GCRY_MAX + 1, 300000 };
+	struct crypto_key *k, *pub, *other;
+	unsigned char *m, *sig;
+	size_t siglen, i, n;
+
+	ck_assert_int_eq(crypto_key_generate(CRYPTO_ALG_ED25519, &k),
+	    STATUS_OK);
+	ck_assert_int_eq(crypto_key_public(k, &pub), STATUS_OK);
+	ck_assert_int_eq(crypto_key_generate(CRYPTO_ALG_ED25519, &other),
+	    STATUS_OK);
+	for (i = 0; i < sizeof len / sizeof len[0]; i++) {
+		n = len[i];
+		m = ed_message(n);
+		ck_assert_int_eq(crypto_sign(k, m, n, &sig, &siglen),
+		    STATUS_OK);
+		ck_assert_uint_eq(siglen, CRYPTO_ED25519_SIG_LEN);
+		ck_assert_int_eq(crypto_verify(pub, m, n, sig, siglen),
+		    STATUS_OK);
+		ck_assert_int_eq(crypto_verify(other, m, n, sig, siglen),
+		    STATUS_BAD_SIGNATURE);
+		m[n - 1] ^= 0x40;
+		ck_assert_int_eq(crypto_verify(pub, m, n, sig, siglen),
+		    STATUS_BAD_SIGNATURE);
+		m[n - 1] ^= 0x40;
+		ck_assert_int_eq(crypto_verify(pub, m, n - 1, sig, siglen),
+		    STATUS_BAD_SIGNATURE);
+		sig[40] ^= 0x01;
+		ck_assert_int_eq(crypto_verify(pub, m, n, sig, siglen),
+		    STATUS_BAD_SIGNATURE);
+		sig[40] ^= 0x01;
+		sig[63] |= 0xf0;	/* S at or above the group order */
+		ck_assert_int_eq(crypto_verify(pub, m, n, sig, siglen),
+		    STATUS_BAD_SIGNATURE);
+		free(sig);
+		free(m);
+	}
+	crypto_key_free(other);
+	crypto_key_free(pub);
+	crypto_key_free(k);
+}
+END_TEST
+
 Suite *
 ed25519_suite(void)
 {
@@ -94,6 +187,8 @@ ed25519_suite(void)
 
 	tcase_add_test(tc, test_rfc8032_vector);
 	tcase_add_test(tc, test_round_trip_and_tamper);
+	tcase_add_test(tc, test_long_path_matches_libgcrypt);
+	tcase_add_test(tc, test_long_message_signs_and_verifies);
 	suite_add_tcase(s, tc);
 	return s;
 }

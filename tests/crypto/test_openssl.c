@@ -38,7 +38,8 @@ ossl_put_public(const char *dir, const struct crypto_key *key)
 }
 
 static void
-ossl_our_signature(enum crypto_alg alg, const char *opts)
+ossl_our_signature(enum crypto_alg alg, const char *opts, const char *m,
+    size_t mlen)
 {
 	char *dir = testlib_tmpdir();
 	struct crypto_key *k;
@@ -46,17 +47,17 @@ ossl_our_signature(enum crypto_alg alg, const char *opts)
 	size_t siglen;
 
 	ck_assert_int_eq(crypto_key_generate(alg, &k), STATUS_OK);
-	ck_assert_int_eq(crypto_sign(k, msg, strlen(msg), &sig, &siglen),
+	ck_assert_int_eq(crypto_sign(k, m, mlen, &sig, &siglen),
 	    STATUS_OK);
 	ossl_put_public(dir, k);
-	th_put(dir, "msg", msg, strlen(msg));
+	th_put(dir, "msg", m, mlen);
 	th_put(dir, "sig", sig, siglen);
 
 	ck_assert_int_eq(th_sh(dir,
 	    "openssl pkeyutl -verify -pubin -inkey pub.pem "
 	    "%s -in msg -sigfile sig", opts), 0);
 	/* The same signature over another message: OpenSSL says no too. */
-	th_put(dir, "msg", msg, strlen(msg) - 1);
+	th_put(dir, "msg", m, mlen - 1);
 	ck_assert_int_ne(th_sh(dir,
 	    "openssl pkeyutl -verify -pubin -inkey pub.pem "
 	    "%s -in msg -sigfile sig", opts), 0);
@@ -68,20 +69,21 @@ ossl_our_signature(enum crypto_alg alg, const char *opts)
 
 START_TEST(test_our_sm2_verifies_in_openssl)
 {
-	ossl_our_signature(CRYPTO_ALG_SM2, SM2_OPTS);
+	ossl_our_signature(CRYPTO_ALG_SM2, SM2_OPTS, msg, strlen(msg));
 }
 END_TEST
 
 START_TEST(test_our_ed25519_verifies_in_openssl)
 {
-	ossl_our_signature(CRYPTO_ALG_ED25519, "-rawin");
+	ossl_our_signature(CRYPTO_ALG_ED25519, "-rawin", msg, strlen(msg));
 }
 END_TEST
 
 /* OpenSSL makes a key of ALG and signs; we import its public key as PEM
  * and as DER and verify. */
 static void
-ossl_their_signature(const char *alg, const char *opts)
+ossl_their_signature(const char *alg, const char *opts, const char *m,
+    size_t mlen)
 {
 	char *dir = testlib_tmpdir();
 	struct crypto_key *kp, *kd;
@@ -89,7 +91,7 @@ ossl_their_signature(const char *alg, const char *opts)
 	char *pem;
 	size_t siglen, n, pemlen;
 
-	th_put(dir, "msg", msg, strlen(msg));
+	th_put(dir, "msg", m, mlen);
 	ck_assert_int_eq(th_sh(dir,
 	    "openssl genpkey -algorithm %s -out key.pem && "
 	    "openssl pkey -in key.pem -pubout -out pub.pem && "
@@ -106,11 +108,11 @@ ossl_their_signature(const char *alg, const char *opts)
 	ck_assert_int_eq(crypto_key_from_spki(der, n, &kd), STATUS_OK);
 
 	sig = th_get(dir, "sig", &siglen);
-	ck_assert_int_eq(crypto_verify(kp, msg, strlen(msg), sig, siglen),
+	ck_assert_int_eq(crypto_verify(kp, m, mlen, sig, siglen),
 	    STATUS_OK);
-	ck_assert_int_eq(crypto_verify(kd, msg, strlen(msg), sig, siglen),
+	ck_assert_int_eq(crypto_verify(kd, m, mlen, sig, siglen),
 	    STATUS_OK);
-	ck_assert_int_eq(crypto_verify(kd, msg, strlen(msg) - 1, sig, siglen),
+	ck_assert_int_eq(crypto_verify(kd, m, mlen - 1, sig, siglen),
 	    STATUS_BAD_SIGNATURE);
 
 	free(sig);
@@ -123,13 +125,44 @@ ossl_their_signature(const char *alg, const char *opts)
 
 START_TEST(test_openssl_sm2_verifies_here)
 {
-	ossl_their_signature("SM2", SM2_OPTS);
+	ossl_their_signature("SM2", SM2_OPTS, msg, strlen(msg));
 }
 END_TEST
 
 START_TEST(test_openssl_ed25519_verifies_here)
 {
-	ossl_their_signature("ED25519", "-rawin");
+	ossl_their_signature("ED25519", "-rawin", msg, strlen(msg));
+}
+END_TEST
+
+/* A message longer than libgcrypt's own Ed25519 takes (65,535 bytes):
+ * the data of a sealed document's signature, picture and all. */
+static char *
+ossl_long_message(size_t n)
+{
+	char *m = xmalloc(n);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m[i] = (char) (i * 7 + i / 251);
+	return m;
+}
+
+START_TEST(test_our_long_ed25519_verifies_in_openssl)
+{
+	char *m = ossl_long_message(100000);
+
+	ossl_our_signature(CRYPTO_ALG_ED25519, "-rawin", m, 100000);
+	free(m);
+}
+END_TEST
+
+START_TEST(test_openssl_long_ed25519_verifies_here)
+{
+	char *m = ossl_long_message(100000);
+
+	ossl_their_signature("ED25519", "-rawin", m, 100000);
+	free(m);
 }
 END_TEST
 
@@ -176,6 +209,8 @@ openssl_suite(void)
 	tcase_add_test(tc, test_our_ed25519_verifies_in_openssl);
 	tcase_add_test(tc, test_openssl_sm2_verifies_here);
 	tcase_add_test(tc, test_openssl_ed25519_verifies_here);
+	tcase_add_test(tc, test_our_long_ed25519_verifies_in_openssl);
+	tcase_add_test(tc, test_openssl_long_ed25519_verifies_here);
 	tcase_add_test(tc, test_openssl_reads_our_der);
 	suite_add_tcase(s, tc);
 	return s;
