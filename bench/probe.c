@@ -6,6 +6,8 @@
  *                               clerk's and an approver's inbox
  *   probe search DIR WORD REPS  titles and numbers holding WORD
  *   probe report DIR FIRST LAST REPS   the summary of a period
+ *   probe audit DIR FROM TO REPS  the auditor's search of the trail
+ *                               between two times (seconds)
  *   probe export DIR FILE       the same documents and print jobs as
  *                               SQL, for the sqlite3 comparison
  *   probe verify DIR N REPS     verify N sealed documents' signed
@@ -219,6 +221,73 @@ probe_report(const char *dir, const char *first, const char *last, int reps)
 		report_free(&r);
 	}
 	printf("report %.3f ms\n", bench_median(a, (size_t) reps));
+	free(a);
+	session_free(s);
+	probe_close(st);
+}
+
+/* -- The auditor's search ----------------------------------------------- */
+
+static int
+probe_audit_entry(const struct rec_audit *e, const char *user, void *arg)
+{
+	(void) e;
+	(void) user;
+	++*(size_t *) arg;
+	return 0;
+}
+
+/* The auditor's session: gen gives the password at the first login,
+ * which expires after a few months of generated time; an expired one is
+ * changed (to PROBE_AUDITOR_PW), as the auditor would. */
+#define PROBE_AUDITOR_PW	"Aud-itor-2027"
+
+static struct session *
+probe_auditor(struct store *st)
+{
+	struct session *s = NULL;
+	enum status rc;
+
+	if (session_login(st, "auditor", PROBE_AUDITOR_PW, "bench", &s) ==
+	    STATUS_OK)
+		return s;
+	session_free(s);
+	s = NULL;
+	rc = session_login(st, "auditor", "Aud-itor-2026", "bench", &s);
+	if (rc == STATUS_PW_EXPIRED || rc == STATUS_PW_MUST_CHANGE) {
+		bench_check(session_change_password(s, "Aud-itor-2026",
+		    PROBE_AUDITOR_PW), "auditor's password");
+		session_free(s);
+		return bench_login(st, "auditor", PROBE_AUDITOR_PW);
+	}
+	bench_check(rc, "auditor");
+	return s;
+}
+
+/* Each search is audited, as any: the trail grows by one entry a rep. */
+static void
+probe_audit(const char *dir, int64_t from, int64_t to, int reps)
+{
+	struct store *st = probe_open(dir);
+	struct session *s = probe_auditor(st);
+	double *a = xcalloc((size_t) reps, sizeof *a);
+	struct audit_filter f;
+	size_t n = 0;
+	double t;
+	int i;
+
+	audit_filter_init(&f);
+	f.from = from;
+	f.to = to;
+	for (i = 0; i < reps; i++) {
+		n = 0;
+		t = bench_ms();
+		bench_check(audit_search_as(s, &f, probe_audit_entry, &n),
+		    "audit_search_as");
+		a[i] = bench_ms() - t;
+	}
+	printf("audit_search %.3f ms\naudit_rows %zu\n",
+	    bench_median(a, (size_t) reps), n);
 	free(a);
 	session_free(s);
 	probe_close(st);
@@ -544,6 +613,9 @@ main(int argc, char **argv)
 		probe_search(argv[2], argv[3], atoi(argv[4]));
 	else if (strcmp(v, "report") == 0 && argc == 6)
 		probe_report(argv[2], argv[3], argv[4], atoi(argv[5]));
+	else if (strcmp(v, "audit") == 0 && argc == 6)
+		probe_audit(argv[2], strtoll(argv[3], NULL, 10),
+		    strtoll(argv[4], NULL, 10), atoi(argv[5]));
 	else if (strcmp(v, "export") == 0 && argc == 4)
 		probe_export(argv[2], argv[3]);
 	else if (strcmp(v, "verify") == 0 && argc == 5)
@@ -552,7 +624,7 @@ main(int argc, char **argv)
 	else if (strcmp(v, "sm2") == 0 && argc == 3)
 		probe_sm2(atoi(argv[2]));
 	else {
-		fprintf(stderr, "usage: probe inbox|search|report|export|"
+		fprintf(stderr, "usage: probe inbox|search|report|audit|export|"
 		    "verify|sm2 ARGS (see probe.c)\n");
 		return 2;
 	}

@@ -74,6 +74,9 @@ measure() {	# N
 	"$B/bench/probe" verify "$W" "${BENCH_VERIFY:-10000}" 3 >>"$O"
 	echo "store_kib_per_doc $(du -sk "$W" | awk -v n="$1" '{ printf "%.2f", $1 / n }')" >>"$O"
 	echo "store_db_kib_per_doc $(du -ck "$W"/*.db | tail -n 1 | awk -v n="$1" '{ printf "%.2f", $1 / n }')" >>"$O"
+	# gen ends with a nightly compaction; what the files took before it:
+	echo "store_db_kib_per_doc_uncompacted $(sed -n 's/^db_kib_before_compaction: //p' "$W.gen" | awk -v n="$1" '{ printf "%.2f", $1 / n }')" >>"$O"
+	echo "compact_seconds $(sed -n 's/^compact_seconds: //p' "$W.gen")" >>"$O"
 	echo "search_index_kib_per_doc $(du -ck "$W"/doc-grams.db "$W"/doc-by-gram.db 2>/dev/null | tail -n 1 | awk -v n="$1" '{ printf "%.3f", $1 / n }')" >>"$O"
 	echo "gen_seconds $(sed -n 's/^seconds: //p' "$W.gen")" >>"$O"
 	if command -v sqlite3 >/dev/null 2>&1; then
@@ -128,6 +131,8 @@ table() {	# N
 	v=$(val peak_rss "$O"); row "peak RSS of eseal in use" "$n" "$v MiB" "< 32 MiB" "$(verdict "$v" 32)"
 	v=$(val store_kib_per_doc "$O"); w=$(val store_db_kib_per_doc "$O")
 	row "store per document (all/db files)" "$n" "$v/$w KiB" "< 2 KiB" "$(verdict "$w" 2)"
+	v=$(val store_db_kib_per_doc_uncompacted "$O"); c=$(val compact_seconds "$O")
+	row "  db files before compaction" "$n" "$v KiB" "(compact took $c s)" "$(verdict "$v" 2)"
 	v=$(val gen_seconds "$O"); row "generation (bulk batches, tmpfs)" "$n" "$v s" "" \
 	    "$(awk -v s="$v" -v n="$n" 'BEGIN { if (s > 0) printf "%.0f docs/s", n / s }')"
 }

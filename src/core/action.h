@@ -84,7 +84,8 @@
 	X(ACT_SEAL_TRUST,	ROLE_OFFICE_DIRECTOR, N_("import another body's root certificate")) \
 	X(ACT_SEAL_CRL,		ROLE_OFFICE_DIRECTOR | ROLE_CLERK, N_("import or export a certificate revocation list")) \
 	X(ACT_REPORT_ACCOUNTS,	ROLE_SECADMIN,	N_("produce and export the register of accounts")) \
-	X(ACT_STANDALONE_USE,	0,		N_("a use of a standalone seal at a work station, imported on its return"))
+	X(ACT_STANDALONE_USE,	0,		N_("a use of a standalone seal at a work station, imported on its return")) \
+	X(ACT_COMPACT,		ROLE_SYSADMIN,	N_("compact the workspace's database files"))
 
 #define ACTION_ENUM(name, roles, desc) name,
 enum action {

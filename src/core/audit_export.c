@@ -245,22 +245,20 @@ audit_sel_user_id(struct store_txn *txn, struct audit_sel *s)
 }
 
 /* Select into S (cleared first) the entries its filter and sequence
- * range allow, in sequence order; a time range reads only that part of
- * the time index. */
+ * range allow, in sequence order; a time range reads only the blocks of
+ * the trail whose times meet it (the store's summary by time). */
 enum status
 audit_select(struct store_txn *txn, struct audit_sel *s)
 {
-	struct store_range r;
 	enum status st;
 
 	audit_sel_clear(s);
 	if ((st = audit_sel_user_id(txn, s)) != STATUS_OK)
 		return st;
 	if (s->f->from != 0 || s->f->to != 0) {
-		memset(&r, 0, sizeof r);
-		r.lo = (uint64_t) (s->f->from > 0 ? s->f->from : 0);
-		r.hi = s->f->to > 0 ? (uint64_t) s->f->to : UINT64_MAX;
-		st = store_scan(txn, IDX_AUDIT_TIME, &r, 0, audit_sel_each, s);
+		st = store_audit_scan_time(txn, s->f->from > 0 ?
+		    s->f->from : 0, s->f->to > 0 ? s->f->to : INT64_MAX,
+		    audit_sel_each, s);
 	} else {
 		st = store_scan_all(txn, REC_AUDIT, audit_sel_each, s);
 	}

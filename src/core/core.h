@@ -20,6 +20,7 @@
 #include "core/export.h"
 #include "core/import.h"
 #include "core/keycheck.h"
+#include "core/maint.h"
 #include "core/printable.h"
 #include "core/inbox.h"
 #include "core/medium.h"

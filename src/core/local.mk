@@ -26,6 +26,7 @@ src_core_libescore_a_SOURCES = \
 	src/core/inbox.c src/core/inbox.h src/core/printapp.c \
 	src/core/printapp.h src/core/printlog.c src/core/printlog.h \
 	src/core/printer.c src/core/printer.h \
+	src/core/maint.c src/core/maint.h \
 	src/core/printjobs.c src/core/printjobs.h \
 	src/core/recwords.c src/core/recwords.h \
 	src/core/reprint.c src/core/reprint.h src/core/sealing.c \

@@ -163,7 +163,6 @@ static enum status
 seal_history_txn(struct store_txn *txn, void *arg)
 {
 	struct seal_read_op *op = arg;
-	struct store_range all = { 0, { 0, 0, 0 }, 0, UINT64_MAX };
 	struct seal_history_scan sc = { op, txn };
 	struct rec_user actor;
 	struct rec_seal seal;
@@ -178,8 +177,9 @@ seal_history_txn(struct store_txn *txn, void *arg)
 		return st;
 	op->seal_id = seal.id;
 	rec_free(REC_SEAL, &seal);
-	return store_scan(txn, IDX_AUDIT_TIME, &all, 0, seal_history_each,
-	    &sc);
+	/* In sequence order, the order the events happened in: the same
+	 * as time order unless a clock was stepped back. */
+	return store_scan_all(txn, REC_AUDIT, seal_history_each, &sc);
 }
 
 enum status

@@ -6,6 +6,7 @@ src_ctl_libesctl_a_SOURCES = \
 	src/ctl/ctl.c src/ctl/ctl.h src/ctl/verbs.h \
 	src/ctl/ctl_info.c \
 	src/ctl/ctl_check.c src/ctl/ctl_backup.c src/ctl/ctl_dump.c \
+	src/ctl/ctl_compact.c \
 	src/ctl/ctl_audit.c \
 	src/ctl/ctl_init.c src/ctl/ctl_policy.c \
 	src/ctl/ctl_session.c src/ctl/ctl_session.h src/ctl/ctl_user.c \

@@ -27,6 +27,7 @@ int ctl_verify_run(struct ctl *c);
 int ctl_report_run(struct ctl *c);
 int ctl_media_run(struct ctl *c);
 int ctl_standalone_run(struct ctl *c);
+int ctl_compact_run(struct ctl *c);
 
 #define CTL_VERB_LIST \
 	{ "info", ctl_info_run, "", N_("show what eseal was built with") }, \
@@ -48,6 +49,7 @@ int ctl_standalone_run(struct ctl *c);
 	{ "audit", ctl_audit_run, "verify|list|export ...", N_("verify, search and export the audit trail (security auditor)") }, \
 	{ "report", ctl_report_run, "summary|registers|accounts|export|verify ...", N_("the summary of sealing and printing and the registers; export them to removable media (Art. 11)") }, \
 	{ "media", ctl_media_run, "list|register|revoke ...", N_("the removable media reports may be exported to (security administrator)") }, \
-	{ "standalone", ctl_standalone_run, "apply|approve|deny|issue|return|list ...", N_("standalone seals for the work stations: apply, approve, issue to a medium, take back (Art. 14)") },
+	{ "standalone", ctl_standalone_run, "apply|approve|deny|issue|return|list ...", N_("standalone seals for the work stations: apply, approve, issue to a medium, take back (Art. 14)") }, \
+	{ "compact", ctl_compact_run, "[--passes N]", N_("give the database files' half-empty pages back to the disk (system administrator; nightly)") },
 
 #endif

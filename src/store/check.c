@@ -259,6 +259,8 @@ check_record(struct check *c, struct store_txn *t,
 		if (index_def_of((enum store_index) i)->kind == type->kind)
 			check_entry_of(c, t, index_def_of((enum store_index) i),
 			    &rec, id);
+	if (type->kind == REC_AUDIT)
+		check_audtime_entry(c, id, rec.audit.time);
 	if (type->kind == REC_DOC) {
 		check_steps(c, t, &rec.doc);
 		check_grams_doc(c->grams, &rec.doc, id);
@@ -454,6 +456,7 @@ check_invariants_txn(struct store_txn *t, void *arg)
 	c->schema = schema;
 	for (i = 0; i < REC__COUNT; i++)
 		check_kind(c, t, (enum rec_kind) i);
+	check_audtime_end(c, t);
 	for (i = 0; i < IDX__COUNT; i++)
 		check_index(c, t, (enum store_index) i);
 	/* An older workspace gets its counts when it is upgraded. */

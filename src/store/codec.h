@@ -38,7 +38,15 @@ enum field_flags {
 	FF_TIME		= 1 << 1,	/* seconds since the epoch */
 	FF_ROLES	= 1 << 2,	/* enum role bits */
 	FF_DEFLATE	= 1 << 3,	/* stored packed when that is shorter */
+	FF_DICT		= 1 << 4,	/* ... or against field.dict */
 };
+
+/* How a writer may store strings and blobs: all plain (before schema 8),
+ * packed (FF_DEFLATE), or also against a dictionary (FF_DICT, from
+ * schema 10). */
+#define CODEC_PLAIN		0
+#define CODEC_PACK		1
+#define CODEC_PACK_DICT		2
 
 struct field {
 	unsigned		 tag;		/* never reused, see codec.c */
@@ -49,15 +57,21 @@ struct field {
 	const char		*name;
 	const char *const	*names;		/* enum value names, or NULL */
 	unsigned		 nnames;
+	unsigned		 dict;		/* FF_DICT's dictionary */
 };
 
 #define FIELD_SIZE(st, m)	sizeof ((struct st *) 0)->m
 #define FIELD(tag, type, flags, st, m) \
 	{ tag, type, flags, offsetof(struct st, m), FIELD_SIZE(st, m), #m, \
-	    NULL, 0 }
+	    NULL, 0, 0 }
 #define FIELD_ENUM(tag, type, st, m, names) \
 	{ tag, type, 0, offsetof(struct st, m), FIELD_SIZE(st, m), #m, \
-	    names, sizeof names / sizeof names[0] }
+	    names, sizeof names / sizeof names[0], 0 }
+/* A string or blob packed against built-in dictionary DICT (dict.c) when
+ * that is shorter (schema 10). */
+#define FIELD_DICT(tag, type, flags, dict, st, m) \
+	{ tag, type, (flags) | FF_DICT, offsetof(struct st, m), \
+	    FIELD_SIZE(st, m), #m, NULL, 0, dict }
 
 /* One numeric part of an index key. */
 struct index_part {
@@ -110,7 +124,7 @@ extern const struct index_def rec_meta_idx_key, rec_user_idx_name,
     rec_doc_idx_state, rec_doc_idx_drafter, rec_doc_idx_updated,
     rec_version_idx_doc, rec_approval_idx_doc, rec_application_idx_state,
     rec_printjob_idx_time, rec_printjob_idx_doc, rec_recall_idx_doc,
-    rec_custody_idx_seal, rec_grant_idx_user, rec_audit_idx_time;
+    rec_custody_idx_seal, rec_grant_idx_user;
 /* The period reports' indexes (report.c in src/core). */
 extern const struct index_def rec_approval_idx_action,
     rec_recall_idx_recalled, rec_recall_idx_destroyed,
@@ -152,10 +166,11 @@ const struct rec_type *rec_type_of(enum rec_kind kind);
 /* The description of index IDX, or NULL. */
 const struct index_def *index_def_of(enum store_index idx);
 
-/* Append the encoding of REC (without its id) to OUT. */
+/* Append the encoding of REC (without its id) to OUT, every form
+ * allowed (CODEC_PACK_DICT). */
 void codec_encode(const struct rec_type *t, const void *rec, struct buf *out);
-/* The same, every string and blob plain when PACK is 0 (the format
- * before schema 8). */
+/* The same, the forms limited to PACK: CODEC_PLAIN (the format before
+ * schema 8), CODEC_PACK (before schema 10) or CODEC_PACK_DICT. */
 void codec_encode_as(const struct rec_type *t, const void *rec, int pack,
     struct buf *out);
 
@@ -190,6 +205,41 @@ int zip_pack(const void *plain, size_t n, struct buf *out);
  * declared length and ends with the N bytes. */
 enum status zip_unpack(const unsigned char *p, size_t n,
     unsigned char **plain, size_t *len);
+
+/* Append the form of wire type 4 of the N bytes at PLAIN to OUT (the
+ * dictionary's NUMBER, N, the raw deflate stream) and return its length;
+ * 0, OUT unchanged, when NUMBER is unknown or N is 0. */
+size_t zip_pack_dict(const void *plain, size_t n, unsigned number,
+    struct buf *out);
+
+/* Unpack the N bytes of wire type 4 at P into *PLAIN (malloc'd, *LEN
+ * bytes and a NUL after them): STATUS_CORRUPT when the dictionary is
+ * unknown, or the stream does not inflate to exactly the declared length
+ * or does not end with the N bytes. */
+enum status zip_unpack_dict(const unsigned char *p, size_t n,
+    unsigned char **plain, size_t *len);
+
+/* -- dict.c: the built-in dictionaries ---------------------------------- */
+
+/* The first schema whose records may hold values packed against a
+ * built-in dictionary (wire type 4): a program pretending to be older
+ * writes none (pack.c's pack_level). */
+#define DICT_SCHEMA		10
+
+/* Numbers of the dictionaries; a released one never changes (dict.c). */
+#define DICT_AUDIT		1	/* audit entries' details */
+#define DICT_TEXT		2	/* documents' Chinese text */
+#define DICT_SES		3	/* seal signatures as stored */
+#define DICT__LAST		3
+
+struct dict {
+	unsigned		 number;
+	const unsigned char	*data;
+	size_t			 len;
+};
+
+/* Dictionary NUMBER, or NULL when this program does not know it. */
+const struct dict *dict_get(unsigned number);
 
 /* The value of a numeric field, widened. */
 uint64_t codec_get_uint(const void *rec, size_t offset, enum field_type type);

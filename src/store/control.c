@@ -16,10 +16,11 @@
  * own, which only a program that knows that version (or a newer one)
  * takes as its version, to go on with the step.
  * "compact" (8 bytes) is set by the step whose pages want giving back,
- * in its last part, and names the first version id still to compact
- * (pack.c): the compaction runs after the upgrade, outside its parts,
- * and a process killed during it leaves the note for the next writable
- * open to finish.
+ * in its last part (non-zero: version.db and audit.db are to be
+ * compacted, pack.c):
+ * the compaction runs after the upgrade, outside its parts, and a
+ * process killed during it leaves the note for the next writable open
+ * to compact again.
  *
  * A sequence is a plain record written in the transaction that uses the
  * id, not a DB_SEQUENCE with a cache: a crash can then neither skip ids
@@ -183,6 +184,17 @@ control_put_mid_step(struct store_txn *t, unsigned from, unsigned to)
 	return control_put(t, "upgrading", v, sizeof v);
 }
 
+/* Is an upgrade stopped half-way through a step ("upgrade-step")? */
+enum status
+control_get_mid_step(struct store_txn *t, int *mid)
+{
+	unsigned step;
+	enum status rc = control_get_u32(t, "upgrade-step", &step);
+
+	*mid = rc == STATUS_OK;
+	return rc == STATUS_NOT_FOUND ? STATUS_OK : rc;
+}
+
 /* The upgrade is over: the records are at "schema". */
 enum status
 control_end_upgrading(struct store_txn *t)
@@ -221,7 +233,8 @@ control_put_upgrade_pos(struct store_txn *t, const uint64_t pos[2])
 	return control_put(t, "upgrade-pos", v, sizeof v);
 }
 
-/* Where the compaction of version.db goes on from: 0 when none is due. */
+/* Whether a compaction after an upgrade is due (pack.c): 0 when none
+ * is. */
 enum status
 control_get_compact(struct store_txn *t, uint64_t *from)
 {
@@ -236,7 +249,8 @@ control_get_compact(struct store_txn *t, uint64_t *from)
 	return rc;
 }
 
-/* Note that version.db is to be compacted from id FROM on (0: done). */
+/* Note that a compaction after an upgrade is due (FROM non-zero) or
+ * done (0). */
 enum status
 control_put_compact(struct store_txn *t, uint64_t from)
 {

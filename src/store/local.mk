@@ -11,7 +11,10 @@ src_store_libesstore_a_SOURCES = \
 	src/store/postings.c src/store/postings_build.c \
 	src/store/postings_seek.c \
 	src/store/counts.c src/store/steps.c src/store/daysum.c \
-	src/store/codec.c src/store/zip.c src/store/pack.c src/store/splice.c \
+	src/store/audtime.c src/store/check_audtime.c \
+	src/store/codec.c src/store/zip.c src/store/dict.c \
+	src/store/pack.c src/store/compact.c src/store/splice.c \
+	src/store/prefix.c \
 	src/store/records.c \
 	src/store/rec_meta.c src/store/rec_dept.c src/store/rec_user.c \
 	src/store/rec_seal.c src/store/rec_printer.c src/store/rec_medium.c \

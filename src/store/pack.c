@@ -1,6 +1,8 @@
 /*
  * pack.c -- the upgrade to schema 8: every version already stored is
- * written again in the packed form of its long fields (codec.c, zip.c).
+ * written again in the packed form of its long fields (codec.c, zip.c);
+ * and to schema 10: every version and audit entry written again with
+ * its short fields packed against the built-in dictionaries (dict.c).
  *
  * Only a version's bytes change: its fields, hence its index entries,
  * daily totals and the core's content hash, stay as they were, so
@@ -11,13 +13,15 @@
  * measured at 10,000), so the upgrade step (schema.c) packs PACK_CHUNK
  * versions a part, one record held at a time.
  *
- * It must not change a field's value: a record that does not decode is
- * left as it was, for check to report.  Packing frees pages but a
- * Berkeley DB file never shrinks by itself, so version.db is compacted
- * once the upgrade is over, in the library's own short transactions (a
- * crash then leaves a sound file, only a larger one), as control.db's
- * note (control.c) asks: the note outlives a crash, so the next open
- * finishes the compaction.
+ * An audit entry's chain hash is over its canonical encoding (the core's
+ * audit.c), never over the stored bytes, so packing changes no hash
+ * either.  It must not change a field's value: a record that does not
+ * decode is left as it was, for check to report.  Packing frees pages
+ * but a Berkeley DB file never shrinks by itself, so version.db (and
+ * audit.db) are compacted once the upgrade is over (compact.c: the
+ * library's own short transactions, so a crash leaves a sound file, only
+ * a larger one), as control.db's note (control.c) asks: the note
+ * outlives a crash, so the next open compacts again.
  */
 #include <config.h>
 
@@ -27,18 +31,14 @@
 #include "store/store_int.h"
 #include "store/store_test.h"
 
-#define PACK_CHUNK	500		/* versions a part */
-/* Ids compacted a call: one call over the whole file took a lock on
- * each of its pages at once (1,122 at 10,000 documents). */
-#define PACK_COMPACT_IDS	5000
+#define PACK_CHUNK	500		/* records a part */
 
 /* Tests: versions a part, and parts before failing as if cut short
  * (0: the defaults). */
 static unsigned pack_test_chunk, pack_test_rounds, pack_test_parts;
-/* Tests: ids compacted a range, and the range before which the process
- * is killed (0: the default, and never). */
-static uint64_t pack_test_ids;
-static unsigned pack_test_kill;
+/* Tests: the part of packing before which the process is killed (0:
+ * never), and the parts counted so far. */
+static unsigned pack_test_kill_part, pack_test_killed_parts;
 
 void
 store_test_pack(unsigned chunk, unsigned rounds)
@@ -49,15 +49,26 @@ store_test_pack(unsigned chunk, unsigned rounds)
 }
 
 void
-store_test_compact(unsigned ids, unsigned kill_at)
+store_test_pack_kill(unsigned part)
 {
-	pack_test_ids = ids;
-	pack_test_kill = kill_at;
+	pack_test_kill_part = part;
+	pack_test_killed_parts = 0;
 }
 
-/* Write the record under C again, packed, when that is shorter. */
+int
+pack_level(void)
+{
+	unsigned schema = schema_current();
+
+	return schema >= DICT_SCHEMA ? CODEC_PACK_DICT :
+	    schema >= PACK_SCHEMA ? CODEC_PACK : CODEC_PLAIN;
+}
+
+/* Write the record of TYPE under C again, packed, when that is
+ * shorter. */
 static enum status
-pack_one(struct store_txn *t, DBC *c, DBT *key, const DBT *data)
+pack_one(struct store_txn *t, const struct rec_type *type, DBC *c,
+    DBT *key, const DBT *data)
 {
 	union rec_any rec;
 	struct buf value;
@@ -65,32 +76,33 @@ pack_one(struct store_txn *t, DBC *c, DBT *key, const DBT *data)
 	enum status rc = STATUS_OK;
 	int ret;
 
-	if (codec_decode(&rec_version_type, data->data, data->size, &rec) !=
-	    STATUS_OK) {
-		log_error("store: a version record does not decode; left as "
-		    "it was");
+	if (codec_decode(type, data->data, data->size, &rec) != STATUS_OK) {
+		log_error("store: a %s record does not decode; left as it was",
+		    type->name);
 		return STATUS_OK;
 	}
 	buf_init(&value);
-	codec_encode(&rec_version_type, &rec, &value);
-	codec_free(&rec_version_type, &rec);
+	codec_encode_as(type, &rec, pack_level(), &value);
+	codec_free(type, &rec);
 	if (value.len < data->size) {
 		store_dbt_init(&packed);
 		packed.data = value.data;
 		packed.size = (u_int32_t) value.len;
 		if ((ret = c->put(c, key, &packed, DB_CURRENT)) != 0)
-			rc = txn_fail(t, ret, "packing a version");
+			rc = txn_fail(t, ret, "packing a record");
 	}
 	buf_free(&value);
 	return rc;
 }
 
-/* Pack up to PACK_CHUNK versions after *LAST (0: from the first) and
- * move *LAST on; *DONE after the last version. */
+/* Pack up to PACK_CHUNK records of KIND after *LAST (0: from the first)
+ * and move *LAST on; *DONE after the last record. */
 enum status
-pack_versions_part(struct store_txn *t, uint64_t *last, int *done)
+pack_kind_part(struct store_txn *t, enum rec_kind kind, uint64_t *last,
+    int *done)
 {
 	unsigned chunk = pack_test_chunk != 0 ? pack_test_chunk : PACK_CHUNK;
+	const struct rec_type *type = rec_type_of(kind);
 	enum status rc = STATUS_OK;
 	DBT key, data;
 	unsigned n = 0;
@@ -101,11 +113,14 @@ pack_versions_part(struct store_txn *t, uint64_t *last, int *done)
 	*done = 0;
 	if (pack_test_rounds != 0 && pack_test_parts++ == pack_test_rounds)
 		return STATUS_IO;	/* the test's cut */
+	if (pack_test_kill_part != 0 &&
+	    ++pack_test_killed_parts == pack_test_kill_part)
+		raise(SIGKILL);		/* the test's kill */
 	if ((rc = txn_writable(t)) != STATUS_OK ||
-	    (rc = txn_kind_db(t, REC_VERSION, &db)) != STATUS_OK)
+	    (rc = txn_kind_db(t, kind, &db)) != STATUS_OK)
 		return rc;
 	if ((ret = db->cursor(db, t->txn, &c, 0)) != 0)
-		return txn_fail(t, ret, "packing the versions");
+		return txn_fail(t, ret, "packing the records");
 
 	store_dbt_init(&key);
 	store_dbt_init(&data);
@@ -115,42 +130,40 @@ pack_versions_part(struct store_txn *t, uint64_t *last, int *done)
 			rc = STATUS_CORRUPT;
 			break;
 		}
-		rc = pack_one(t, c, &key, &data);
+		rc = pack_one(t, type, c, &key, &data);
 		*last = buf_read_be64(key.data);
 		ret = c->get(c, &key, &data, DB_NEXT);
 	}
 	if (ret != 0 && ret != DB_NOTFOUND && rc == STATUS_OK)
-		rc = txn_fail(t, ret, "packing the versions");
+		rc = txn_fail(t, ret, "packing the records");
 	c->close(c);
 	*done = rc == STATUS_OK && ret == DB_NOTFOUND;
 	return rc;
 }
 
-/* The highest version id: where compacting stops. */
-static uint64_t
-pack_top(DB *db)
+enum status
+pack_versions_part(struct store_txn *t, uint64_t *last, int *done)
 {
-	DBT key, data;
-	uint64_t top = 0;
-	DBC *c;
-
-	if (db->cursor(db, NULL, &c, DB_READ_COMMITTED) != 0)
-		return 0;
-	store_dbt_init(&key);
-	store_dbt_init(&data);
-	data.flags = DB_DBT_PARTIAL;	/* the key is enough */
-	if (c->get(c, &key, &data, DB_LAST) == 0 && key.size == 8)
-		top = buf_read_be64(key.data);
-	c->close(c);
-	return top;
+	return pack_kind_part(t, REC_VERSION, last, done);
 }
 
-/* One transaction on control.db's note of the compaction due: *FROM
- * read, or written when WRITE (0 drops it). */
+/* The files compacted after an upgrade, in turn: the versions (every
+ * packing step) and the trail (schema 10). */
+static const struct {
+	enum rec_kind	 kind;
+	const char	*file;
+} pack_compacted[] = {
+	{ REC_VERSION, "version.db" },
+	{ REC_AUDIT, "audit.db" }
+};
+#define PACK_NFILES	(sizeof pack_compacted / sizeof pack_compacted[0])
+
+/* One transaction on control.db's note of the compaction due: read
+ * into *DUE, or dropped when DROP. */
 static enum status
-pack_note(struct store *st, int write, uint64_t *from)
+pack_note(struct store *st, int drop, uint64_t *due)
 {
-	struct store_txn t = { st, NULL, write ? STORE_WRITE : STORE_READ, 0 };
+	struct store_txn t = { st, NULL, drop ? STORE_WRITE : STORE_READ, 0 };
 	enum status rc;
 	int ret;
 
@@ -158,8 +171,8 @@ pack_note(struct store *st, int write, uint64_t *from)
 	    DB_TXN_NOWAIT | DB_READ_COMMITTED);
 	if (ret != 0)
 		return env_fail(ret, "noting the compaction in", st->home);
-	rc = write ? control_put_compact(&t, *from) :
-	    control_get_compact(&t, from);
+	rc = drop ? control_put_compact(&t, 0) :
+	    control_get_compact(&t, due);
 	if (rc != STATUS_OK || t.dberr != 0) {
 		t.txn->abort(t.txn);
 		return rc != STATUS_OK ? rc : env_status(t.dberr);
@@ -169,63 +182,29 @@ pack_note(struct store *st, int write, uint64_t *from)
 	return STATUS_OK;
 }
 
-/* Compact the versions FIRST to FIRST + IDS - 1, counting into *FREED
- * the pages given back. */
-static int
-pack_compact_range(DB *db, uint64_t first, uint64_t ids,
-    unsigned long *freed)
-{
-	unsigned char lo[8], hi[8];
-	DBT start, stop;
-	DB_COMPACT c;
-	int ret;
-
-	store_id_key(&start, lo, first);
-	store_id_key(&stop, hi, first + ids - 1);
-	memset(&c, 0, sizeof c);
-	ret = db->compact(db, NULL, &start, &stop, &c, DB_FREE_SPACE, NULL);
-	*freed += (unsigned long) c.compact_pages_truncated;
-	return ret;
-}
-
 /*
- * Give the pages packing freed back to the file system, a range of ids
- * at a time, from where control.db's note says; the note moves on after
- * each range and goes when the last is done, so a process killed on the
- * way leaves the rest to the next open.  A failure leaves the note too:
- * the file only keeps some free pages meanwhile.
+ * Give the pages packing freed back to the file system (compact.c, two
+ * passes a file); the note goes once both files are done, so a process
+ * killed on the way leaves the compaction to the next open, which starts
+ * it again.  A failure leaves the note too: the files only keep some
+ * free pages meanwhile.
  */
 void
 pack_compact(struct store *st)
 {
-	DB *db = st->kind_db[REC_VERSION];
-	uint64_t ids = pack_test_ids != 0 ? pack_test_ids : PACK_COMPACT_IDS;
-	uint64_t first, next, top;
-	unsigned long freed = 0;
-	unsigned ranges = 0;
-	enum status rc;
-	int ret = 0;
+	enum status rc = STATUS_OK;
+	uint64_t due = 0;
+	unsigned k;
+	DB *db;
 
-	if (db == NULL || (rc = pack_note(st, 0, &first)) != STATUS_OK ||
-	    first == 0)
+	if (pack_note(st, 0, &due) != STATUS_OK || due == 0)
 		return;
-	top = pack_top(db);
-	log_info("store: compacting version.db from version %llu",
-	    (unsigned long long) first);
-	for (; ret == 0 && rc == STATUS_OK && first <= top; first = next) {
-		if (++ranges == pack_test_kill)
-			raise(SIGKILL);		/* the test's kill */
-		ret = pack_compact_range(db, first, ids, &freed);
-		next = first + ids;
-		if (ret == 0)
-			rc = pack_note(st, 1, &next);
+	log_info("store: compacting after the upgrade");
+	for (k = 0; rc == STATUS_OK && k < PACK_NFILES; k++) {
+		db = st->kind_db[pack_compacted[k].kind];
+		if (db != NULL)
+			rc = compact_db(db, pack_compacted[k].file, 2);
 	}
-	next = 0;
-	if (ret == 0 && rc == STATUS_OK)
-		rc = pack_note(st, 1, &next);	/* over */
-	if (ret != 0 || rc != STATUS_OK)
-		log_warn("store: compacting version.db: %s; it keeps some free "
-		    "pages until the next open", ret != 0 ? db_strerror(ret) :
-		    status_name(rc));
-	log_info("store: version.db compacted, %lu pages given back", freed);
+	if (rc == STATUS_OK)
+		pack_note(st, 1, &due);
 }

@@ -15,6 +15,9 @@
  * without the SESeal and certificate its seal record holds (splice.c,
  * which record.c calls): about 440 bytes packed instead of 1,200 (and
  * 1 KB instead of 100 KB with a real seal's picture), read back whole.
+ * From schema 10 the text fields may be packed against the dictionary
+ * of documents' text and the signature against the template of our own
+ * seal signatures (FF_DICT, dict.c), whichever is shortest.
  */
 #include <config.h>
 
@@ -27,16 +30,23 @@ static const struct field rec_version_fields[] = {
 	FIELD(2, FT_U32, 0, rec_version, number),
 	FIELD(3, FT_U8, 0, rec_version, frozen),
 	FIELD(4, FT_U64, 0, rec_version, author_id),
-	FIELD(5, FT_STR, FF_DEFLATE, rec_version, title),
-	FIELD(6, FT_STR, FF_DEFLATE, rec_version, recipients),
-	FIELD(7, FT_STR, FF_DEFLATE, rec_version, body),
-	FIELD(8, FT_STR, FF_DEFLATE, rec_version, attachments),
-	FIELD(9, FT_STR, 0, rec_version, issuing_body),
-	FIELD(10, FT_STR, 0, rec_version, classification_period),
-	FIELD(11, FT_STR, FF_DEFLATE, rec_version, fields),
+	FIELD_DICT(5, FT_STR, FF_DEFLATE, DICT_TEXT,
+	    rec_version, title),
+	FIELD_DICT(6, FT_STR, FF_DEFLATE, DICT_TEXT,
+	    rec_version, recipients),
+	FIELD_DICT(7, FT_STR, FF_DEFLATE, DICT_TEXT,
+	    rec_version, body),
+	FIELD_DICT(8, FT_STR, FF_DEFLATE, DICT_TEXT,
+	    rec_version, attachments),
+	FIELD_DICT(9, FT_STR, 0, DICT_TEXT, rec_version, issuing_body),
+	FIELD_DICT(10, FT_STR, 0, DICT_TEXT, rec_version,
+	    classification_period),
+	FIELD_DICT(11, FT_STR, FF_DEFLATE, DICT_TEXT,
+	    rec_version, fields),
 	FIELD(12, FT_BLOB, 0, rec_version, content_sm3),
 	FIELD(13, FT_BLOB, 0, rec_version, pdf_sm3),
-	FIELD(14, FT_BLOB, FF_DEFLATE, rec_version, signature),
+	FIELD_DICT(14, FT_BLOB, FF_DEFLATE, DICT_SES, rec_version,
+	    signature),
 	FIELD(15, FT_I64, FF_TIME, rec_version, created),
 };
 

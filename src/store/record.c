@@ -136,8 +136,8 @@ record_write(struct store_txn *t, const struct rec_type *type, DB *db,
 	int ret;
 
 	buf_init(&value);
-	if ((rc = splice_encode(t, type, rec, schema_current() >= PACK_SCHEMA,
-	    &value)) != STATUS_OK) {
+	if ((rc = splice_encode(t, type, rec, pack_level(), &value)) !=
+	    STATUS_OK) {
 		buf_free(&value);
 		return rc;
 	}
@@ -201,6 +201,8 @@ store_put(struct store_txn *t, enum rec_kind kind, void *rec)
 		rc = index_update(t, type, id, oldp, rec);
 	if (rc == STATUS_OK)
 		rc = record_write(t, type, db, id, rec);
+	if (rc == STATUS_OK && kind == REC_AUDIT)
+		rc = audtime_put(t, id, ((const struct rec_audit *) rec)->time);
 	if (rc == STATUS_OK)
 		rc = daysum_notify(t, kind, oldp, rec, 1);
 	if (oldp != NULL)
@@ -256,6 +258,9 @@ store_del(struct store_txn *t, enum rec_kind kind, uint64_t id)
 
 	store_id_key(&key, kbuf, id);
 	ret = db->del(db, t->txn, &key, 0);
+	if (ret == 0 && kind == REC_AUDIT &&
+	    (rc = audtime_del(t, id)) != STATUS_OK)
+		return rc;
 	if (ret == 0)
 		return told ? daysum_notify(t, kind, NULL, NULL, 1) : STATUS_OK;
 	return txn_fail(t, ret, "deleting a record");

@@ -58,7 +58,6 @@ static const struct index_def *const records_indexes[IDX__COUNT] = {
 	[IDX_RECALL_DOC] = &rec_recall_idx_doc,
 	[IDX_CUSTODY_SEAL] = &rec_custody_idx_seal,
 	[IDX_GRANT_USER] = &rec_grant_idx_user,
-	[IDX_AUDIT_TIME] = &rec_audit_idx_time,
 	[IDX_APPROVAL_ACTION] = &rec_approval_idx_action,
 	[IDX_RECALL_RECALLED] = &rec_recall_idx_recalled,
 	[IDX_RECALL_DESTROYED] = &rec_recall_idx_destroyed,

@@ -289,8 +289,8 @@ splice_out(const struct blob *sig, const struct splice_seals *s,
 
 /*
  * Encode REC of TYPE into OUT as record.c writes it: a version's
- * signature in its stored form (PACK: the long fields packed, and from
- * schema 9 the seal's bytes cut out).
+ * signature in its stored form (PACK: the forms codec_encode_as may use,
+ * and from schema 9 the seal's bytes cut out).
  */
 enum status
 splice_encode(struct store_txn *t, const struct rec_type *type,
@@ -489,7 +489,7 @@ splice_one(struct store_txn *t, DBC *c, DBT *key, const DBT *data,
 		v.signature.data = sig.data;	/* taken over */
 		v.signature.len = sig.len;
 		buf_init(&sig);
-		codec_encode(&rec_version_type, &v, &value);
+		codec_encode_as(&rec_version_type, &v, pack_level(), &value);
 		store_dbt_init(&out);
 		out.data = value.data;
 		out.size = (u_int32_t) value.len;

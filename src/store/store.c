@@ -28,7 +28,6 @@
 
 #define STORE_ATTEMPTS		8	/* tries of one transaction */
 #define STORE_KIND_PAGE		8192	/* records: a few hundred bytes each */
-#define STORE_INDEX_PAGE	4096	/* index keys: 8 to 40 bytes */
 /*
  * A version holds a document's whole text and its seal signature: 2 to 6
  * KiB.  On 8 KiB pages every record above about 2 KiB went to overflow
@@ -208,9 +207,11 @@ store_check_home(const char *home, unsigned flags, int *creating)
 	return STATUS_OK;
 }
 
-static enum status
+/* Open FILE (created with FLAGS' DB_CREATE when missing, then
+ * prefix-compressed when COMPRESS: prefix.c). */
+enum status
 store_open_db(struct store *st, DB_TXN *txn, const char *file,
-    u_int32_t pagesize, u_int32_t flags, DB **out)
+    u_int32_t pagesize, u_int32_t flags, int compress, DB **out)
 {
 	DB *db;
 	int ret;
@@ -226,6 +227,7 @@ store_open_db(struct store *st, DB_TXN *txn, const char *file,
 	 * the btree code would follow. */
 	if ((ret = db->set_flags(db, DB_CHKSUM)) != 0 ||
 	    (ret = db->set_pagesize(db, pagesize)) != 0 ||
+	    (compress && (ret = prefix_configure(st, db, file, flags)) != 0) ||
 	    (ret = db->open(db, txn, file, NULL, DB_BTREE, flags, 0600)) != 0) {
 		db->close(db, 0);
 		if (ret == ENOENT || ret == EINVAL) {
@@ -257,6 +259,7 @@ store_close_dbs(struct store *st)
 	if (st->control != NULL)
 		st->control->close(st->control, DB_NOSYNC);
 	st->control = NULL;
+	prefix_close(st);
 }
 
 /* Open every record and index file (inside TXN when creating them). */
@@ -273,7 +276,7 @@ store_open_all(struct store *st, DB_TXN *txn, u_int32_t flags)
 			continue;
 		file = xasprintf("%s.db", rec_kind_name((enum rec_kind) i));
 		rc = store_open_db(st, txn, file, i == REC_VERSION ?
-		    STORE_VERSION_PAGE : STORE_KIND_PAGE, flags,
+		    STORE_VERSION_PAGE : STORE_KIND_PAGE, flags, 0,
 		    &st->kind_db[i]);
 		free(file);
 		if (rc != STATUS_OK && !(st->flags & STORE_SALVAGE))
@@ -288,7 +291,7 @@ store_open_all(struct store *st, DB_TXN *txn, u_int32_t flags)
 		if (st->index_damaged[i])
 			continue;
 		rc = store_open_db(st, txn, d->file, STORE_INDEX_PAGE, flags,
-		    &st->index_db[i]);
+		    prefix_wanted(d), &st->index_db[i]);
 		if (rc != STATUS_OK && !(st->flags & STORE_SALVAGE))
 			return rc;
 		if (rc != STATUS_OK)
@@ -321,7 +324,7 @@ store_create_files(struct store *st)
 		if (step == 0)
 			rc = store_open_all(st, t.txn, DB_CREATE);
 		else if ((rc = store_open_db(st, t.txn, STORE_CONTROL_FILE,
-		    STORE_INDEX_PAGE, DB_CREATE | DB_EXCL, &st->control)) ==
+		    STORE_INDEX_PAGE, DB_CREATE | DB_EXCL, 0, &st->control)) ==
 		    STATUS_OK)
 			rc = control_put_schema(&t, schema_current());
 		if (rc != STATUS_OK || t.dberr != 0) {
@@ -368,7 +371,7 @@ store_open_dbs(struct store *st, int create)
 
 	if (create)
 		return store_create_files(st);
-	rc = store_open_db(st, NULL, STORE_CONTROL_FILE, STORE_INDEX_PAGE, 0,
+	rc = store_open_db(st, NULL, STORE_CONTROL_FILE, STORE_INDEX_PAGE, 0, 0,
 	    &st->control);
 	if (rc == STATUS_OK)
 		rc = store_read_schema(st);

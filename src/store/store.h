@@ -20,7 +20,7 @@ struct store;		/* an open workspace */
 struct store_txn;	/* one transaction inside store_run() */
 
 /* The schema this program writes; opening a newer one is refused. */
-#define STORE_SCHEMA_VERSION	9
+#define STORE_SCHEMA_VERSION	12
 
 enum store_open_flags {
 	STORE_CREATE	= 1 << 0,	/* create the workspace if missing */
@@ -136,7 +136,6 @@ enum store_index {
 	IDX_RECALL_DOC,		/* recall: doc_id, copy_no */
 	IDX_CUSTODY_SEAL,	/* custody: seal_id, created */
 	IDX_GRANT_USER,		/* grant: user_id, seal_id */
-	IDX_AUDIT_TIME,		/* audit: time */
 	/* Period reports (Art. 11): each event of a period, by its time. */
 	IDX_APPROVAL_ACTION,	/* approval: action, time */
 	IDX_RECALL_RECALLED,	/* recall: recalled_at */
@@ -272,6 +271,15 @@ enum status store_scan_keys(struct store_txn *txn, enum store_index idx,
 enum status store_count(struct store_txn *txn, enum store_index idx,
     const struct store_range *range, uint64_t *count);
 
+/*
+ * The audit entries whose time lies in LO..HI (inclusive), in sequence
+ * order, to FN until it returns non-zero.  Only the blocks of entries
+ * whose times meet the range are read (audtime.c): with the clock in
+ * order, the range's entries and those of the blocks at its edges.
+ */
+enum status store_audit_scan_time(struct store_txn *txn, int64_t lo,
+    int64_t hi, store_each_fn fn, void *arg);
+
 /* Every record of KIND in id order: for check, dump and backup only. */
 enum status store_scan_all(struct store_txn *txn, enum rec_kind kind,
     store_each_fn fn, void *arg);
@@ -348,6 +356,27 @@ enum status store_backup(struct store *st, const char *dir);
 /* Restore the backup in DIR into HOME; refuses a live workspace at HOME
  * (STATUS_WORKSPACE_LIVE) unless FORCE. */
 enum status store_restore(const char *dir, const char *home, int force);
+
+/*
+ * Give the workspace's half-empty pages back to the file system: every
+ * .db file compacted PASSES times (two give back about a third more than
+ * one: the second moves the pages at the end onto those the first
+ * freed), a bounded part at a time, each part in the library's own short
+ * transactions under the workspace lock, so that clerks go on working
+ * meanwhile and a kill loses nothing.  REPORT (may be NULL) is told each
+ * file's sizes.  Returns the first failure; STATUS_BUSY when the
+ * workspace stayed busy, and the files after it are not compacted.
+ */
+struct store_compacted {
+	const char	*file;		/* "doc.db" */
+	uint64_t	 before;	/* bytes */
+	uint64_t	 after;
+	unsigned long	 pages;		/* given back to the file system */
+	enum status	 status;	/* how this file's compaction ended */
+};
+typedef void (*store_compact_fn)(const struct store_compacted *c, void *arg);
+enum status store_compact(struct store *st, unsigned passes,
+    store_compact_fn report, void *arg);
 
 /* Verify every database file and the record invariants (indexes match
  * records, ids below the sequences, role sets valid); each fault is

@@ -43,17 +43,32 @@ void store_test_part(size_t records);
  * has removed the file of an index no longer kept, before the part
  * commits. */
 void store_test_kill_drop(int on);
+/* SIGKILL at the end of the PART-th part of the upgrade to schema 10
+ * this process runs, before its commit (0: never). */
+void store_test_kill_prefix(unsigned part);
+/* Non-zero when index IDX's file is made compressed (prefix.c). */
+int store_test_compressed(enum store_index idx);
 
 /* Pack CHUNK versions a part, and fail the upgrade after ROUNDS parts
  * as if cut short (pack.c); 0, 0 returns to the real ones. */
 void store_test_pack(unsigned chunk, unsigned rounds);
 
-/* Compact version.db IDS versions a range, and kill the process with
- * SIGKILL before its KILL_AT'th range (1 for the first); 0, 0 returns
- * to the real size and no kill. */
-void store_test_compact(unsigned ids, unsigned kill_at);
+/* Compact RECORDS records a part instead of a part's bytes (compact.c),
+ * and kill the process with SIGKILL before its KILL_AT'th part (1 for
+ * the first, counted from this call); 0, 0 returns to the real size and
+ * no kill. */
+void store_test_compact(unsigned records, unsigned kill_at);
 
-/* The codec alone: encode REC into OUT, decode N bytes into REC. */
+/* Every key and value of every database file of ST, in order, into
+ * OUT: two dumps compare equal when nothing stored changed. */
+enum status store_test_dump_files(struct store *st, struct buf *out);
+
+/* Kill the process with SIGKILL before the PART'th part of packing
+ * records (1 for the first; 0: never). */
+void store_test_pack_kill(unsigned part);
+
+/* The codec alone: encode REC into OUT in the forms the schema this
+ * program writes allows (store_test_schema), decode N bytes into REC. */
 void store_test_encode(enum rec_kind kind, const void *rec, struct buf *out);
 enum status store_test_decode(enum rec_kind kind, const void *data, size_t n,
     void *rec);
@@ -94,6 +109,24 @@ void store_test_check_part(size_t entries);
 /* Write N raw bytes as the search index's chunk of GRAM bound BOUND. */
 enum status store_test_put_chunk(struct store_txn *txn, uint64_t gram,
     uint64_t bound, const void *data, size_t n);
+
+/* Kill the process (SIGKILL) in the upgrade to schema 10, before the
+ * commit of the PART-th part that builds the audit trail's time summary
+ * (0: never). */
+void store_test_audtime_kill(unsigned part);
+
+/* The entries a block of the audit trail's time summary covers. */
+unsigned store_test_audtime_block(void);
+
+/* Make a group of the audit trail's time summary BLOCKS blocks (0: the
+ * real size), for a short trail to make several. */
+void store_test_audtime_group(unsigned blocks);
+
+/* Set the row of block N (of group N with GROUP) of the audit trail's
+ * time summary to LO..HI, or remove it (PRESENT 0), whatever the entries
+ * say. */
+enum status store_test_audtime_set(struct store_txn *txn, int group,
+    uint64_t n, int64_t lo, int64_t hi, int present);
 
 /* The status the store gives for errno ERR. */
 enum status store_test_errno_status(int err);

@@ -15,7 +15,7 @@
 void
 store_test_encode(enum rec_kind kind, const void *rec, struct buf *out)
 {
-	codec_encode(rec_type_of(kind), rec, out);
+	codec_encode_as(rec_type_of(kind), rec, pack_level(), out);
 }
 
 enum status
@@ -78,7 +78,7 @@ store_test_put_unindexed(struct store_txn *txn, enum rec_kind kind,
 
 	memcpy(&id, rec, sizeof id);
 	buf_init(&b);
-	codec_encode(rec_type_of(kind), rec, &b);
+	codec_encode_as(rec_type_of(kind), rec, pack_level(), &b);
 	rc = store_test_put_bytes(txn, kind, id, b.data, b.len);
 	buf_free(&b);
 	return rc;

@@ -38,3 +38,5 @@ TESTS += tests/cli/refusals.sh
 EXTRA_DIST += tests/cli/refusals.sh
 TESTS += tests/cli/print_refusals.sh
 EXTRA_DIST += tests/cli/print_refusals.sh
+TESTS += tests/cli/compact.sh
+EXTRA_DIST += tests/cli/compact.sh

@@ -381,6 +381,78 @@ START_TEST(test_audit_search_filters)
 }
 END_TEST
 
+/* The ids of the entries given, in their order; with FILTER set, of
+ * those alone whose time lies in FROM..TO. */
+struct fx_ids {
+	uint64_t	 v[128];
+	size_t		 n;
+	int64_t		 from, to;
+	int		 filter;
+};
+
+static int
+fx_ids_each(const struct rec_audit *e, const char *user, void *arg)
+{
+	struct fx_ids *r = arg;
+
+	(void) user;
+	ck_assert_uint_lt(r->n, 128);
+	if (!r->filter || (e->time >= r->from && e->time <= r->to))
+		r->v[r->n++] = e->id;
+	return 0;
+}
+
+/* The search of FROM..TO returns, in sequence order, what a filter of
+ * every entry does: the count. */
+static size_t
+fx_search_range(struct session *s, int64_t from, int64_t to)
+{
+	struct fx_ids all = { { 0 }, 0, from, to, 1 };
+	struct fx_ids got = { { 0 }, 0, from, to, 0 };
+	struct audit_filter f;
+	size_t i;
+
+	audit_filter_init(&f);
+	f.from = from;
+	f.to = to;
+	ck_assert_int_eq(audit_search_as(s, &f, fx_ids_each, &got), STATUS_OK);
+	ck_assert_int_eq(audit_search_as(s, NULL, fx_ids_each, &all),
+	    STATUS_OK);
+	ck_assert_uint_eq(got.n, all.n);
+	for (i = 0; i < got.n; i++)
+		ck_assert_uint_eq(got.v[i], all.v[i]);
+	return got.n;
+}
+
+/* A clock stepped back a day, then a day ahead, then back to the hour:
+ * a search of a range of time finds the entries whatever their order. */
+START_TEST(test_audit_search_clock_stepped)
+{
+	struct session *s = afx_session(AFX_AUD);
+
+	clock_set(AFX_T0 - AFX_DAY);
+	afx_clerk_acts(3);
+	clock_set(AFX_T0 + AFX_DAY);
+	afx_clerk_acts(2);
+	clock_set(AFX_T0 + 3600);
+	afx_clerk_acts(2);
+	/* The searches' own entries fall after every range. */
+	clock_set(AFX_T0 + 10 * AFX_DAY);
+	ck_assert_uint_ge(fx_search_range(s, AFX_T0 - AFX_DAY, AFX_T0 - 1), 3);
+	ck_assert_uint_ge(fx_search_range(s, AFX_T0, AFX_T0 + AFX_DAY - 1),
+	    AFX_ENTRIES + 2);
+	ck_assert_uint_ge(fx_search_range(s, AFX_T0 + AFX_DAY,
+	    AFX_T0 + 2 * AFX_DAY), 2);
+	ck_assert_uint_ge(fx_search_range(s, AFX_T0 + 3600, AFX_T0 + 3600 +
+	    300), 2);
+	ck_assert_uint_eq(fx_search_range(s, AFX_T0 - 2 * AFX_DAY,
+	    AFX_T0 - AFX_DAY), 0);
+	ck_assert_uint_eq(fx_search_range(s, AFX_T0 + 3 * AFX_DAY,
+	    AFX_T0 + 9 * AFX_DAY), 0);
+	session_free(s);
+}
+END_TEST
+
 START_TEST(test_audit_search_outcome_text)
 {
 	struct session *s = afx_session(AFX_AUD);
@@ -914,6 +986,7 @@ audit_suite(void)
 	tcase_add_test(tc, test_audit_only_the_auditor);
 	tcase_add_test(tc, test_audit_search_filters);
 	tcase_add_test(tc, test_audit_search_outcome_text);
+	tcase_add_test(tc, test_audit_search_clock_stepped);
 	tcase_add_test(tc, test_audit_export_file);
 	tcase_add_test(tc, test_audit_retention);
 	tcase_add_test(tc, test_audit_space);

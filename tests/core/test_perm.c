@@ -34,6 +34,7 @@ perm_admin_may(uint32_t role, enum action act)
 	case ACT_BACKUP:
 	case ACT_RESTORE:
 	case ACT_DEPT_MANAGE:
+	case ACT_COMPACT:
 		return role == ROLE_SYSADMIN;
 	case ACT_USER_LIST:
 		return role == ROLE_SYSADMIN || role == ROLE_SECADMIN;

@@ -412,12 +412,11 @@ static enum status
 rp_drop_seal_entries(struct store_txn *txn, void *arg)
 {
 	struct { uint64_t ids[64]; size_t n; } v = { { 0 }, 0 };
-	struct store_range r = { 0, { 0, 0, 0 }, 0, UINT64_MAX };
 	enum status rc;
 	size_t i;
 
 	(void) arg;
-	if ((rc = store_scan(txn, IDX_AUDIT_TIME, &r, 0, rp_audit_id, &v)) !=
+	if ((rc = store_scan_all(txn, REC_AUDIT, rp_audit_id, &v)) !=
 	    STATUS_OK)
 		return rc;
 	ck_assert_uint_gt(v.n, 0);

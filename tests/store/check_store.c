@@ -26,7 +26,8 @@ main(void)
 		check_suite(), backup_suite(), fault_suite(), crash_suite(),
 		batch_suite(),
 		regions_suite(), counts_suite(), daysum_suite(), pack_suite(),
-		postings_suite(), splice_suite(),
+		postings_suite(), splice_suite(), compact_suite(),
+		dict_suite(), audtime_suite(), prefix_suite(),
 		NULL
 	};
 

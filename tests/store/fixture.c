@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <db.h>
+
 #include "store/fixture.h"
 
 /* ESEAL_TEST_LOG=1 shows the store's log while a test runs. */
@@ -257,4 +259,23 @@ fixture_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
+void
+fixture_old_file(const char *home, const char *file)
+{
+	char *path = xasprintf("%s/%s", home, file);
+	DBT k, d;
+	DB *db;
+
+	ck_assert_int_eq(db_create(&db, NULL, 0), 0);
+	ck_assert_int_eq(db->open(db, NULL, path, NULL, DB_BTREE, DB_CREATE,
+	    0600), 0);
+	memset(&k, 0, sizeof k);
+	memset(&d, 0, sizeof d);
+	k.data = "0123456789abcdef";
+	k.size = 16;
+	ck_assert_int_eq(db->put(db, NULL, &k, &d, 0), 0);
+	ck_assert_int_eq(db->close(db, 0), 0);
+	free(path);
 }

@@ -51,4 +51,8 @@ void fixture_watchdog(unsigned seconds);
 /* Monotonic seconds. */
 double fixture_now(void);
 
+/* HOME/FILE made as a Berkeley DB file of one entry, outside any
+ * environment: the stand-in for an index file an older schema had. */
+void fixture_old_file(const char *home, const char *file);
+
 #endif

@@ -12,7 +12,9 @@ tests_store_check_store_SOURCES = tests/store/check_store.c \
 	tests/store/test_batch.c tests/store/test_regions.c \
 	tests/store/test_counts.c tests/store/test_daysum.c \
 	tests/store/test_postings.c tests/store/test_pack.c \
-	tests/store/test_splice.c
+	tests/store/test_splice.c tests/store/test_compact.c \
+	tests/store/test_dict.c tests/store/test_audtime.c \
+	tests/store/test_prefix.c
 tests_store_check_store_LDADD = $(TEST_LIBS)
 tests_store_mkws_CPPFLAGS = $(TEST_CPPFLAGS)
 tests_store_mkws_SOURCES = tests/store/mkws.c tests/store/fixture.c \

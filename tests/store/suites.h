@@ -16,4 +16,8 @@ Suite *daysum_suite(void);
 Suite *postings_suite(void);
 Suite *pack_suite(void);
 Suite *splice_suite(void);
+Suite *compact_suite(void);
+Suite *dict_suite(void);
+Suite *audtime_suite(void);
+Suite *prefix_suite(void);
 #endif

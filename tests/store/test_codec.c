@@ -2,7 +2,7 @@
  * test_codec.c -- the record format: every kind's field table is sound,
  * every kind survives encoding with every field set, a newer minor
  * version's unknown fields are skipped and missing ones read as zero,
- * damaged records are refused, and dump text never shows a secret.
+ * damaged records are refused (values packed against a dictionary too), and dump text never shows a secret.
  */
 #include <config.h>
 
@@ -45,6 +45,10 @@ START_TEST(test_tables_sound)
 			    f->name);
 			ck_assert_msg(f->tag == i + 1, "%s.%s: tags must ascend "
 			    "from 1", t->name, f->name);
+			ck_assert_msg(!(f->flags & FF_DICT) ||
+			    ((f->type == FT_STR || f->type == FT_BLOB) &&
+			    dict_get(f->dict) != NULL), "%s.%s: a dictionary "
+			    "for a number, or an unknown one", t->name, f->name);
 			ck_assert_uint_ge(f->offset, 8);	/* after the id */
 			ck_assert_uint_le(f->offset + f->size, t->size);
 			for (j = 0; j < i; j++) {
@@ -171,6 +175,15 @@ START_TEST(test_damaged_refused)
 	static const unsigned char cut_str[] = { 1, 9u << 3 | 2, 10, 'a' };
 	static const unsigned char nul_str[] = { 1, 9u << 3 | 2, 3, 'a', 0, 'b' };
 	static const unsigned char cut_varint[] = { 1, 11u << 3 | 0, 0x80 };
+	/* Wire type 4 (schema 10): an unknown dictionary, a length with no
+	 * stream, a stream that is not deflate, on a number. */
+	static const unsigned char dict_unknown[] = { 1, 9u << 3 | 4, 4, 99, 1,
+	    0x03, 0x00 };
+	static const unsigned char dict_no_stream[] = { 1, 9u << 3 | 4, 2, 1,
+	    5 };
+	static const unsigned char dict_garbage[] = { 1, 9u << 3 | 4, 5, 2, 3,
+	    0xff, 0xff, 0xff };
+	static const unsigned char dict_number[] = { 1, 2u << 3 | 4, 1, 1 };
 
 	ck_assert_int_eq(codec_test_decode_bytes(bad_format, 1), STATUS_CORRUPT);
 	ck_assert_int_eq(codec_test_decode_bytes(bad_format, 0), STATUS_CORRUPT);
@@ -180,6 +193,14 @@ START_TEST(test_damaged_refused)
 	ck_assert_int_eq(codec_test_decode_bytes(cut_str, 4), STATUS_CORRUPT);
 	ck_assert_int_eq(codec_test_decode_bytes(nul_str, 6), STATUS_CORRUPT);
 	ck_assert_int_eq(codec_test_decode_bytes(cut_varint, 3), STATUS_CORRUPT);
+	ck_assert_int_eq(codec_test_decode_bytes(dict_unknown,
+	    sizeof dict_unknown), STATUS_CORRUPT);
+	ck_assert_int_eq(codec_test_decode_bytes(dict_no_stream,
+	    sizeof dict_no_stream), STATUS_CORRUPT);
+	ck_assert_int_eq(codec_test_decode_bytes(dict_garbage,
+	    sizeof dict_garbage), STATUS_CORRUPT);
+	ck_assert_int_eq(codec_test_decode_bytes(dict_number,
+	    sizeof dict_number), STATUS_CORRUPT);
 }
 END_TEST
 

@@ -383,27 +383,6 @@ START_TEST(test_upgrade_adds_search_index)
 }
 END_TEST
 
-/* A file standing for the search index of schema 6 (one key per gram
- * and document), made outside the environment as any database file. */
-static void
-schema_old_grams(const char *home)
-{
-	char *path = xasprintf("%s/doc-by-gram.db", home);
-	DBT k, d;
-	DB *db;
-
-	ck_assert_int_eq(db_create(&db, NULL, 0), 0);
-	ck_assert_int_eq(db->open(db, NULL, path, NULL, DB_BTREE, DB_CREATE,
-	    0600), 0);
-	memset(&k, 0, sizeof k);
-	memset(&d, 0, sizeof d);
-	k.data = "0123456789abcdef";
-	k.size = 16;
-	ck_assert_int_eq(db->put(db, NULL, &k, &d, 0), 0);
-	ck_assert_int_eq(db->close(db, 0), 0);
-	free(path);
-}
-
 /* A schema 6 workspace gets its posting lists built from every
  * document, in chunks when they are long, and loses the old index's
  * file; check finds index and documents agreeing. */
@@ -420,7 +399,7 @@ schema_make_v6_grams(void)
 	path = xasprintf("%s/doc-grams.db", fx.home);
 	ck_assert_int_eq(unlink(path), 0);	/* version 6 had none */
 	free(path);
-	schema_old_grams(fx.home);
+	fixture_old_file(fx.home, "doc-by-gram.db");
 	store_test_schema(0, NULL, 0);
 }
 
@@ -479,7 +458,7 @@ START_TEST(test_upgrade_to_postings)
 	path = xasprintf("%s/doc-grams.db", fx.home);
 	ck_assert_int_eq(unlink(path), 0);	/* version 6 had none */
 	free(path);
-	schema_old_grams(fx.home);
+	fixture_old_file(fx.home, "doc-by-gram.db");
 
 	store_test_schema(0, NULL, 0);
 	st = fixture_open(fx.home);
