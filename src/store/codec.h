@@ -98,6 +98,9 @@ struct index_def {
 	int			 unique_str;
 	unsigned		 nparts;
 	struct index_part	 parts[3];
+	/* A list reads it newest first, backwards: its file is left
+	 * uncompressed (prefix.c says why). */
+	int			 backwards;
 };
 
 struct rec_type {

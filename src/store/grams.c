@@ -32,7 +32,7 @@
 /* IDX_DOC_GRAM: posting lists (postings.c), keyed by gram and chunk. */
 const struct index_def rec_doc_idx_gram = {
 	IDX_DOC_GRAM, REC_DOC, "doc-grams.db", INDEX_GRAMS, 1,
-	{ { 0, FT_U64, 0 } }
+	{ { 0, FT_U64, 0 } }, 0
 };
 
 /* One gram where it stands, before sorting. */

@@ -58,7 +58,7 @@ const struct index_def rec_application_idx_state = {
 	IDX_APPLICATION_STATE, REC_APPLICATION, "application-by-state.db", 0, 3,
 	{ { offsetof(struct rec_application, state), FT_U8, 0 },
 	    { offsetof(struct rec_application, kind), FT_U8, 0 },
-	    { offsetof(struct rec_application, created), FT_I64, 0 } }
+	    { offsetof(struct rec_application, created), FT_I64, 0 } }, 0
 };
 
 /* IDX_APPLICATION_KIND: kind, created, then the id: the applications of
@@ -66,7 +66,7 @@ const struct index_def rec_application_idx_state = {
 const struct index_def rec_application_idx_kind = {
 	IDX_APPLICATION_KIND, REC_APPLICATION, "application-by-kind.db", 0, 2,
 	{ { offsetof(struct rec_application, kind), FT_U8, 0 },
-	    { offsetof(struct rec_application, created), FT_I64, 0 } }
+	    { offsetof(struct rec_application, created), FT_I64, 0 } }, 0
 };
 
 /* IDX_APPLICATION_DOC: doc_id, created, then the id: a document's own
@@ -74,5 +74,5 @@ const struct index_def rec_application_idx_kind = {
 const struct index_def rec_application_idx_doc = {
 	IDX_APPLICATION_DOC, REC_APPLICATION, "application-by-doc.db", 0, 2,
 	{ { offsetof(struct rec_application, doc_id), FT_U64, 0 },
-	    { offsetof(struct rec_application, created), FT_I64, 0 } }
+	    { offsetof(struct rec_application, created), FT_I64, 0 } }, 0
 };

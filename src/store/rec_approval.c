@@ -36,7 +36,7 @@ const struct rec_type rec_approval_type = {
 const struct index_def rec_approval_idx_doc = {
 	IDX_APPROVAL_DOC, REC_APPROVAL, "approval-by-doc.db", 0, 2,
 	{ { offsetof(struct rec_approval, doc_id), FT_U64, 0 },
-	    { offsetof(struct rec_approval, time), FT_I64, 0 } }
+	    { offsetof(struct rec_approval, time), FT_I64, 0 } }, 0
 };
 
 /* IDX_APPROVAL_ACTION: action, time, then the id: the rejections (退签)
@@ -44,5 +44,5 @@ const struct index_def rec_approval_idx_doc = {
 const struct index_def rec_approval_idx_action = {
 	IDX_APPROVAL_ACTION, REC_APPROVAL, "approval-by-action.db", 0, 2,
 	{ { offsetof(struct rec_approval, action), FT_U8, 0 },
-	    { offsetof(struct rec_approval, time), FT_I64, 0 } }
+	    { offsetof(struct rec_approval, time), FT_I64, 0 } }, 0
 };

@@ -48,5 +48,5 @@ const struct rec_type rec_custody_type = {
 const struct index_def rec_custody_idx_seal = {
 	IDX_CUSTODY_SEAL, REC_CUSTODY, "custody-by-seal.db", 0, 2,
 	{ { offsetof(struct rec_custody, seal_id), FT_U64, 0 },
-	    { offsetof(struct rec_custody, created), FT_I64, 0 } }
+	    { offsetof(struct rec_custody, created), FT_I64, 0 } }, 0
 };

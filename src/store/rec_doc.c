@@ -72,20 +72,20 @@ const struct index_def rec_doc_idx_state = {
 	IDX_DOC_STATE, REC_DOC, "doc-by-state.db", 0, 3,
 	{ { offsetof(struct rec_doc, state), FT_U8, 0 },
 	    { offsetof(struct rec_doc, urgency), FT_U8, 1 },
-	    { offsetof(struct rec_doc, updated), FT_I64, 0 } }
+	    { offsetof(struct rec_doc, updated), FT_I64, 0 } }, 0
 };
 
 /* IDX_DOC_DRAFTER: drafter, updated, then the id. */
 const struct index_def rec_doc_idx_drafter = {
 	IDX_DOC_DRAFTER, REC_DOC, "doc-by-drafter.db", 0, 2,
 	{ { offsetof(struct rec_doc, drafter_id), FT_U64, 0 },
-	    { offsetof(struct rec_doc, updated), FT_I64, 0 } }
+	    { offsetof(struct rec_doc, updated), FT_I64, 0 } }, 1
 };
 
 /* IDX_DOC_UPDATED: updated, then the id. */
 const struct index_def rec_doc_idx_updated = {
 	IDX_DOC_UPDATED, REC_DOC, "doc-by-updated.db", 0, 1,
-	{ { offsetof(struct rec_doc, updated), FT_I64, 0 } }
+	{ { offsetof(struct rec_doc, updated), FT_I64, 0 } }, 1
 };
 
 /* IDX_DOC_STEP: the step a document in approval waits at (0 for every
@@ -96,7 +96,7 @@ const struct index_def rec_doc_idx_step = {
 	IDX_DOC_STEP, REC_DOC, "doc-by-step.db", 0, 3,
 	{ { offsetof(struct rec_doc, waits_for), FT_U8, 0 },
 	    { offsetof(struct rec_doc, urgency), FT_U8, 1 },
-	    { offsetof(struct rec_doc, updated), FT_I64, 0 } }
+	    { offsetof(struct rec_doc, updated), FT_I64, 0 } }, 0
 };
 
 /* IDX_DOC_OWN_STEP and IDX_DOC_ACTED1..3: a person (the drafter, or an
@@ -105,23 +105,23 @@ const struct index_def rec_doc_idx_step = {
 const struct index_def rec_doc_idx_own_step = {
 	IDX_DOC_OWN_STEP, REC_DOC, "doc-by-own-step.db", 0, 2,
 	{ { offsetof(struct rec_doc, drafter_id), FT_U64, 0 },
-	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }
+	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }, 0
 };
 
 const struct index_def rec_doc_idx_acted1 = {
 	IDX_DOC_ACTED1, REC_DOC, "doc-by-acted1.db", 0, 2,
 	{ { offsetof(struct rec_doc, acted1), FT_U64, 0 },
-	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }
+	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }, 0
 };
 
 const struct index_def rec_doc_idx_acted2 = {
 	IDX_DOC_ACTED2, REC_DOC, "doc-by-acted2.db", 0, 2,
 	{ { offsetof(struct rec_doc, acted2), FT_U64, 0 },
-	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }
+	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }, 0
 };
 
 const struct index_def rec_doc_idx_acted3 = {
 	IDX_DOC_ACTED3, REC_DOC, "doc-by-acted3.db", 0, 2,
 	{ { offsetof(struct rec_doc, acted3), FT_U64, 0 },
-	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }
+	    { offsetof(struct rec_doc, waits_for), FT_U8, 0 } }, 0
 };

@@ -31,5 +31,5 @@ const struct rec_type rec_grant_type = {
 const struct index_def rec_grant_idx_user = {
 	IDX_GRANT_USER, REC_GRANT, "grant-by-user.db", 0, 2,
 	{ { offsetof(struct rec_grant, user_id), FT_U64, 0 },
-	    { offsetof(struct rec_grant, seal_id), FT_U64, 0 } }
+	    { offsetof(struct rec_grant, seal_id), FT_U64, 0 } }, 0
 };

@@ -29,5 +29,5 @@ const struct rec_type rec_medium_type = {
 /* IDX_MEDIUM_UUID: the uuid, unique, to the id. */
 const struct index_def rec_medium_idx_uuid = {
 	IDX_MEDIUM_UUID, REC_MEDIUM, "medium-by-uuid.db", 1, 1,
-	{ { offsetof(struct rec_medium, uuid), FT_STR, 0 } }
+	{ { offsetof(struct rec_medium, uuid), FT_STR, 0 } }, 0
 };

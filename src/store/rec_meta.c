@@ -60,5 +60,5 @@ const struct rec_type rec_meta_type = {
 /* IDX_META_KEY: the key, unique, to the id. */
 const struct index_def rec_meta_idx_key = {
 	IDX_META_KEY, REC_META, "meta-by-key.db", 1, 1,
-	{ { offsetof(struct rec_meta, key), FT_STR, 0 } }
+	{ { offsetof(struct rec_meta, key), FT_STR, 0 } }, 0
 };

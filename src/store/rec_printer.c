@@ -35,5 +35,5 @@ const struct rec_type rec_printer_type = {
 /* IDX_PRINTER_NAME: the name, unique, to the id. */
 const struct index_def rec_printer_idx_name = {
 	IDX_PRINTER_NAME, REC_PRINTER, "printer-by-name.db", 1, 1,
-	{ { offsetof(struct rec_printer, name), FT_STR, 0 } }
+	{ { offsetof(struct rec_printer, name), FT_STR, 0 } }, 0
 };

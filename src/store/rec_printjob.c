@@ -40,12 +40,12 @@ const struct rec_type rec_printjob_type = {
 /* IDX_PRINTJOB_TIME: time, then the id. */
 const struct index_def rec_printjob_idx_time = {
 	IDX_PRINTJOB_TIME, REC_PRINTJOB, "printjob-by-time.db", 0, 1,
-	{ { offsetof(struct rec_printjob, time), FT_I64, 0 } }
+	{ { offsetof(struct rec_printjob, time), FT_I64, 0 } }, 1
 };
 
 /* IDX_PRINTJOB_DOC: document, time, then the id. */
 const struct index_def rec_printjob_idx_doc = {
 	IDX_PRINTJOB_DOC, REC_PRINTJOB, "printjob-by-doc.db", 0, 2,
 	{ { offsetof(struct rec_printjob, doc_id), FT_U64, 0 },
-	    { offsetof(struct rec_printjob, time), FT_I64, 0 } }
+	    { offsetof(struct rec_printjob, time), FT_I64, 0 } }, 0
 };

@@ -34,18 +34,18 @@ const struct rec_type rec_recall_type = {
 const struct index_def rec_recall_idx_doc = {
 	IDX_RECALL_DOC, REC_RECALL, "recall-by-doc.db", 0, 2,
 	{ { offsetof(struct rec_recall, doc_id), FT_U64, 0 },
-	    { offsetof(struct rec_recall, copy_no), FT_U32, 0 } }
+	    { offsetof(struct rec_recall, copy_no), FT_U32, 0 } }, 0
 };
 
 /* IDX_RECALL_RECALLED: when the copy was recalled, then the id. */
 const struct index_def rec_recall_idx_recalled = {
 	IDX_RECALL_RECALLED, REC_RECALL, "recall-by-recalled.db", 0, 1,
-	{ { offsetof(struct rec_recall, recalled_at), FT_I64, 0 } }
+	{ { offsetof(struct rec_recall, recalled_at), FT_I64, 0 } }, 0
 };
 
 /* IDX_RECALL_DESTROYED: when it was destroyed (0, first in the index,
  * until then), then the id. */
 const struct index_def rec_recall_idx_destroyed = {
 	IDX_RECALL_DESTROYED, REC_RECALL, "recall-by-destroyed.db", 0, 1,
-	{ { offsetof(struct rec_recall, destroyed_at), FT_I64, 0 } }
+	{ { offsetof(struct rec_recall, destroyed_at), FT_I64, 0 } }, 0
 };

@@ -47,5 +47,5 @@ const struct rec_type rec_seal_type = {
 /* IDX_SEAL_REGNO: the regno, unique, to the id. */
 const struct index_def rec_seal_idx_regno = {
 	IDX_SEAL_REGNO, REC_SEAL, "seal-by-regno.db", 1, 1,
-	{ { offsetof(struct rec_seal, regno), FT_STR, 0 } }
+	{ { offsetof(struct rec_seal, regno), FT_STR, 0 } }, 0
 };

@@ -110,5 +110,5 @@ const struct rec_type rec_user_type = {
 /* IDX_USER_NAME: the name, unique, to the id. */
 const struct index_def rec_user_idx_name = {
 	IDX_USER_NAME, REC_USER, "user-by-name.db", 1, 1,
-	{ { offsetof(struct rec_user, name), FT_STR, 0 } }
+	{ { offsetof(struct rec_user, name), FT_STR, 0 } }, 0
 };

@@ -60,5 +60,5 @@ const struct rec_type rec_version_type = {
 const struct index_def rec_version_idx_doc = {
 	IDX_VERSION_DOC, REC_VERSION, "version-by-doc.db", 0, 2,
 	{ { offsetof(struct rec_version, doc_id), FT_U64, 0 },
-	    { offsetof(struct rec_version, number), FT_U32, 0 } }
+	    { offsetof(struct rec_version, number), FT_U32, 0 } }, 0
 };

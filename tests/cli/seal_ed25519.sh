@@ -15,19 +15,9 @@ field() { sed -n "s/^$1: //p" "$2" | head -n 1; }
 
 ws_init
 ws_admin_passwords
-as sysadmin "$SYS" dept add "办公室" --prefix "示司办" >/dev/null 2>&1
-ws_user liu '刘洋' drafter "$PW"
-ws_user zhang '张科长' approver "$PW"
-ws_user wang '王文书' clerk "$PW"
-ws_user zhou '周主任' office-director "$PW"
-as secadmin "$SEC" user roles liu drafter --dept "办公室" >/dev/null 2>&1
-as secadmin "$SEC" user roles zhang approver --leader 1 \
-    --issuing litigation-composed --dept "办公室" >/dev/null 2>&1
-printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | LC_ALL=C "$ESEALCTL" \
-    --home "$H" --user zhou --password-fd 0 seal add SEAL-ED \
-    --ed25519 --name "示例市司法局公文专用章" --body "示例市司法局" \
-    --custodian wang >"$T/out" 2>&1
-expect_eq "an Ed25519 seal is made" 0 $?
+ws_seal_office litigation-composed --ed25519
+as zhou "$PW" seal show SEAL-001 >"$T/out" 2>&1
+expect_grep "an Ed25519 seal is made" "^key: Ed25519" "$T/out"
 
 cat >"$T/request.txt" <<'EOT'
 kind: litigation-composed
@@ -45,7 +35,7 @@ as liu "$PW" doc submit "$D" >/dev/null 2>&1
 as zhang "$PW" doc approve "$D" >/dev/null 2>&1
 as liu "$PW" doc send "$D" >/dev/null 2>&1
 printf '%s\n%s\n' "$PW" "$KEYPW" | LC_ALL=C "$ESEALCTL" --home "$H" \
-    --user wang --password-fd 0 doc seal "$D" --seal SEAL-ED --copies 2 \
+    --user wang --password-fd 0 doc seal "$D" --seal SEAL-001 --copies 2 \
     >"$T/out" 2>&1
 expect_eq "the sealing exits 0" 0 $?
 expect_eq "the document is sealed" sealed "$(field state "$T/out")"

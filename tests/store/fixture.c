@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -278,4 +280,21 @@ fixture_old_file(const char *home, const char *file)
 	ck_assert_int_eq(db->put(db, NULL, &k, &d, 0), 0);
 	ck_assert_int_eq(db->close(db, 0), 0);
 	free(path);
+}
+
+void
+fixture_open_killed(const char *home, const char *what)
+{
+	struct store *st;
+	int status;
+	pid_t pid;
+
+	if ((pid = fork()) == 0) {
+		if (store_open(home, 0, &st) != STATUS_OK)
+			_exit(2);
+		_exit(1);	/* it never got to its kill */
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+	    "%s: not killed (status %d)", what, status);
 }

@@ -51,6 +51,11 @@ void fixture_watchdog(unsigned seconds);
 /* Monotonic seconds. */
 double fixture_now(void);
 
+/* Open HOME in a child process that a test hook set beforehand kills
+ * (SIGKILL) on the way, as an upgrade or compaction runs; fails the test,
+ * naming WHAT, when the child is not killed. */
+void fixture_open_killed(const char *home, const char *what);
+
 /* HOME/FILE made as a Berkeley DB file of one entry, outside any
  * environment: the stand-in for an index file an older schema had. */
 void fixture_old_file(const char *home, const char *file);

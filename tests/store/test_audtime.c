@@ -413,20 +413,10 @@ END_TEST
  * the first at the next open. */
 START_TEST(test_upgrade_killed_goes_on)
 {
-	struct store *st;
-	int status;
-	pid_t pid;
-
 	at_make_v10();
 	store_test_part(at_n / 3);
 	store_test_audtime_kill(2);
-	if ((pid = fork()) == 0) {
-		if (store_open(fx.home, 0, &st) != STATUS_OK)
-			_exit(2);
-		_exit(1);	/* the upgrade never got to its kill */
-	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	fixture_open_killed(fx.home, "the upgrade");
 	store_test_audtime_kill(0);
 	at_assert_upgraded();
 }
@@ -435,19 +425,9 @@ END_TEST
 /* Killed as the old file is removed, before the first part commits. */
 START_TEST(test_upgrade_killed_at_drop)
 {
-	struct store *st;
-	int status;
-	pid_t pid;
-
 	at_make_v10();
 	store_test_kill_drop(1);
-	if ((pid = fork()) == 0) {
-		if (store_open(fx.home, 0, &st) != STATUS_OK)
-			_exit(2);
-		_exit(1);
-	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	fixture_open_killed(fx.home, "the upgrade");
 	store_test_kill_drop(0);
 	at_assert_upgraded();
 }

@@ -597,8 +597,6 @@ START_TEST(test_upgrade_resumes_after_kill)
 	struct store *st;
 	size_t bytes;
 	char *before;
-	int status;
-	pid_t pid;
 
 	dict_make_schema9();
 	st = fixture_open(fx.home);
@@ -608,13 +606,7 @@ START_TEST(test_upgrade_resumes_after_kill)
 
 	store_test_pack(5, 0);
 	store_test_pack_kill(4);	/* 3 parts of versions, then the kill */
-	if ((pid = fork()) == 0) {
-		if (store_open(fx.home, 0, &st) != STATUS_OK)
-			_exit(2);
-		_exit(1);	/* the upgrade never got to its kill */
-	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	fixture_open_killed(fx.home, "the upgrade");
 	store_test_pack_kill(0);
 
 	store_test_schema(DICT_SCHEMA - 1, NULL, 0);

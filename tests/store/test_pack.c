@@ -10,11 +10,9 @@
  */
 #include <config.h>
 
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "store/fixture.h"
@@ -489,8 +487,6 @@ START_TEST(test_compaction_resumes)
 	struct store *st;
 	off_t killed;
 	unsigned i;
-	int status;
-	pid_t pid;
 
 	store_test_schema(6, NULL, 0);
 	st = fixture_open(fx.home);
@@ -502,13 +498,7 @@ START_TEST(test_compaction_resumes)
 	store_test_schema(0, NULL, 0);
 
 	store_test_compact(4, 2);
-	if ((pid = fork()) == 0) {
-		if (store_open(fx.home, 0, &st) != STATUS_OK)
-			_exit(2);
-		_exit(1);	/* the compaction never got to its kill */
-	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	fixture_open_killed(fx.home, "the compaction");
 	store_test_compact(0, 0);
 	killed = pack_version_file();
 

@@ -11,11 +11,9 @@
  */
 #include <config.h>
 
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <db.h>
@@ -412,18 +410,10 @@ START_TEST(test_killed_drop_leaves_no_file)
 	struct fixture_faults f;
 	struct store *st;
 	char *path;
-	int status;
-	pid_t pid;
 
 	schema_make_v6_grams();
 	store_test_kill_drop(1);
-	if ((pid = fork()) == 0) {
-		if (store_open(fx.home, 0, &st) != STATUS_OK)
-			_exit(2);
-		_exit(1);	/* the upgrade never got to its kill */
-	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	fixture_open_killed(fx.home, "the upgrade");
 	store_test_kill_drop(0);
 
 	st = fixture_open(fx.home);

@@ -63,8 +63,11 @@ ws_user() {
 # The office a verification test starts from: the department, its
 # drafter liu, approver zhang (leader 1, issuing the kinds $1), clerk
 # wang and director zhou, passwords $PW, and the seal SEAL-001 (key
-# password $KEYPW) in wang's custody.
+# password $KEYPW, made with the seal add options after $1) in wang's
+# custody.
 ws_seal_office() {
+	_kinds=$1
+	shift
 	as sysadmin "$SYS" dept add "办公室" --prefix "示司办" >/dev/null 2>&1
 	ws_user liu '刘洋' drafter "$PW"
 	ws_user zhang '张科长' approver "$PW"
@@ -72,11 +75,11 @@ ws_seal_office() {
 	ws_user zhou '周主任' office-director "$PW"
 	as secadmin "$SEC" user roles liu drafter --dept "办公室" >/dev/null 2>&1
 	as secadmin "$SEC" user roles zhang approver --leader 1 \
-	    --issuing "$1" --dept "办公室" >/dev/null 2>&1
+	    --issuing "$_kinds" --dept "办公室" >/dev/null 2>&1
 	printf '%s\n%s\n%s\n' "$PW" "$PW" "$KEYPW" | LC_ALL=C "$ESEALCTL" \
 	    --home "$H" --user zhou --password-fd 0 seal add SEAL-001 \
 	    --name "示例市司法局公文专用章" --body "示例市司法局" \
-	    --custodian wang >/dev/null 2>&1
+	    --custodian wang "$@" >/dev/null 2>&1
 }
 
 # The catalogue goes where ESEAL_LOCALEDIR (a test build's switch)
